@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#include "app/cli/commands.h"
+
+#include <ostream>
+
+namespace gs::cli {
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> kCommands = {
+    };
+    return kCommands;
+}
+
+namespace {
+void printHelp(std::ostream& out)
+{
+    out << "usage: goroscope-cli COMMAND [ARGS]\n\ncommands:\n";
+    for (const Command& c : commands())
+        out << "  " << c.usage << "\n      " << c.summary << "\n";
+}
+} // namespace
+
+int runCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
+        printHelp(argv.empty() ? err : out);
+        return argv.empty() ? 2 : 0;
+    }
+    for (const Command& c : commands()) {
+        if (argv[0] == c.name)
+            return c.run(std::vector<std::string>(argv.begin() + 1, argv.end()), out, err);
+    }
+    err << "goroscope-cli: unknown command '" << argv[0] << "' (try --help)\n";
+    return 2;
+}
+
+} // namespace gs::cli

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "core/analysis/stack_selection.h"
+
+#include <regex>
+
+namespace gs {
+
+namespace {
+
+Result<std::regex> compile(const std::string& pattern, const char* what)
+{
+    try {
+        return std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
+    } catch (const std::regex_error& e) {
+        return Error {std::string("invalid ") + what + " regex '" + pattern + "': " + e.what(), std::nullopt};
+    }
+}
+
+// Decides, per label filter, whether a sample passes. Regex results are cached per string id,
+// since a profile has few distinct label values but many samples.
+class LabelMatcher
+{
+public:
+    LabelMatcher(const Symbols& symbols, const LabelFilter& filter, std::regex regex)
+        : m_symbols(symbols)
+        , m_filter(filter)
+        , m_regex(std::move(regex))
+    {
+    }
+
+    bool passes(std::span<const SampleLabel> labels)
+    {
+        bool matched = false;
+        for (const SampleLabel& l : labels) {
+            if (m_symbols.strings.get(l.key) != m_filter.key)
+                continue;
+            if (l.str != 0) {
+                matched = matchString(l.str);
+            } else {
+                matched = std::regex_match(std::to_string(l.num), m_regex);
+            }
+            if (matched)
+                break;
+        }
+        return m_filter.exclude ? !matched : matched;
+    }
+
+private:
+    bool matchString(StringId id)
+    {
+        if (m_cache.size() <= id)
+            m_cache.resize(m_symbols.strings.size(), 0);
+        if (m_cache[id] == 0) {
+            const auto s = m_symbols.strings.get(id);
+            m_cache[id] = std::regex_match(s.begin(), s.end(), m_regex) ? 2 : 1;
+        }
+        return m_cache[id] == 2;
+    }
+
+    const Symbols& m_symbols;
+    const LabelFilter& m_filter;
+    std::regex m_regex;
+    std::vector<uint8_t> m_cache; // 0 unknown, 1 no match, 2 match
+};
+
+bool anyFrameIn(const Symbols& symbols, std::span<const FrameId> frames, const std::vector<uint8_t>& mask)
+{
+    for (FrameId f : frames) {
+        if (mask[symbols.frames[f].function])
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::string& regex)
+{
+    auto re = compile(regex, "function");
+    if (!re)
+        return re.error();
+    std::vector<uint8_t> mask(symbols.functions.size(), 0);
+    for (size_t i = 0; i < symbols.functions.size(); ++i) {
+        const auto name = symbols.functionName(FunctionId(i));
+        mask[i] = std::regex_search(name.begin(), name.end(), *re) ? 1 : 0;
+    }
+    return mask;
+}
+
+Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampleType, const StackFilter& filter)
+{
+    if (!store.profile)
+        return Error {"this input has no samples", std::nullopt};
+    const Profile& profile = *store.profile;
+    if (sampleType >= profile.sampleTypes.size())
+        return Error {"sample type index " + std::to_string(sampleType) + " out of range", std::nullopt};
+    const Symbols& symbols = store.symbols;
+
+    std::vector<uint8_t> focus, ignore;
+    WeightedStacks out;
+    if (!filter.focus.empty()) {
+        auto m = matchFunctions(symbols, filter.focus);
+        if (!m)
+            return m.error();
+        focus = std::move(*m);
+    }
+    if (!filter.ignore.empty()) {
+        auto m = matchFunctions(symbols, filter.ignore);
+        if (!m)
+            return m.error();
+        ignore = std::move(*m);
+    }
+    if (!filter.hide.empty()) {
+        auto m = matchFunctions(symbols, filter.hide);
+        if (!m)
+            return m.error();
+        out.hiddenFunctions = std::move(*m);
+    }
+    std::vector<LabelMatcher> labelMatchers;
+    for (const LabelFilter& lf : filter.labels) {
+        auto re = compile(lf.valueRegex, "label value");
+        if (!re)
+            return re.error();
+        labelMatchers.emplace_back(symbols, lf, std::move(*re));
+    }
+
+    // Sum per stack id first: a dense vector is cheaper than a map, and the number of distinct
+    // stacks is bounded by the (already validated) stack table.
+    std::vector<int64_t> perStack(symbols.stacks.size(), 0);
+    std::vector<uint8_t> seen(symbols.stacks.size(), 0);
+    for (size_t i = 0; i < profile.sampleCount(); ++i) {
+        const int64_t v = profile.value(i, sampleType);
+        if (v == 0)
+            continue;
+        const StackId stack = profile.sampleStacks[i];
+        bool keep = true;
+        for (LabelMatcher& lm : labelMatchers)
+            keep = keep && lm.passes(profile.sampleLabels(i));
+        if (keep && !focus.empty())
+            keep = anyFrameIn(symbols, symbols.stacks.frames(stack), focus);
+        if (keep && !ignore.empty())
+            keep = !anyFrameIn(symbols, symbols.stacks.frames(stack), ignore);
+        if (!keep)
+            continue;
+        perStack[stack] += v;
+        seen[stack] = 1;
+        out.total += v;
+    }
+    for (size_t s = 0; s < perStack.size(); ++s) {
+        if (seen[s])
+            out.stacks.push_back(StackWeight {StackId(s), perStack[s]});
+    }
+    return out;
+}
+
+} // namespace gs

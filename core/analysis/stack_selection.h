@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/base/error.h"
+#include "core/model/event_store.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gs {
+
+struct StackWeight
+{
+    StackId stack = 0;
+    int64_t value = 0;
+};
+
+// Keeps (or, with `exclude`, drops) samples having label `key` whose value matches the regex
+// `valueRegex` fully, like pprof's tagfocus / tagignore. Numeric labels match on their decimal text.
+struct LabelFilter
+{
+    std::string key;
+    std::string valueRegex;
+    bool exclude = false;
+};
+
+// Function-regex filters with pprof's meaning: focus keeps samples with a matching frame, ignore
+// drops them, hide removes matching frames from the stacks. Regexes are ECMAScript, matched
+// anywhere in the function name (as pprof does). Empty means "no filter".
+struct StackFilter
+{
+    std::string focus;
+    std::string ignore;
+    std::string hide;
+    std::vector<LabelFilter> labels;
+
+    bool empty() const { return focus.empty() && ignore.empty() && hide.empty() && labels.empty(); }
+};
+
+// The input of every flame-graph and top-table computation: a weight per distinct stack, plus the
+// functions whose frames are hidden. Built from a profile's samples today, and from trace spans
+// and dump groups through the same type.
+struct WeightedStacks
+{
+    std::vector<StackWeight> stacks;   // one entry per distinct stack, in stack id order
+    std::vector<uint8_t> hiddenFunctions; // indexed by FunctionId; empty when nothing is hidden
+    int64_t total = 0;                 // sum of all weights
+
+    bool isHidden(FunctionId f) const { return !hiddenFunctions.empty() && hiddenFunctions[f]; }
+};
+
+// Selects one sample type of a profile, applies the filter, and sums weights per stack.
+// Fails only for an invalid regex or sample type (a one-line message naming which).
+Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampleType, const StackFilter& filter);
+
+// The functions whose name matches `regex` (searched anywhere in the name), as a per-FunctionId mask.
+Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::string& regex);
+
+} // namespace gs

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#include "core/load/load_file.h"
+
+#include "core/formats/pprof/pprof_decoder.h"
+#include "core/io/file_bytes.h"
+#include "core/load/sniff.h"
+
+namespace gs {
+
+namespace {
+
+Error prefixed(const std::string& path, const Error& e, bool compressed)
+{
+    std::string where;
+    if (e.offset)
+        where = "at byte " + std::to_string(*e.offset) + (compressed ? " (decompressed)" : "") + ": ";
+    return Error {path + ": " + where + e.message, e.offset};
+}
+
+} // namespace
+
+Result<StorePtr> loadFile(const std::string& path, LoadContext& context)
+{
+    auto input = readInput(path);
+    if (!input)
+        return prefixed(path, input.error(), false);
+
+    Result<std::shared_ptr<EventStore>> decoded = Error {"", std::nullopt};
+    switch (sniffFormat(input->span())) {
+    case Format::Pprof:
+        decoded = decodePprof(input->span(), context);
+        break;
+    default:
+        return Error {path + ": not a recognised capture (expected a pprof profile, a Go execution trace "
+                             "or a goroutine dump)",
+                      std::nullopt};
+    }
+    if (!decoded)
+        return prefixed(path, decoded.error(), input->compressed);
+    std::shared_ptr<EventStore> store = std::move(*decoded);
+    store->sourcePath = path;
+    for (const std::string& w : context.warnings())
+        store->warnings.push_back(w);
+    return StorePtr(std::move(store));
+}
+
+} // namespace gs

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/base/error.h"
+#include "core/base/load_context.h"
+#include "core/model/event_store.h"
+
+#include <string>
+
+namespace gs {
+
+// Reads any supported capture: decompresses gzip, sniffs the format and runs its decoder.
+// Errors come back as one line naming the file and, where known, the byte offset:
+// "cpu.pb.gz: at byte 1234 (decompressed): truncated varint".
+Result<StorePtr> loadFile(const std::string& path, LoadContext& context);
+
+} // namespace gs

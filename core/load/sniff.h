@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/event_store.h"
+
+#include <cstdint>
+#include <span>
+
+namespace gs {
+
+// Guesses the format of (already decompressed) bytes from their first bytes: the execution trace
+// header "go 1.NN trace", a protobuf message whose first field is a pprof Profile field, or text.
+Format sniffFormat(std::span<const uint8_t> bytes);
+
+} // namespace gs

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/profile.h"
+#include "core/model/symbols.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gs {
+
+enum class Format
+{
+    Unknown,
+    Pprof,
+    GoTrace,
+    GoroutineDump,
+    Folded,
+};
+
+// Stable machine name of a format ("pprof", "go-trace", ...), as the CLI's JSON reports it.
+const char* formatName(Format f);
+
+// Everything decoded from one input. Built once by a decoder, then shared immutably
+// (std::shared_ptr<const EventStore>) between the views and background analyses.
+struct EventStore
+{
+    Format format = Format::Unknown;
+    std::string sourcePath;
+    // Non-fatal problems found while decoding, for the user ("2 samples had no location").
+    std::vector<std::string> warnings;
+    Symbols symbols;
+    // Present for stack-sampled inputs: pprof profiles, folded stacks, goroutine dumps.
+    std::optional<Profile> profile;
+};
+
+using StorePtr = std::shared_ptr<const EventStore>;
+
+} // namespace gs

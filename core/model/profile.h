@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/symbols.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace gs {
+
+// A sample dimension, e.g. {"alloc_space", "bytes"} or {"cpu", "nanoseconds"}.
+struct ValueType
+{
+    std::string type;
+    std::string unit;
+};
+
+// A pprof label on a sample: string-valued (str != 0) or numeric (num with its unit).
+struct SampleLabel
+{
+    StringId key = 0;
+    StringId str = 0;
+    int64_t num = 0;
+    StringId numUnit = 0;
+};
+
+struct Mapping
+{
+    uint64_t id = 0;
+    uint64_t memoryStart = 0;
+    uint64_t memoryLimit = 0;
+    uint64_t fileOffset = 0;
+    std::string filename;
+    std::string buildId;
+};
+
+// Samples of a stack-sampled profile (pprof, folded stacks, goroutine dumps), stored by column.
+// Sample i has stack sampleStacks[i], values sampleValues[i*sampleTypes.size() + t] and labels
+// labels[labelOffsets[i] .. labelOffsets[i+1]).
+struct Profile
+{
+    std::vector<ValueType> sampleTypes;
+    size_t defaultSampleType = 0;
+    ValueType periodType;
+    int64_t period = 0;
+    int64_t durationNs = 0;
+    int64_t timeNanos = 0;
+    std::vector<std::string> comments;
+    std::vector<Mapping> mappings;
+
+    std::vector<StackId> sampleStacks;
+    std::vector<int64_t> sampleValues;
+    std::vector<uint32_t> labelOffsets {0};
+    std::vector<SampleLabel> labels;
+
+    size_t sampleCount() const { return sampleStacks.size(); }
+    int64_t value(size_t sample, size_t type) const { return sampleValues[sample * sampleTypes.size() + type]; }
+    std::span<const SampleLabel> sampleLabels(size_t sample) const
+    {
+        return std::span<const SampleLabel>(labels).subspan(labelOffsets[sample],
+                                                            labelOffsets[sample + 1] - labelOffsets[sample]);
+    }
+    // Finds a sample type by name ("alloc_space") or by index ("2"); -1 if neither matches.
+    int findSampleType(const std::string& nameOrIndex) const;
+};
+
+} // namespace gs
