@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Sets everything up on a fresh machine and runs the whole test suite under AddressSanitizer and
+# UndefinedBehaviorSanitizer, headless, with warnings as errors.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+"$repo_root/packaging/install-deps.sh"
+if command -v go >/dev/null 2>&1; then
+    echo "run-tests: reference toolchain: $(go version)"
+else
+    echo "run-tests: no Go toolchain on PATH; the tests that compare with Go will be skipped"
+fi
+configure_and_build asan-ubsan
+cd "$repo_root"
+ctest --preset asan-ubsan --parallel "$(nproc)"
