@@ -8,6 +8,10 @@ if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
     export PATH="$PATH:/usr/local/go/bin"
 fi
 
+# Let ccache reuse objects across clones in different folders (paths are made relative).
+export CCACHE_BASEDIR="$repo_root"
+export CCACHE_NOHASHDIR=true
+
 # configure_and_build PRESET [extra cmake args...]
 configure_and_build() {
     local preset="$1"
