@@ -37,7 +37,7 @@ public:
             if (l.str != 0) {
                 matched = matchString(l.str);
             } else {
-                matched = std::regex_match(std::to_string(l.num), m_regex);
+                matched = std::regex_search(std::to_string(l.num), m_regex);
             }
             if (matched)
                 break;
@@ -52,7 +52,8 @@ private:
             m_cache.resize(m_symbols.strings.size(), 0);
         if (m_cache[id] == 0) {
             const auto s = m_symbols.strings.get(id);
-            m_cache[id] = std::regex_match(s.begin(), s.end(), m_regex) ? 2 : 1;
+            // pprof's tagfocus searches the value (Go's MatchString), it does not anchor the regex.
+            m_cache[id] = std::regex_search(s.begin(), s.end(), m_regex) ? 2 : 1;
         }
         return m_cache[id] == 2;
     }
@@ -72,9 +73,8 @@ bool anyFrameIn(const Symbols& symbols, std::span<const FrameId> frames, const s
     return false;
 }
 
-} // namespace
-
-Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::string& regex)
+// The functions whose name (and, with `files`, whose file) matches, as a per-FunctionId mask.
+Result<std::vector<uint8_t>> matchMask(const Symbols& symbols, const std::string& regex, bool files)
 {
     auto re = compile(regex, "function");
     if (!re)
@@ -82,9 +82,34 @@ Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::s
     std::vector<uint8_t> mask(symbols.functions.size(), 0);
     for (size_t i = 0; i < symbols.functions.size(); ++i) {
         const auto name = symbols.functionName(FunctionId(i));
-        mask[i] = std::regex_search(name.begin(), name.end(), *re) ? 1 : 0;
+        const auto file = symbols.strings.get(symbols.functions[i].file);
+        mask[i] = std::regex_search(name.begin(), name.end(), *re)
+                  || (files && std::regex_search(file.begin(), file.end(), *re));
     }
     return mask;
+}
+
+// pprof's focus, ignore and hide test the function name and its file name.
+Result<std::vector<uint8_t>> matchFunctionsOrFiles(const Symbols& symbols, const std::string& regex)
+{
+    return matchMask(symbols, regex, true);
+}
+
+} // namespace
+
+int64_t sampleTypeTotal(const Profile& profile, size_t sampleType)
+{
+    int64_t total = 0;
+    for (size_t i = 0; i < profile.sampleCount(); ++i) {
+        const int64_t v = profile.value(i, sampleType);
+        total += v < 0 ? -v : v;
+    }
+    return total;
+}
+
+Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::string& regex)
+{
+    return matchMask(symbols, regex, false);
 }
 
 Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampleType, const StackFilter& filter)
@@ -99,19 +124,19 @@ Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampl
     std::vector<uint8_t> focus, ignore;
     WeightedStacks out;
     if (!filter.focus.empty()) {
-        auto m = matchFunctions(symbols, filter.focus);
+        auto m = matchFunctionsOrFiles(symbols, filter.focus);
         if (!m)
             return m.error();
         focus = std::move(*m);
     }
     if (!filter.ignore.empty()) {
-        auto m = matchFunctions(symbols, filter.ignore);
+        auto m = matchFunctionsOrFiles(symbols, filter.ignore);
         if (!m)
             return m.error();
         ignore = std::move(*m);
     }
     if (!filter.hide.empty()) {
-        auto m = matchFunctions(symbols, filter.hide);
+        auto m = matchFunctionsOrFiles(symbols, filter.hide);
         if (!m)
             return m.error();
         out.hiddenFunctions = std::move(*m);

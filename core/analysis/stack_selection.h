@@ -17,7 +17,8 @@ struct StackWeight
 };
 
 // Keeps (or, with `exclude`, drops) samples having label `key` whose value matches the regex
-// `valueRegex` fully, like pprof's tagfocus / tagignore. Numeric labels match on their decimal text.
+// `valueRegex` (searched, not anchored), like pprof's tagfocus / tagignore with a key. Numeric
+// labels match on their decimal text (pprof would read a number there as a range instead).
 struct LabelFilter
 {
     std::string key;
@@ -26,8 +27,8 @@ struct LabelFilter
 };
 
 // Function-regex filters with pprof's meaning: focus keeps samples with a matching frame, ignore
-// drops them, hide removes matching frames from the stacks. Regexes are ECMAScript, matched
-// anywhere in the function name (as pprof does). Empty means "no filter".
+// drops them, hide removes matching frames from the stacks. Regexes are ECMAScript, searched in the
+// function name and its file name (as pprof does). Empty means "no filter".
 struct StackFilter
 {
     std::string focus;
@@ -53,6 +54,10 @@ struct WeightedStacks
 // Selects one sample type of a profile, applies the filter, and sums weights per stack.
 // Fails only for an invalid regex or sample type (a one-line message naming which).
 Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampleType, const StackFilter& filter);
+
+// What pprof reports percentages against: the sum of absolute values of one sample type over all
+// samples, before any focus, ignore or tag filter.
+int64_t sampleTypeTotal(const Profile& profile, size_t sampleType);
 
 // The functions whose name matches `regex` (searched anywhere in the name), as a per-FunctionId mask.
 Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::string& regex);

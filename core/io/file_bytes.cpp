@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/io/file_bytes.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -36,6 +37,28 @@ bool isGzip(std::span<const uint8_t> bytes)
     return bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 }
 
+namespace {
+
+// First output buffer size. The gzip trailer's ISIZE (uncompressed size mod 2^32 of the last
+// member) is exact for the usual single-member file, so the buffer is allocated once, at the size
+// it ends with, instead of growing by doubling (a copy and a 1.5x peak each time). It is only a
+// hint from the input: capped at 16x the compressed size, so a lying trailer cannot make a small
+// file allocate much; larger outputs grow as before.
+uint64_t initialOutputSize(std::span<const uint8_t> bytes, uint64_t maxOutput)
+{
+    uint64_t guess = std::max<uint64_t>(uint64_t(bytes.size()) * 4, 4096);
+    if (bytes.size() >= 18) {
+        const uint8_t* t = bytes.data() + bytes.size() - 4;
+        const uint64_t isize = uint64_t(t[0]) | uint64_t(t[1]) << 8 | uint64_t(t[2]) << 16 | uint64_t(t[3]) << 24;
+        if (isize > 0)
+            // +1: room to spare, so inflate can report the end without the buffer growing first.
+            guess = std::min<uint64_t>(isize + 1, uint64_t(bytes.size()) * 16 + 4096);
+    }
+    return std::min(guess, maxOutput);
+}
+
+} // namespace
+
 Result<std::vector<uint8_t>> gunzip(std::span<const uint8_t> bytes, uint64_t maxOutput)
 {
     z_stream zs {};
@@ -43,37 +66,47 @@ Result<std::vector<uint8_t>> gunzip(std::span<const uint8_t> bytes, uint64_t max
     if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
         return Error {"cannot initialise zlib", std::nullopt};
     std::vector<uint8_t> out;
-    out.resize(std::min<uint64_t>(std::max<size_t>(bytes.size() * 4, 4096), maxOutput));
-    zs.next_in = const_cast<Bytef*>(bytes.data());
-    zs.avail_in = uInt(bytes.size());
+    out.resize(initialOutputSize(bytes, maxOutput));
+    // zlib counts in 32-bit uInt: the input is fed in chunks, so inputs over 4 GiB are read whole.
+    size_t fed = 0;
+    auto feed = [&] {
+        if (zs.avail_in == 0 && fed < bytes.size()) {
+            zs.next_in = const_cast<Bytef*>(bytes.data() + fed);
+            zs.avail_in = uInt(std::min<size_t>(bytes.size() - fed, 1u << 30));
+            fed += zs.avail_in;
+        }
+    };
+    auto consumed = [&] { return uint64_t(fed - zs.avail_in); };
     size_t produced = 0;
     for (;;) {
         if (produced == out.size()) {
             if (out.size() >= maxOutput) {
                 inflateEnd(&zs);
-                return Error {"gzip data expands beyond " + std::to_string(maxOutput >> 20) + " MiB", zs.total_in};
+                return Error {"gzip data expands beyond " + std::to_string(maxOutput >> 20) + " MiB", consumed()};
             }
             out.resize(std::min<uint64_t>(out.size() * 2, maxOutput));
         }
+        feed();
         zs.next_out = out.data() + produced;
         zs.avail_out = uInt(std::min<size_t>(out.size() - produced, 1u << 30));
         const uInt before = zs.avail_out;
         const int rc = inflate(&zs, Z_NO_FLUSH);
         produced += before - zs.avail_out;
+        const bool inputDone = zs.avail_in == 0 && fed == bytes.size();
         if (rc == Z_STREAM_END) {
-            if (zs.avail_in == 0)
+            if (inputDone)
                 break;
             // Another gzip member follows (concatenated gzip files are valid gzip).
             if (inflateReset(&zs) != Z_OK)
                 break;
             continue;
         }
-        if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
+        if (rc == Z_BUF_ERROR && inputDone) {
             inflateEnd(&zs);
             return Error {"gzip data is truncated", uint64_t(bytes.size())};
         }
         if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            const uint64_t at = zs.total_in;
+            const uint64_t at = consumed();
             std::string why = zs.msg ? zs.msg : "invalid data";
             inflateEnd(&zs);
             return Error {"corrupt gzip data: " + why, at};
@@ -81,7 +114,9 @@ Result<std::vector<uint8_t>> gunzip(std::span<const uint8_t> bytes, uint64_t max
     }
     inflateEnd(&zs);
     out.resize(produced);
-    out.shrink_to_fit();
+    // Give back slack only when it is large: shrinking copies the whole buffer.
+    if (out.capacity() - produced > produced / 4)
+        out.shrink_to_fit();
     return out;
 }
 

@@ -1,9 +1,45 @@
 // SPDX-License-Identifier: MIT
 #include "core/load/sniff.h"
 
+#include "core/base/byte_reader.h"
+#include "core/formats/pprof/pprof_wire.h"
+
 #include <cstring>
 
 namespace gs {
+
+namespace {
+
+// A pprof Profile is a protobuf message, so it starts with the tag of a Profile field (1..15) with
+// that field's wire type. Go writes time_nanos (field 9, a varint) first; other writers start with
+// sample_type. Text formats fail within the first two tags ("heap profile:" reads as field 13, a
+// varint, then a 64-bit field 12). A length-delimited field ends the check without reading its
+// payload, so a truncated profile still reaches the decoder, which reports where it breaks.
+bool looksLikePprof(std::span<const uint8_t> bytes)
+{
+    try {
+        ByteReader reader(bytes);
+        pprof::WireField field;
+        for (int i = 0; i < 2 && !reader.atEnd(); ++i) {
+            const uint64_t tag = reader.readUvarint();
+            if ((tag >> 3) < 1 || (tag >> 3) > 15)
+                return false;
+            field.number = uint32_t(tag >> 3);
+            field.type = pprof::WireType(tag & 7);
+            if (field.type != pprof::WireType::Varint && field.type != pprof::WireType::Bytes)
+                return false;
+            pprof::checkField(pprof::MessageKind::Profile, field);
+            if (field.type == pprof::WireType::Bytes)
+                return true;
+            reader.readUvarint();
+        }
+        return true;
+    } catch (const DecodeError&) {
+        return false;
+    }
+}
+
+} // namespace
 
 Format sniffFormat(std::span<const uint8_t> bytes)
 {
@@ -12,12 +48,7 @@ Format sniffFormat(std::span<const uint8_t> bytes)
         return Format::GoTrace;
     if (bytes.empty())
         return Format::Unknown;
-    // A pprof Profile starts with a field tag: field 1..15, wire type 0 (varint) or 2 (bytes).
-    // Text inputs start with a printable character; tags 0x08..0x7a overlap with ASCII, so only
-    // accept the tags Go and pprof actually write first (sample_type, sample, mapping, location,
-    // function, string_table: length-delimited fields 1..6).
-    const uint8_t tag = bytes[0];
-    if ((tag & 7) == 2 && (tag >> 3) >= 1 && (tag >> 3) <= 6)
+    if (looksLikePprof(bytes))
         return Format::Pprof;
     return Format::Unknown;
 }

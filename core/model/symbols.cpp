@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/model/symbols.h"
 
+#include "core/base/memory_bytes.h"
+
 #include <algorithm>
 
 namespace gs {
@@ -56,6 +58,28 @@ StackId StackTable::intern(std::span<const FrameId> leafFirst)
     return id;
 }
 
+size_t StringPool::memoryBytes() const
+{
+    size_t n = hashMapBytes(m_index);
+    for (const std::string& s : m_strings)
+        n += sizeof(std::string) + (s.capacity() > 15 ? s.capacity() + 1 : 0); // 15: the inline buffer
+    return n;
+}
+
+size_t StackTable::memoryBytes() const
+{
+    return vectorBytes(m_offsets) + vectorBytes(m_frames) + hashMapBytes(m_index);
+}
+
+size_t Symbols::memoryBytes() const
+{
+    size_t n = strings.memoryBytes() + vectorBytes(functions) + vectorBytes(frames) + stacks.memoryBytes() +
+               hashMapBytes(m_functionByName) + hashMapBytes(m_frameIndex) + hashMapBytes(m_frameIndexWide);
+    for (const auto& entry : m_frameIndexWide)
+        n += hashMapBytes(entry.second);
+    return n;
+}
+
 FunctionId Symbols::internFunction(std::string_view name, std::string_view file)
 {
     const StringId nameId = strings.intern(name);
@@ -67,14 +91,21 @@ FunctionId Symbols::internFunction(std::string_view name, std::string_view file)
     return id;
 }
 
-FrameId Symbols::internFrame(FunctionId function, int64_t line)
+FrameId Symbols::internFrame(FunctionId function, int64_t line, bool inlined)
 {
     if (line >= 0 && line < (int64_t(1) << 31)) {
-        const uint64_t key = (uint64_t(function) << 32) | uint64_t(line);
+        // Bit 31 of the key is free below 2^31 lines: it holds the inlined flag.
+        const uint64_t key = (uint64_t(function) << 32) | (uint64_t(inlined) << 31) | uint64_t(line);
         auto [it, inserted] = m_frameIndex.emplace(key, FrameId(frames.size()));
         if (inserted)
-            frames.push_back(Frame {function, line});
+            frames.push_back(Frame {function, line, inlined});
         return it->second;
+    }
+    // Absurd line numbers (negative, or past 2^31) come only from odd producers: inlined ones are
+    // not deduplicated, which costs memory proportional to the input at worst.
+    if (inlined) {
+        frames.push_back(Frame {function, line, true});
+        return FrameId(frames.size() - 1);
     }
     auto [it, inserted] = m_frameIndexWide[function].emplace(line, FrameId(frames.size()));
     if (inserted)

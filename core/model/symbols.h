@@ -24,6 +24,7 @@ public:
     StringId intern(std::string_view s);
     std::string_view get(StringId id) const { return m_strings[id]; }
     size_t size() const { return m_strings.size(); }
+    size_t memoryBytes() const;
 
 private:
     std::deque<std::string> m_strings; // deque: element addresses stay valid as it grows
@@ -43,6 +44,9 @@ struct Frame
 {
     FunctionId function = 0;
     int64_t line = 0;
+    // The call into this frame was inlined by the compiler: its caller is in the same machine
+    // frame (pprof: not the last Line of its Location). pprof labels such functions "(inline)".
+    bool inlined = false;
 };
 
 // Deduplicated call stacks stored flat: stack i is frames[offsets[i] .. offsets[i+1]),
@@ -57,6 +61,7 @@ public:
         return std::span<const FrameId>(m_frames).subspan(m_offsets[id], m_offsets[id + 1] - m_offsets[id]);
     }
     size_t size() const { return m_offsets.size() - 1; }
+    size_t memoryBytes() const;
 
 private:
     std::vector<uint32_t> m_offsets; // size() + 1 entries
@@ -74,10 +79,11 @@ struct Symbols
     StackTable stacks;
 
     FunctionId internFunction(std::string_view name, std::string_view file);
-    FrameId internFrame(FunctionId function, int64_t line);
+    FrameId internFrame(FunctionId function, int64_t line, bool inlined = false);
 
     std::string_view functionName(FunctionId f) const { return strings.get(functions[f].name); }
     FunctionId frameFunction(FrameId f) const { return frames[f].function; }
+    size_t memoryBytes() const;
 
 private:
     std::unordered_map<StringId, FunctionId> m_functionByName;

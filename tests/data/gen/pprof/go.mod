@@ -1,0 +1,3 @@
+module goroscope/gen/pprof
+
+go 1.26
