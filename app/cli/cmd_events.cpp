@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// `goroscope-cli events FILE`: every event of an execution trace, one line each, in the order
+// and format of the first line `go tool trace -d=parsed FILE` prints per event. With --count,
+// every event is still decoded and ordered but only their number is printed (for benchmarks).
+#include "app/cli/cli_args.h"
+#include "app/cli/commands.h"
+#include "core/base/load_context.h"
+#include "core/formats/gotrace/event_format.h"
+#include "core/formats/gotrace/trace_reader.h"
+#include "core/io/file_bytes.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace gs::cli {
+
+int runEvents(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    static const char* const kUsage = "events [--count] FILE";
+    CliArgs args;
+    if (auto problem = CliArgs::parse(argv, {}, {"count"}, args)) {
+        err << "goroscope-cli: events: " << *problem << " (usage: " << kUsage << ")\n";
+        return 2;
+    }
+    if (args.positionals().size() != 1) {
+        err << "goroscope-cli: events: expected one FILE (usage: " << kUsage << ")\n";
+        return 2;
+    }
+    const std::string& path = args.positionals()[0];
+    Result<InputBytes> input = readInput(path);
+    if (!input) {
+        err << "goroscope-cli: " << path << ": " << input.error().describe() << "\n";
+        return 1;
+    }
+    const bool countOnly = args.has("count");
+    LoadContext ctx;
+    std::string buffer;
+    buffer.reserve(1 << 17);
+    // The count is of the events the reader delivers: exactly the lines the printing path writes.
+    uint64_t count = 0;
+    Result<gotrace::TraceReadStats> stats = gotrace::readTrace(input->span(), ctx, [&](const gotrace::Event& ev) {
+        ++count;
+        if (countOnly)
+            return;
+        gotrace::appendEventLine(ev, buffer);
+        buffer += '\n';
+        if (buffer.size() >= (1 << 16)) {
+            out.write(buffer.data(), std::streamsize(buffer.size()));
+            buffer.clear();
+        }
+    });
+    if (countOnly)
+        buffer = std::to_string(count) + "\n";
+    out.write(buffer.data(), std::streamsize(buffer.size()));
+    out.flush();
+    for (const std::string& w : ctx.warnings())
+        err << "goroscope-cli: warning: " << path << ": " << w << "\n";
+    if (!stats) {
+        err << "goroscope-cli: " << path << ": " << stats.error().describe()
+            << (input->compressed ? " (offset in the decompressed data)" : "") << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace gs::cli

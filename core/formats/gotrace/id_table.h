@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace gs::gotrace {
+
+// Maps wire IDs (string, stack IDs, goroutine IDs...) to values. IDs written by the runtime are
+// small and dense, so they live in a vector indexed by ID; an ID far beyond the number of
+// entries (only hostile or odd inputs) goes to a hash map instead, so memory stays proportional
+// to the number of entries, never to the largest ID. Lookups are O(1).
+template<typename T>
+class IdTable
+{
+public:
+    // Returns false if the ID is already present.
+    bool insert(uint64_t id, T value)
+    {
+        if (id < m_dense.size() || id <= 2 * m_count + kSlack) {
+            if (id >= m_dense.size()) {
+                m_dense.resize(id + 1);
+                m_present.resize(id + 1, 0);
+            }
+            if (m_present[id])
+                return false;
+            m_present[id] = 1;
+            m_dense[id] = std::move(value);
+        } else if (!m_sparse.emplace(id, std::move(value)).second) {
+            return false;
+        }
+        ++m_count;
+        return true;
+    }
+
+    const T* find(uint64_t id) const
+    {
+        // m_present has m_dense's size; its byte elements make the bound check a subtraction
+        // instead of a division by sizeof(T).
+        if (id < m_present.size())
+            return m_present[id] ? &m_dense[id] : nullptr;
+        if (m_sparse.empty())
+            return nullptr;
+        auto it = m_sparse.find(id);
+        return it == m_sparse.end() ? nullptr : &it->second;
+    }
+
+    T* find(uint64_t id) { return const_cast<T*>(static_cast<const IdTable*>(this)->find(id)); }
+
+
+    bool erase(uint64_t id)
+    {
+        if (id < m_dense.size()) {
+            if (!m_present[id])
+                return false;
+            m_present[id] = 0;
+            m_dense[id] = T{};
+        } else if (m_sparse.erase(id) == 0) {
+            return false;
+        }
+        --m_count;
+        return true;
+    }
+
+    size_t size() const { return m_count; }
+
+    template<typename F>
+    void forEach(F&& f) const
+    {
+        for (size_t id = 0; id < m_dense.size(); ++id)
+            if (m_present[id])
+                f(uint64_t(id), m_dense[id]);
+        for (const auto& [id, v] : m_sparse)
+            f(id, v);
+    }
+
+private:
+    static constexpr uint64_t kSlack = 4096;
+    std::vector<T> m_dense;
+    std::vector<uint8_t> m_present;
+    std::unordered_map<uint64_t, T> m_sparse;
+    size_t m_count = 0;
+};
+
+} // namespace gs::gotrace

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/base/error.h"
+#include "core/formats/gotrace/id_table.h"
+#include "core/formats/gotrace/trace_event.h"
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace gs::gotrace {
+
+// The scheduling state machine of the v2 format: it decides whether an event can happen yet
+// (sequence numbers, statuses of the goroutine, proc and GC it refers to), applies its state
+// change and queues the event(s) to report with their scheduling context, exactly as Go's
+// internal/trace ordering does (FORMATS.md A.11).
+//
+// State: per goroutine and proc {wire status, sequence (gen, n), in-flight ranges}, per
+// goroutine its user-region stack, per thread its bound goroutine and proc, active tasks, GC
+// sequence. Goroutines and procs live in dense ID tables, so advance() is O(1) apart from
+// range bookkeeping (a handful of entries). Inconsistent input throws DecodeError naming the
+// byte offset of the event.
+class OrderEngine
+{
+public:
+    struct ThreadState
+    {
+        int64_t g = kNoGoroutine;
+        int64_t p = kNoProc;
+    };
+
+    // The state of thread `m`, created on first use; the address stays valid for the engine's
+    // lifetime, so callers may cache it.
+    ThreadState* thread(int64_t m) { return m == kNoThread ? nullptr : &m_threads[m]; }
+
+    // Tries to apply `ev` (type, time, wire args, tables set), read from the batches of thread
+    // `m` in generation `gen`; `state` is thread(m). Returns false, leaving `ev` untouched, if
+    // the event cannot happen yet; otherwise `ev` may have been rewritten (derived arguments).
+    bool advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen, uint64_t offset);
+
+    // While set, the first event an advance produces is written to `out` instead of the queue
+    // (saves a copy on the hot path). takeDirectOutput() unsets it and says whether it was used.
+    void setDirectOutput(Event* out)
+    {
+        m_direct = out;
+        m_directUsed = false;
+    }
+    bool takeDirectOutput()
+    {
+        m_direct = nullptr;
+        return m_directUsed;
+    }
+    // The queue is cleared whenever it is drained, so emptiness needs no size (a division by
+    // sizeof(Event)).
+    bool queueEmpty() const { return m_queue.empty(); }
+
+    bool pop(Event& out)
+    {
+        if (queueEmpty())
+            return false;
+        out = m_queue[m_head++];
+        if (m_head == m_queue.size()) {
+            m_queue.clear();
+            m_head = 0;
+        }
+        return true;
+    }
+
+    // Storage for strings that must outlive a generation (task types).
+    std::string_view intern(std::string_view s);
+
+private:
+    struct Seq
+    {
+        uint64_t gen = 0;
+        uint64_t n = 0;
+        bool succeededBy(uint64_t g, uint64_t next) const { return gen == g && next == n + 1; }
+    };
+    struct RangeKey
+    {
+        uint8_t type = 0;  // the Begin event type
+        uint64_t desc = 0; // STW kind string ID, 0 otherwise
+        bool operator==(const RangeKey&) const = default;
+    };
+    struct Ranges
+    {
+        std::vector<RangeKey> inFlight;
+        bool has(RangeKey k) const;
+        void begin(RangeKey k, uint64_t offset);
+        void active(RangeKey k, bool initialGen, uint64_t offset);
+        uint64_t end(uint8_t endType, uint64_t offset);
+    };
+    struct Region
+    {
+        uint64_t task = 0;
+        std::string_view name;
+        bool operator==(const Region&) const = default;
+    };
+    struct GoroutineState
+    {
+        uint8_t status = 0;
+        Seq seq;
+        std::vector<Region> regions;
+        Ranges ranges;
+    };
+    struct ProcessorState
+    {
+        uint8_t status = 0;
+        Seq seq;
+        Ranges ranges;
+    };
+    struct Ctx
+    {
+        int64_t m = kNoThread;
+        int64_t p = kNoProc;
+        int64_t g = kNoGoroutine;
+    };
+    struct Task
+    {
+        std::string_view name;
+        uint64_t parent = kNoTask;
+    };
+    enum class Need : uint8_t
+    {
+        MustNot,
+        May,
+        Must,
+    };
+    enum class GcState : uint8_t
+    {
+        Undetermined,
+        NotRunning,
+        Running,
+    };
+
+    // Inline: every advance pushes, nearly always into the direct output; the queue is out of line.
+    void push(const Event& ev, const Ctx& ctx)
+    {
+        Event* target = m_direct;
+        if (!target) {
+            pushQueued(ev, ctx);
+            return;
+        }
+        m_direct = nullptr; // only the first event goes there
+        m_directUsed = true;
+        *target = ev;
+        target->m = ctx.m;
+        target->p = ctx.p;
+        target->g = ctx.g;
+    }
+    void pushQueued(const Event& ev, const Ctx& ctx);
+    // Checks the thread/proc/goroutine context an event needs; the failure path is out of line.
+    void require(const Ctx& ctx, Need m, Need p, Need g) const
+    {
+        if (!satisfies(m, ctx.m != kNoThread) || !satisfies(p, ctx.p != kNoProc)
+            || !satisfies(g, ctx.g != kNoGoroutine))
+            failRequirement(ctx, m, p, g);
+    }
+    static bool satisfies(Need need, bool present)
+    {
+        return need == Need::May || (need == Need::Must) == present;
+    }
+    [[noreturn]] void failRequirement(const Ctx& ctx, Need m, Need p, Need g) const;
+    void requireUser(const Ctx& ctx) const { require(ctx, Need::Must, Need::Must, Need::Must); }
+    [[noreturn]] void fail(const std::string& message) const;
+    GoroutineState& goroutine(int64_t id, const char* what) const;
+    ProcessorState& proc(int64_t id, const char* what) const;
+
+    // Handlers return false when the event cannot advance yet; `next` is the thread's new context.
+    bool procStatus(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
+    bool procStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
+    bool procStop(Event& ev, Ctx& ctx, Ctx& next);
+    bool procSteal(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
+    bool goStatus(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
+    bool goCreate(Event& ev, Ctx& ctx, uint64_t gen);
+    bool goStopExec(Event& ev, Ctx& ctx, Ctx& next);
+    bool goStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
+    bool goUnblock(Event& ev, Ctx& ctx, uint64_t gen);
+    bool goSwitch(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
+    bool goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen);
+    bool goSyscallEnd(Event& ev, Ctx& ctx);
+    bool goSyscallEndBlocked(Event& ev, Ctx& ctx, Ctx& next);
+    bool goCreateSyscall(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
+    bool goDestroySyscall(Event& ev, Ctx& ctx, Ctx& next);
+    bool userTaskBegin(Event& ev, Ctx& ctx);
+    bool userTaskEnd(Event& ev, Ctx& ctx);
+    bool userRegion(Event& ev, Ctx& ctx);
+    bool gcActive(Event& ev, Ctx& ctx, uint64_t gen);
+    bool gcBegin(Event& ev, Ctx& ctx);
+    bool gcEnd(Event& ev, Ctx& ctx);
+    bool sweep(Event& ev, Ctx& ctx, uint64_t gen);
+    bool goRange(Event& ev, Ctx& ctx, uint64_t gen);
+
+    mutable IdTable<GoroutineState> m_goroutines;
+    mutable IdTable<ProcessorState> m_procs;
+    std::unordered_map<int64_t, ThreadState> m_threads;
+    std::unordered_map<uint64_t, Task> m_tasks;
+    std::deque<std::string> m_internedStorage; // deque: stored strings never move
+    std::unordered_map<std::string_view, std::string_view> m_interned;
+    uint64_t m_gcSeq = 0;
+    GcState m_gcState = GcState::Undetermined;
+    uint64_t m_initialGen = 0;
+    uint64_t m_offset = 0; // of the event being advanced, for error messages
+    std::vector<Event> m_queue;
+    size_t m_head = 0;
+    Event* m_direct = nullptr;
+    bool m_directUsed = false;
+};
+
+} // namespace gs::gotrace

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#include "core/formats/gotrace/trace_reader.h"
+
+#include "core/formats/gotrace/v1_decoder.h"
+#include "core/formats/gotrace/v2_decoder.h"
+
+#include <cstdio>
+#include <new>
+#include <string>
+
+namespace gs::gotrace {
+
+Result<std::unique_ptr<TraceReader>> TraceReader::open(std::span<const uint8_t> bytes)
+{
+    Result<TraceHeader> header = readTraceHeader(bytes);
+    if (!header)
+        return header.error();
+    std::unique_ptr<TraceReader> reader(new TraceReader(bytes, *header));
+    if (header->isV1()) {
+        // The old format has no generations: Go parses it whole before the first event.
+        try {
+            reader->m_v1 = std::make_unique<V1Decoder>(bytes, header->bodyOffset, header->minorVersion);
+        } catch (const DecodeError& e) {
+            return Error{e.what(), e.offset()};
+        } catch (const std::bad_alloc&) {
+            return Error{"out of memory while decoding the trace", std::nullopt};
+        }
+    } else {
+        reader->m_v2 = std::make_unique<V2Decoder>(bytes, header->bodyOffset, header->minorVersion);
+    }
+    return reader;
+}
+
+TraceReader::TraceReader(std::span<const uint8_t> bytes, TraceHeader header)
+    : m_bytes(bytes)
+    , m_header(header)
+{
+}
+
+TraceReader::~TraceReader() = default;
+
+bool TraceReader::next(Event& out)
+{
+    if (m_error)
+        return false;
+    try {
+        return m_v2 ? m_v2->next(out) : m_v1->next(out);
+    } catch (const DecodeError& e) {
+        m_error = Error{e.what(), e.offset()};
+        return false;
+    } catch (const std::bad_alloc&) {
+        m_error = Error{"out of memory while decoding the trace", std::nullopt};
+        return false;
+    }
+}
+
+uint64_t TraceReader::bytesConsumed() const
+{
+    return m_v2 ? m_v2->bytesConsumed() : m_bytes.size();
+}
+
+uint64_t TraceReader::completeBytes() const
+{
+    if (m_v2)
+        return m_v2->completeBytes();
+    return m_error ? m_header.bodyOffset : m_bytes.size();
+}
+
+uint64_t TraceReader::completeGenerations() const
+{
+    if (m_v2)
+        return m_v2->completeGenerations();
+    return m_error ? 0 : 1; // an old-format trace is one generation
+}
+
+Result<TraceReadStats> readTrace(std::span<const uint8_t> bytes, LoadContext& ctx,
+                                 const std::function<void(const Event&)>& sink)
+{
+    Result<std::unique_ptr<TraceReader>> opened = TraceReader::open(bytes);
+    if (!opened)
+        return opened.error();
+    TraceReader& reader = **opened;
+    TraceReadStats stats;
+    Event ev;
+    try {
+        while (reader.next(ev)) {
+            ++stats.events;
+            sink(ev);
+            if ((stats.events & 0xfff) == 0)
+                ctx.checkpoint(reader.bytesConsumed(), bytes.size());
+        }
+        ctx.checkpoint(bytes.size(), bytes.size());
+    } catch (const Cancelled&) {
+        return Error{"cancelled", std::nullopt};
+    }
+    stats.generations = reader.completeGenerations();
+    if (!reader.error())
+        return stats;
+    const Error& err = *reader.error();
+    if (stats.generations == 0)
+        return err;
+    stats.truncated = true;
+    const uint64_t kept = reader.completeBytes();
+    const uint64_t lost = bytes.size() > kept ? bytes.size() - kept : 0;
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%.2f%%", bytes.empty() ? 0.0 : 100.0 * double(lost) / double(bytes.size()));
+    ctx.warn("trace damaged or cut off: " + err.describe() + "; kept " + std::to_string(stats.generations)
+             + " complete generation(s), lost " + pct + " of the trace data (" + std::to_string(lost) + " of "
+             + std::to_string(bytes.size()) + " bytes)");
+    return stats;
+}
+
+} // namespace gs::gotrace

@@ -1,0 +1,3 @@
+module goroscope/tracegen
+
+go 1.19

@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: MIT
+// Error paths of the execution-trace reader: every problem is one message with the byte
+// offset, never a crash; a trace cut inside its last generation keeps the earlier ones.
+#include "core/base/load_context.h"
+#include "core/formats/gotrace/batch.h"
+#include "core/formats/gotrace/event_format.h"
+#include "core/formats/gotrace/trace_reader.h"
+#include "core/io/file_bytes.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Bytes = std::vector<uint8_t>;
+
+void putUvarint(Bytes& out, uint64_t v)
+{
+    while (v >= 0x80) {
+        out.push_back(uint8_t(v) | 0x80);
+        v >>= 7;
+    }
+    out.push_back(uint8_t(v));
+}
+
+Bytes header(int minor)
+{
+    const std::string h = "go 1." + std::to_string(minor) + " trace";
+    Bytes out(h.begin(), h.end());
+    out.resize(16, 0);
+    return out;
+}
+
+void putBatch(Bytes& out, uint64_t gen, uint64_t m, uint64_t time, const Bytes& payload)
+{
+    out.push_back(1); // EvEventBatch
+    putUvarint(out, gen);
+    putUvarint(out, m);
+    putUvarint(out, time);
+    putUvarint(out, payload.size());
+    out.insert(out.end(), payload.begin(), payload.end());
+}
+
+// Sync batch (frequency + clock snapshot) and one event batch: a minimal valid 1.26 generation.
+void putGeneration(Bytes& out, uint64_t gen)
+{
+    Bytes sync = {50, 8};
+    putUvarint(sync, 15625000);
+    sync.push_back(51);
+    for (uint64_t v : {1u, 1000u, 1700000000u, 5u})
+        putUvarint(sync, v);
+    putBatch(out, gen, ~uint64_t(0), 100, sync);
+    Bytes events = {13}; // ProcStatus dt=1 p=0 status=Idle
+    for (uint64_t v : {1u, 0u, 2u})
+        putUvarint(events, v);
+    putBatch(out, gen, 7, 100 + gen * 10, events);
+    out.push_back(52); // EndOfGeneration
+}
+
+struct Outcome
+{
+    bool ok = false;
+    std::string message;
+    std::optional<uint64_t> offset;
+    std::vector<std::string> lines;
+    std::vector<std::string> warnings;
+    gs::gotrace::TraceReadStats stats;
+};
+
+Outcome read(const Bytes& bytes)
+{
+    Outcome o;
+    gs::LoadContext ctx;
+    auto result = gs::gotrace::readTrace(bytes, ctx, [&](const gs::gotrace::Event& ev) {
+        std::string line;
+        gs::gotrace::appendEventLine(ev, line);
+        o.lines.push_back(line);
+    });
+    o.ok = result.ok();
+    if (result.ok()) {
+        o.stats = *result;
+    } else {
+        o.message = result.error().message;
+        o.offset = result.error().offset;
+    }
+    o.warnings = ctx.warnings();
+    return o;
+}
+
+TEST(TraceErrors, NotATrace)
+{
+    const std::string text = "hello, this is not a trace at all";
+    const Outcome o = read(Bytes(text.begin(), text.end()));
+    ASSERT_FALSE(o.ok);
+    EXPECT_NE(o.message.find("not a Go execution trace"), std::string::npos) << o.message;
+    EXPECT_EQ(o.offset, 0u);
+}
+
+TEST(TraceErrors, EmptyInput)
+{
+    EXPECT_FALSE(read(Bytes{}).ok);
+}
+
+TEST(TraceErrors, UnknownVersion)
+{
+    const Outcome o = read(header(24));
+    ASSERT_FALSE(o.ok);
+    EXPECT_NE(o.message.find("unknown or unsupported trace version go 1.24"), std::string::npos) << o.message;
+}
+
+TEST(TraceErrors, GarbageInsteadOfBatch)
+{
+    Bytes b = header(26);
+    for (int i = 0; i < 64; ++i)
+        b.push_back(uint8_t(0xab + i));
+    const Outcome o = read(b);
+    ASSERT_FALSE(o.ok);
+    EXPECT_NE(o.message.find("expected a batch"), std::string::npos) << o.message;
+    EXPECT_EQ(o.offset, 16u);
+}
+
+TEST(TraceErrors, AbsurdBatchSize)
+{
+    Bytes b = header(26);
+    b.push_back(1);
+    putUvarint(b, 1);
+    putUvarint(b, 7);
+    putUvarint(b, 100);
+    const size_t sizeOffset = b.size();
+    putUvarint(b, uint64_t(1) << 40);
+    const Outcome o = read(b);
+    ASSERT_FALSE(o.ok);
+    EXPECT_NE(o.message.find("invalid batch size 1099511627776, maximum is 65536"), std::string::npos) << o.message;
+    EXPECT_EQ(o.offset, sizeOffset);
+}
+
+TEST(TraceErrors, TruncatedBatch)
+{
+    Bytes b = header(26);
+    b.push_back(1);
+    putUvarint(b, 1);
+    putUvarint(b, 7);
+    putUvarint(b, 100);
+    putUvarint(b, 500);
+    const size_t payloadOffset = b.size();
+    b.insert(b.end(), 20, 0x10);
+    const Outcome o = read(b);
+    ASSERT_FALSE(o.ok);
+    EXPECT_NE(o.message.find("batch truncated: wanted 500 bytes, only 20 left"), std::string::npos) << o.message;
+    EXPECT_EQ(o.offset, payloadOffset);
+}
+
+TEST(TraceErrors, OverlongVarint)
+{
+    Bytes b = header(26);
+    b.push_back(1);
+    b.insert(b.end(), 12, 0xff);
+    const Outcome o = read(b);
+    ASSERT_FALSE(o.ok);
+    EXPECT_NE(o.message.find("varint"), std::string::npos) << o.message;
+    EXPECT_EQ(o.offset, 17u);
+}
+
+TEST(TraceErrors, OversizedStringAndStack)
+{
+    Bytes strings = {4, 5};
+    putUvarint(strings, 1);
+    putUvarint(strings, 5000);
+    Bytes b = header(26);
+    putBatch(b, 1, ~uint64_t(0), 1, strings);
+    Outcome o = read(b);
+    ASSERT_FALSE(o.ok);
+    EXPECT_NE(o.message.find("invalid string size 5000, maximum is 1024"), std::string::npos) << o.message;
+
+    Bytes stacks = {2, 3};
+    putUvarint(stacks, 1);
+    putUvarint(stacks, 1000);
+    b = header(26);
+    putBatch(b, 1, ~uint64_t(0), 1, stacks);
+    o = read(b);
+    ASSERT_FALSE(o.ok);
+    EXPECT_NE(o.message.find("invalid stack size 1000, maximum is 128"), std::string::npos) << o.message;
+}
+
+TEST(TraceErrors, UnknownEventTypeInBatch)
+{
+    Bytes b = header(26);
+    putGeneration(b, 1);
+    // A second generation whose event batch holds an undefined event type.
+    Bytes sync = {50, 8};
+    putUvarint(sync, 15625000);
+    sync.push_back(51);
+    for (uint64_t v : {1u, 1000u, 1700000000u, 5u})
+        putUvarint(sync, v);
+    putBatch(b, 2, ~uint64_t(0), 200, sync);
+    const Bytes events = {120, 1, 2};
+    putBatch(b, 2, 7, 200, events);
+    const size_t eventOffset = b.size() - events.size();
+    b.push_back(52);
+    const Outcome o = read(b);
+    // Generation 1 was delivered completely, so the damage is a warning, as in go tool trace.
+    ASSERT_TRUE(o.ok) << o.message;
+    EXPECT_TRUE(o.stats.truncated);
+    EXPECT_EQ(o.stats.generations, 1u);
+    ASSERT_EQ(o.warnings.size(), 1u);
+    EXPECT_NE(o.warnings[0].find("at byte " + std::to_string(eventOffset) + ": found invalid event type: 120"),
+              std::string::npos)
+        << o.warnings[0];
+}
+
+TEST(TraceErrors, ValidMinimalTrace)
+{
+    Bytes b = header(26);
+    putGeneration(b, 1);
+    putGeneration(b, 2);
+    const Outcome o = read(b);
+    ASSERT_TRUE(o.ok) << o.message;
+    EXPECT_FALSE(o.stats.truncated);
+    ASSERT_EQ(o.lines.size(), 5u);
+    // As checked with `go tool trace -d=parsed`: the context is the thread's before the event.
+    EXPECT_EQ(o.lines[0], "M=-1 P=-1 G=-1 Sync Time=6400 N=1 Trace=6464 Mono=1000 Wall=2023-11-14T22:13:20.000000005Z");
+    EXPECT_EQ(o.lines[1], "M=7 P=-1 G=-1 StateTransition Time=7104 ProcID=0 Undetermined->Idle Reason=\"\"");
+    EXPECT_EQ(o.lines[3], "M=7 P=-1 G=-1 StateTransition Time=7744 ProcID=0 Idle->Idle Reason=\"\"");
+    EXPECT_EQ(o.lines[4], "M=-1 P=-1 G=-1 Sync Time=7745 N=3");
+}
+
+TEST(TraceErrors, GarbageSurvivesEveryCut)
+{
+    // Every prefix and a byte flip at every position of a small trace: errors, never crashes.
+    Bytes good = header(26);
+    putGeneration(good, 1);
+    putGeneration(good, 2);
+    for (size_t n = 0; n < good.size(); ++n)
+        read(Bytes(good.begin(), good.begin() + long(n)));
+    for (size_t i = 16; i < good.size(); ++i) {
+        Bytes bad = good;
+        bad[i] ^= 0x5a;
+        read(bad);
+    }
+}
+
+// Offsets of the bytes just past each end-of-generation marker of a 1.26 trace.
+std::vector<size_t> generationEnds(const Bytes& trace)
+{
+    std::vector<size_t> ends;
+    gs::ByteReader in(std::span<const uint8_t>(trace).subspan(16), 16);
+    while (!in.atEnd()) {
+        const gs::gotrace::Batch b = gs::gotrace::readBatch(in);
+        if (b.type == gs::gotrace::Batch::Type::EndOfGeneration)
+            ends.push_back(size_t(in.offset()));
+    }
+    return ends;
+}
+
+TEST(TraceTruncated, CutInsideLastGenerationKeepsEarlierOnes)
+{
+    auto input = gs::readInput(std::string(GOROSCOPE_TEST_DATA_DIR) + "/trace/go126_sched.trace");
+    ASSERT_TRUE(input.ok()) << input.error().describe();
+    const Bytes& full = input->data;
+    const std::vector<size_t> ends = generationEnds(full);
+    ASSERT_GE(ends.size(), 2u) << "fixture should have several generations";
+    const size_t cut = (ends[ends.size() - 2] + ends.back()) / 2;
+
+    const Outcome whole = read(full);
+    ASSERT_TRUE(whole.ok) << whole.message;
+    const Outcome part = read(Bytes(full.begin(), full.begin() + long(cut)));
+    ASSERT_TRUE(part.ok) << part.message;
+    EXPECT_TRUE(part.stats.truncated);
+    EXPECT_EQ(part.stats.generations, ends.size() - 1);
+    ASSERT_EQ(part.warnings.size(), 1u);
+    const std::string& w = part.warnings[0];
+    EXPECT_NE(w.find("trace damaged or cut off: at byte "), std::string::npos) << w;
+    EXPECT_NE(w.find("kept " + std::to_string(ends.size() - 1) + " complete generation(s)"), std::string::npos) << w;
+    EXPECT_NE(w.find("(" + std::to_string(cut - ends[ends.size() - 2]) + " of " + std::to_string(cut) + " bytes)"),
+              std::string::npos)
+        << w;
+    // Everything before the closing Sync matches the full trace event for event.
+    ASSERT_GE(part.lines.size(), 2u);
+    for (size_t i = 0; i + 1 < part.lines.size(); ++i)
+        ASSERT_EQ(part.lines[i], whole.lines[i]) << "line " << i;
+    EXPECT_NE(part.lines.back().find(" Sync "), std::string::npos);
+}
+
+TEST(TraceTruncated, CutOldFormatTraceIsAnError)
+{
+    // The old format has no generations: Go parses it whole, so a cut trace has nothing to keep.
+    auto input = gs::readInput(std::string(GOROSCOPE_TEST_DATA_DIR) + "/trace/go119_sched.trace");
+    ASSERT_TRUE(input.ok());
+    const Bytes& full = input->data;
+    const Outcome o = read(Bytes(full.begin(), full.begin() + long(full.size() / 2)));
+    EXPECT_FALSE(o.ok);
+    EXPECT_FALSE(o.message.empty());
+}
+
+} // namespace
+
+namespace {
+
+TEST(TraceErrors, MutatedFixturesNeverCrash)
+{
+    // Deterministic byte flips, insertions and cuts over small real traces of both formats:
+    // every outcome must be events or one error, never a crash or a runaway allocation.
+    for (const char* name : {"go126_iterpull.trace", "go119_procs.trace", "go126_procs.trace"}) {
+        auto input = gs::readInput(std::string(GOROSCOPE_TEST_DATA_DIR) + "/trace/" + name);
+        ASSERT_TRUE(input.ok()) << name;
+        const Bytes& base = input->data;
+        uint64_t rng = 0x9e3779b97f4a7c15ull;
+        auto next = [&] {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            return rng;
+        };
+        for (int round = 0; round < 300; ++round) {
+            Bytes b = base;
+            const int edits = 1 + int(next() % 4);
+            for (int e = 0; e < edits; ++e) {
+                const size_t at = 16 + size_t(next() % (b.size() - 16));
+                switch (next() % 3) {
+                case 0: b[at] = uint8_t(next()); break;
+                case 1: b.insert(b.begin() + long(at), uint8_t(next())); break;
+                default: b[at] = 0xff; break;
+                }
+            }
+            if (next() % 4 == 0)
+                b.resize(16 + size_t(next() % (b.size() - 16)));
+            const Outcome o = read(b);
+            if (!o.ok) {
+                EXPECT_FALSE(o.message.empty());
+            }
+        }
+    }
+}
+
+} // namespace
+
+namespace {
+
+TEST(TraceReader, CancellationStopsWithAnError)
+{
+    auto input = gs::readInput(std::string(GOROSCOPE_TEST_DATA_DIR) + "/trace/go126_flight.trace");
+    ASSERT_TRUE(input.ok());
+    std::stop_source stop;
+    uint64_t progressCalls = 0;
+    gs::LoadContext ctx(stop.get_token(), [&](uint64_t, uint64_t) { ++progressCalls; });
+    uint64_t events = 0;
+    auto result = gs::gotrace::readTrace(input->span(), ctx, [&](const gs::gotrace::Event&) {
+        if (++events == 5000)
+            stop.request_stop();
+    });
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().message, "cancelled");
+    EXPECT_LT(events, 10000u);
+    EXPECT_GE(progressCalls, 1u);
+}
+
+TEST(TraceReader, PullApiMatchesCallbackApi)
+{
+    auto input = gs::readInput(std::string(GOROSCOPE_TEST_DATA_DIR) + "/trace/go126_iterpull.trace");
+    ASSERT_TRUE(input.ok());
+    auto reader = gs::gotrace::TraceReader::open(input->span());
+    ASSERT_TRUE(reader.ok());
+    EXPECT_EQ((*reader)->header().minorVersion, 26);
+    std::vector<std::string> pulled;
+    gs::gotrace::Event ev;
+    while ((*reader)->next(ev)) {
+        std::string line;
+        gs::gotrace::appendEventLine(ev, line);
+        pulled.push_back(line);
+    }
+    EXPECT_FALSE((*reader)->error().has_value());
+    EXPECT_EQ((*reader)->completeGenerations(), 1u);
+    const Outcome pushed = read(input->data);
+    EXPECT_EQ(pulled, pushed.lines);
+}
+
+} // namespace
