@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/load/load_file.h"
 
+#include "core/formats/gotrace/trace_store_builder.h"
 #include "core/formats/pprof/pprof_decoder.h"
 #include "core/io/file_bytes.h"
 #include "core/load/sniff.h"
@@ -29,6 +30,9 @@ Result<StorePtr> loadFile(const std::string& path, LoadContext& context)
     switch (sniffFormat(input->span())) {
     case Format::Pprof:
         decoded = decodePprof(input->span(), context);
+        break;
+    case Format::GoTrace:
+        decoded = gotrace::decodeGoTrace(input->span(), context);
         break;
     default:
         return Error {path + ": not a recognised capture (expected a pprof profile, a Go execution trace "

@@ -1,7 +1,46 @@
 // SPDX-License-Identifier: MIT
 #include "core/model/event_store.h"
 
+#include "core/base/memory_bytes.h"
+
 namespace gs {
+
+namespace {
+
+size_t bytesOf(const TraceData& t)
+{
+    const SpanTable& s = t.spans;
+    size_t n = vectorBytes(s.start) + vectorBytes(s.end) + vectorBytes(s.state) + vectorBytes(s.reason) +
+               vectorBytes(s.stack) + vectorBytes(s.proc) + vectorBytes(s.waker) + vectorBytes(s.offsets) +
+               vectorBytes(s.checkpointOffsets) + vectorBytes(s.checkpoints);
+    n += vectorBytes(t.goroutines) + vectorBytes(t.rowById) + vectorBytes(t.processors) + vectorBytes(t.gcRanges) +
+         vectorBytes(t.stwRanges) + vectorBytes(t.assistRanges) + vectorBytes(t.heapAlloc) + vectorBytes(t.heapGoal) +
+         vectorBytes(t.gomaxprocs) + vectorBytes(t.goroutineCount) + vectorBytes(t.tasks) + vectorBytes(t.regions) +
+         vectorBytes(t.logs) + vectorBytes(t.cpuSamples);
+    for (const Goroutine& g : t.goroutines)
+        n += vectorBytes(g.stats.blockNsByReason);
+    for (const Processor& p : t.processors)
+        n += vectorBytes(p.spans);
+    return n;
+}
+
+size_t bytesOf(const Profile& p)
+{
+    return vectorBytes(p.sampleStacks) + vectorBytes(p.sampleValues) + vectorBytes(p.labelOffsets) +
+           vectorBytes(p.labels) + vectorBytes(p.sampleTypes) + vectorBytes(p.mappings);
+}
+
+} // namespace
+
+size_t EventStore::approximateBytes() const
+{
+    size_t n = sizeof(*this) + symbols.memoryBytes();
+    if (profile)
+        n += bytesOf(*profile);
+    if (trace)
+        n += bytesOf(*trace);
+    return n;
+}
 
 const char* formatName(Format f)
 {

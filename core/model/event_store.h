@@ -3,6 +3,7 @@
 
 #include "core/model/profile.h"
 #include "core/model/symbols.h"
+#include "core/model/trace_data.h"
 
 #include <memory>
 #include <optional>
@@ -34,6 +35,12 @@ struct EventStore
     Symbols symbols;
     // Present for stack-sampled inputs: pprof profiles, folded stacks, goroutine dumps.
     std::optional<Profile> profile;
+    // Present for execution traces.
+    std::optional<TraceData> trace;
+
+    // Heap bytes held by the store (vector capacities, strings, hash tables), for the memory
+    // budget of big traces. An estimate: allocator overhead per node is counted as two pointers.
+    size_t approximateBytes() const;
 };
 
 using StorePtr = std::shared_ptr<const EventStore>;

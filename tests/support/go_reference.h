@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <vector>
+
+// Helpers for the differential tests that compare Goroscope with the Go toolchain itself
+// (go tool pprof, go tool trace). The toolchain is $GOROSCOPE_GO, else `go` on PATH; tests skip
+// with a message when neither exists.
+namespace gs::test {
+
+// The go command to run, or "" when no toolchain is available.
+std::string goCommand();
+
+// Single-quotes a string for /bin/sh.
+std::string shellQuote(const std::string& s);
+
+// Runs a shell command; returns its standard output. Standard error goes to `stderrText` when
+// given, else it is discarded.
+std::string runCommand(const std::string& command, std::string* stderrText = nullptr);
+
+// Fixture files in tests/data/<folder> whose names end with one of `suffixes`, sorted.
+std::vector<std::string> fixtureFiles(const std::string& folder, const std::vector<std::string>& suffixes);
+
+// A gtest-safe test name from a file name ("go126_sched.trace" -> "go126_sched_trace").
+std::string testNameOf(const std::string& path);
+
+// `go tool trace -http=127.0.0.1:0 FILE` running in the background, for reading the analyses
+// Go's trace tool serves (the goroutine analysis has no command-line form). Stopped on
+// destruction.
+class GoTraceServer
+{
+public:
+    explicit GoTraceServer(const std::string& traceFile);
+    ~GoTraceServer();
+    GoTraceServer(const GoTraceServer&) = delete;
+    GoTraceServer& operator=(const GoTraceServer&) = delete;
+
+    bool running() const { return m_port != 0; }
+    const std::string& startupLog() const { return m_log; }
+    // GETs a path ("/goroutines") from the loopback server; "" on failure.
+    std::string get(const std::string& pathAndQuery) const;
+
+private:
+    int m_pid = -1;
+    int m_port = 0;
+    std::string m_log;
+};
+
+} // namespace gs::test

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+// Differential test: every goroutine's statistics in our store against the goroutine analysis
+// that `go tool trace` serves (/goroutines and /goroutine?name=...), on every trace fixture.
+// Go prints durations exactly (time.Duration.String), so the comparison is to the nanosecond.
+#include "core/base/load_context.h"
+#include "core/io/file_bytes.h"
+#include "core/load/load_file.h"
+#include "tests/support/go_reference.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <string>
+
+namespace gs {
+namespace {
+
+// time.Duration.String() back to nanoseconds: "1m2.5s", "7.60512ms", "136.896µs", "0s".
+int64_t parseGoDuration(const std::string& text)
+{
+    static const std::regex part(R"(([0-9]+)(?:\.([0-9]+))?(h|ms|\xC2\xB5s|us|ns|m|s))");
+    int64_t total = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), part); it != std::sregex_iterator(); ++it) {
+        const std::string unit = (*it)[3].str();
+        const int64_t scale = unit == "h" ? 3600000000000 : unit == "m" ? 60000000000 : unit == "s" ? 1000000000
+                              : unit == "ms"                                                   ? 1000000
+                              : unit == "ns"                                                   ? 1
+                                                                                               : 1000;
+        total += std::stoll((*it)[1].str()) * scale;
+        int64_t fraction = scale;
+        for (char digit : (*it)[2].str()) {
+            fraction /= 10;
+            total += (digit - '0') * fraction;
+        }
+    }
+    return total;
+}
+
+std::string unescapeHtml(std::string s)
+{
+    for (const auto& [from, to] : {std::pair<std::string, std::string> {"&#34;", "\""}, {"&#39;", "'"}, {"&lt;", "<"},
+                                   {"&gt;", ">"}, {"&amp;", "&"}}) {
+        for (size_t p; (p = s.find(from)) != std::string::npos;)
+            s.replace(p, from.size(), to);
+    }
+    return s;
+}
+
+// "runtime.%28%2aT%29.f" -> "runtime.(*T).f"
+std::string urlDecode(const std::string& s)
+{
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i] == '+' ? ' ' : s[i];
+        }
+    }
+    return out;
+}
+
+// Column name ("Execution time", "Block time (chan receive)", "Total") -> nanoseconds.
+using Stats = std::map<std::string, int64_t>;
+
+struct GoGoroutine
+{
+    std::string name;
+    Stats stats;
+};
+
+// Reads the per-goroutine "Breakdown" tables of every goroutine group.
+std::map<int64_t, GoGoroutine> goAnalysis(const test::GoTraceServer& server)
+{
+    std::map<int64_t, GoGoroutine> out;
+    const std::string groups = server.get("/goroutines");
+    static const std::regex groupLink(R"re(href="/goroutine\?name=([^"]*)")re");
+    for (auto g = std::sregex_iterator(groups.begin(), groups.end(), groupLink); g != std::sregex_iterator(); ++g) {
+        const std::string page = server.get("/goroutine?name=" + unescapeHtml((*g)[1].str()));
+        const size_t begin = page.find("class=\"details\"");
+        const std::string table = page.substr(begin, page.find("</table>", begin) - begin);
+        std::vector<std::string> columns;
+        static const std::regex header(R"(<th[^>]*>\s*([^<]*?)\s*</th>)");
+        for (auto h = std::sregex_iterator(table.begin(), table.end(), header); h != std::sregex_iterator(); ++h)
+            columns.push_back(unescapeHtml((*h)[1].str()));
+        // Columns: Goroutine, Total, (bar), then the non-overlapping stats.
+        size_t rowStart = table.find("<tr>", table.find("</tr>"));
+        while (rowStart != std::string::npos) {
+            const size_t rowEnd = table.find("</tr>", rowStart);
+            const std::string row = table.substr(rowStart, rowEnd - rowStart);
+            std::smatch id;
+            static const std::regex goid(R"(goid=(\d+))");
+            if (std::regex_search(row, id, goid)) {
+                GoGoroutine& entry = out[std::stoll(id[1].str())];
+                entry.name = urlDecode(unescapeHtml((*g)[1].str()));
+                static const std::regex cell(R"(<td>\s*([^<]*?)\s*</td>)");
+                std::vector<std::string> values;
+                for (auto c = std::sregex_iterator(row.begin(), row.end(), cell); c != std::sregex_iterator(); ++c)
+                    values.push_back((*c)[1].str());
+                // values[0] is Total; the stat columns start at columns[3].
+                entry.stats["Total"] = values.empty() ? -1 : parseGoDuration(values[0]);
+                for (size_t i = 1; i < values.size() && i + 2 < columns.size(); ++i) {
+                    if (columns[i + 2] != "Unknown time")
+                        entry.stats[columns[i + 2]] = parseGoDuration(values[i]);
+                }
+            }
+            rowStart = table.find("<tr>", rowEnd);
+        }
+    }
+    return out;
+}
+
+Stats ourStats(const EventStore& store, const Goroutine& g)
+{
+    Stats s;
+    s["Total"] = g.stats.totalNs;
+    s["Execution time"] = g.stats.execNs;
+    s["Sched wait time"] = g.stats.schedWaitNs;
+    s["Syscall execution time"] = g.stats.syscallNs;
+    s["Block time (syscall)"] += g.stats.syscallBlockNs;
+    for (const auto& [reason, ns] : g.stats.blockNsByReason)
+        s["Block time (" + std::string(store.symbols.strings.get(reason)) + ")"] += ns;
+    return s;
+}
+
+class GoroutineAnalysisReference : public ::testing::TestWithParam<std::string>
+{
+};
+
+TEST_P(GoroutineAnalysisReference, EveryGoroutineMatchesGoToolTrace)
+{
+    if (test::goCommand().empty())
+        GTEST_SKIP() << "no Go toolchain on PATH: the comparison with go tool trace is skipped";
+    LoadContext ctx;
+    auto store = loadFile(GetParam(), ctx);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    const TraceData& trace = *(*store)->trace;
+
+    // Go's tool reads only uncompressed traces: hand it the decompressed bytes.
+    std::string goInput = GetParam();
+    if (goInput.ends_with(".gz")) {
+        auto bytes = readInput(GetParam());
+        ASSERT_TRUE(bytes.ok());
+        goInput = (std::filesystem::temp_directory_path() / ("goroscope_" + test::testNameOf(GetParam()))).string();
+        std::ofstream(goInput, std::ios::binary)
+            .write(reinterpret_cast<const char*>(bytes->data.data()), std::streamsize(bytes->data.size()));
+    }
+    test::GoTraceServer server(goInput);
+    ASSERT_TRUE(server.running()) << "go tool trace did not start:\n" << server.startupLog();
+    const auto reference = goAnalysis(server);
+    if (goInput != GetParam())
+        std::filesystem::remove(goInput);
+    ASSERT_FALSE(reference.empty()) << "no goroutines read from go tool trace";
+
+    EXPECT_EQ(trace.goroutines.size(), reference.size());
+    for (const Goroutine& g : trace.goroutines) {
+        auto it = reference.find(g.id);
+        if (it == reference.end()) {
+            ADD_FAILURE() << "goroutine " << g.id << " is not in Go's analysis";
+            continue;
+        }
+        const std::string name = g.hasStartFunction() ? std::string((*store)->symbols.functionName(g.startFunction)) : "";
+        EXPECT_EQ(name, it->second.name) << "goroutine " << g.id;
+        Stats ours = ourStats(**store, g);
+        for (const auto& [column, ns] : it->second.stats)
+            EXPECT_EQ(ours[column], ns) << "goroutine " << g.id << ": " << column;
+        for (const auto& [column, ns] : ours) {
+            if (ns != 0 && !it->second.stats.count(column))
+                ADD_FAILURE() << "goroutine " << g.id << ": we have " << column << " = " << ns << ", Go has none";
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, GoroutineAnalysisReference,
+                         ::testing::ValuesIn(test::fixtureFiles("trace", {".trace", ".trace.gz"})),
+                         [](const auto& param) { return test::testNameOf(param.param); });
+
+} // namespace
+} // namespace gs

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+// Invariants of the trace store built from every real fixture: spans ordered and disjoint per
+// goroutine, level-of-detail checkpoints agreeing with a direct sum, lookups by ID and time.
+#include "core/base/load_context.h"
+#include "core/load/load_file.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace gs {
+namespace {
+
+std::vector<std::string> traceFixtures()
+{
+    std::vector<std::string> out;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(GOROSCOPE_TEST_DATA_DIR) + "/trace")) {
+        const std::string name = entry.path().filename().string();
+        if (name.ends_with(".trace") || name.ends_with(".trace.gz"))
+            out.push_back(entry.path().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+StorePtr load(const std::string& path)
+{
+    LoadContext ctx;
+    auto store = loadFile(path, ctx);
+    EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error().message);
+    return store.ok() ? *store : nullptr;
+}
+
+class TraceStoreTest : public ::testing::TestWithParam<std::string>
+{
+};
+
+TEST_P(TraceStoreTest, SpansAreOrderedDisjointAndInsideTheTrace)
+{
+    StorePtr store = load(GetParam());
+    ASSERT_TRUE(store && store->trace);
+    const TraceData& t = *store->trace;
+    ASSERT_FALSE(t.goroutines.empty());
+    ASSERT_EQ(t.spans.offsets.size(), t.goroutines.size() + 1);
+    EXPECT_EQ(t.spans.offsets.back(), t.spans.size());
+    for (GoroutineRow r = 0; r < t.goroutines.size(); ++r) {
+        auto [b, e] = t.spans.rowRange(r);
+        for (uint32_t i = b; i < e; ++i) {
+            EXPECT_LE(t.spans.start[i], t.spans.end[i]);
+            EXPECT_GE(t.spans.start[i], t.startNs);
+            EXPECT_LE(t.spans.end[i], t.endNs);
+            if (i > b) {
+                EXPECT_LE(t.spans.end[i - 1], t.spans.start[i]) << "goroutine " << t.goroutines[r].id << " span " << i;
+            }
+        }
+    }
+}
+
+TEST_P(TraceStoreTest, CheckpointStateMixEqualsDirectSum)
+{
+    StorePtr store = load(GetParam());
+    ASSERT_TRUE(store && store->trace);
+    const TraceData& t = *store->trace;
+    for (GoroutineRow r = 0; r < t.goroutines.size(); ++r) {
+        auto [b, e] = t.spans.rowRange(r);
+        // A few sub-ranges, including ones crossing checkpoint boundaries.
+        for (uint32_t from : {b, b + (e - b) / 3, b + 63}) {
+            for (uint32_t to : {e, b + (e - b) / 2, b + 130}) {
+                if (from > to || to > e)
+                    continue;
+                TimeNs fast[kSpanStateCount];
+                t.spans.stateMix(r, from, to, fast);
+                TimeNs slow[kSpanStateCount] = {};
+                for (uint32_t i = from; i < to; ++i)
+                    slow[size_t(t.spans.state[i])] += t.spans.end[i] - t.spans.start[i];
+                for (size_t s = 0; s < kSpanStateCount; ++s)
+                    EXPECT_EQ(fast[s], slow[s]) << "row " << r << " [" << from << "," << to << ") state " << s;
+            }
+        }
+    }
+}
+
+TEST_P(TraceStoreTest, LookupByIdAndTime)
+{
+    StorePtr store = load(GetParam());
+    ASSERT_TRUE(store && store->trace);
+    const TraceData& t = *store->trace;
+    for (GoroutineRow r = 0; r < t.goroutines.size(); ++r) {
+        EXPECT_EQ(t.rowOf(t.goroutines[r].id), r);
+        auto [b, e] = t.spans.rowRange(r);
+        if (b == e)
+            continue;
+        const uint32_t mid = b + (e - b) / 2;
+        const TimeNs probe = t.spans.start[mid] + (t.spans.end[mid] - t.spans.start[mid]) / 2;
+        const uint32_t found = t.spans.firstEndingAfter(r, probe);
+        ASSERT_LT(found, e);
+        EXPECT_LE(t.spans.start[found], probe);
+        EXPECT_GT(t.spans.end[found], probe);
+    }
+    EXPECT_EQ(t.rowOf(-12345), kNoRow);
+}
+
+TEST_P(TraceStoreTest, ProcessorsRunOneGoroutineAtATime)
+{
+    StorePtr store = load(GetParam());
+    ASSERT_TRUE(store && store->trace);
+    ASSERT_FALSE(store->trace->processors.empty());
+    for (const Processor& p : store->trace->processors) {
+        for (size_t i = 1; i < p.spans.size(); ++i)
+            EXPECT_LE(p.spans[i - 1].end, p.spans[i].start) << "P" << p.id;
+    }
+}
+
+TEST_P(TraceStoreTest, StatsNeverExceedPresence)
+{
+    StorePtr store = load(GetParam());
+    ASSERT_TRUE(store && store->trace);
+    for (const Goroutine& g : store->trace->goroutines) {
+        TimeNs sum = g.stats.execNs + g.stats.schedWaitNs + g.stats.syscallNs + g.stats.syscallBlockNs;
+        for (const auto& r : g.stats.blockNsByReason)
+            sum += r.second;
+        EXPECT_GE(g.stats.totalNs, 0);
+        // Go's own accounting may double count the blocked tail of a syscall cut by the trace end.
+        EXPECT_LE(sum, g.stats.totalNs + g.stats.syscallNs) << "goroutine " << g.id;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, TraceStoreTest, ::testing::ValuesIn(traceFixtures()),
+                         [](const auto& param) {
+                             std::string name = std::filesystem::path(param.param).filename().string();
+                             for (char& c : name)
+                                 if (!std::isalnum(static_cast<unsigned char>(c)))
+                                     c = '_';
+                             return name;
+                         });
+
+} // namespace
+} // namespace gs
