@@ -5,9 +5,20 @@
 
 namespace gs::cli {
 
+int runEvents(const std::vector<std::string>& args, std::ostream& out, std::ostream& err); // cmd_events.cpp
+Command infoCommand();  // cmd_info.cpp
+Command topCommand();   // cmd_top.cpp
+Command flameCommand(); // cmd_flame.cpp
+Command goroutinesCommand(); // cmd_goroutines.cpp
+
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> kCommands = {
+        infoCommand(),
+        topCommand(),
+        flameCommand(),
+        goroutinesCommand(),
+        {"events", "events FILE", "trace events, one per line, as go tool trace -d=parsed", runEvents},
     };
     return kCommands;
 }

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "app/cli/cli_common.h"
+
+#include "core/base/load_context.h"
+#include "core/load/load_file.h"
+
+#include <ostream>
+
+namespace gs::cli {
+
+int fail(std::ostream& err, const std::string& message)
+{
+    err << "goroscope-cli: " << message << '\n';
+    return 1;
+}
+
+std::optional<CliArgs> parseCommandArgs(const std::vector<std::string>& argv, const std::vector<std::string>& valued,
+                                        const std::vector<std::string>& switches, const char* usage,
+                                        std::ostream& err)
+{
+    CliArgs args;
+    if (auto problem = CliArgs::parse(argv, valued, switches, args)) {
+        fail(err, *problem + " (usage: " + usage + ")");
+        return std::nullopt;
+    }
+    return args;
+}
+
+std::optional<std::string> singleFile(const CliArgs& args, const char* usage, std::ostream& err)
+{
+    if (args.positionals().size() != 1) {
+        fail(err, std::string(args.positionals().empty() ? "missing FILE" : "expected one FILE")
+                      + " (usage: " + usage + ")");
+        return std::nullopt;
+    }
+    return args.positionals()[0];
+}
+
+StorePtr loadStore(const std::string& path, std::ostream& err)
+{
+    LoadContext context;
+    auto loaded = loadFile(path, context);
+    if (!loaded) {
+        fail(err, loaded.error().message);
+        return nullptr;
+    }
+    return std::move(*loaded);
+}
+
+} // namespace gs::cli

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+// `info FILE [--json]`: the detected format and a summary of what the file holds.
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "app/cli/json_writer.h"
+#include "core/analysis/stack_selection.h"
+#include "core/analysis/value_format.h"
+
+#include <ctime>
+#include <ostream>
+
+namespace gs::cli {
+
+namespace {
+
+constexpr const char* kUsage = "info FILE [--json]";
+
+std::string typeName(const ValueType& t)
+{
+    return t.type + "/" + t.unit;
+}
+
+// "2026-11-21T05:26:55Z" for Unix nanoseconds.
+std::string isoTime(int64_t nanos)
+{
+    const std::time_t seconds = std::time_t(nanos / 1000000000);
+    std::tm tm {};
+    gmtime_r(&seconds, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+void printText(const EventStore& store, std::ostream& out)
+{
+    out << "Format: " << formatName(store.format) << '\n';
+    if (store.profile) {
+        const Profile& p = *store.profile;
+        out << "Sample types:";
+        for (size_t i = 0; i < p.sampleTypes.size(); ++i)
+            out << (i ? ", " : " ") << typeName(p.sampleTypes[i]) << (i == p.defaultSampleType ? " (default)" : "");
+        out << '\n';
+        out << "Samples: " << p.sampleCount() << '\n';
+        for (size_t i = 0; i < p.sampleTypes.size(); ++i)
+            out << "Total " << p.sampleTypes[i].type << ": " << formatValue(sampleTypeTotal(p, i), p.sampleTypes[i].unit)
+                << '\n';
+        if (p.period != 0)
+            out << "Period: " << p.period << ' ' << typeName(p.periodType) << '\n';
+        if (p.durationNs != 0)
+            out << "Duration: " << formatValue(p.durationNs, "nanoseconds") << '\n';
+        if (p.timeNanos != 0)
+            out << "Time: " << isoTime(p.timeNanos) << '\n';
+        out << "Functions: " << store.symbols.functions.size() << ", distinct stacks: " << store.symbols.stacks.size() - 1
+            << ", mappings: " << p.mappings.size() << '\n';
+        for (const std::string& c : p.comments)
+            out << "Comment: " << c << '\n';
+    }
+    for (const std::string& w : store.warnings)
+        out << "Warning: " << w << '\n';
+}
+
+void printJson(const EventStore& store, std::ostream& out)
+{
+    JsonWriter j(out);
+    j.beginObject();
+    j.key("format");
+    j.value(formatName(store.format));
+    j.key("file");
+    j.value(store.sourcePath);
+    if (store.profile) {
+        const Profile& p = *store.profile;
+        j.key("sample_types");
+        j.beginArray();
+        for (const ValueType& t : p.sampleTypes)
+            j.value(typeName(t));
+        j.endArray();
+        j.key("default_sample_type");
+        if (p.sampleTypes.empty())
+            j.null();
+        else
+            j.value(typeName(p.sampleTypes[p.defaultSampleType]));
+        j.key("samples");
+        j.value(uint64_t(p.sampleCount()));
+        j.key("totals");
+        j.beginArray();
+        for (size_t i = 0; i < p.sampleTypes.size(); ++i)
+            j.value(sampleTypeTotal(p, i));
+        j.endArray();
+        j.key("period");
+        j.value(p.period);
+        j.key("period_type");
+        j.value(p.periodType.type.empty() ? std::string() : typeName(p.periodType));
+        j.key("duration_ns");
+        j.value(p.durationNs);
+        j.key("time_nanos");
+        j.value(p.timeNanos);
+        j.key("functions");
+        j.value(uint64_t(store.symbols.functions.size()));
+        j.key("mappings");
+        j.value(uint64_t(p.mappings.size()));
+        j.key("comments");
+        j.beginArray();
+        for (const std::string& c : p.comments)
+            j.value(c);
+        j.endArray();
+    }
+    j.key("warnings");
+    j.beginArray();
+    for (const std::string& w : store.warnings)
+        j.value(w);
+    j.endArray();
+    j.endObject();
+}
+
+int runInfo(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    auto args = parseCommandArgs(argv, {}, {"json"}, kUsage, err);
+    if (!args)
+        return 2;
+    auto path = singleFile(*args, kUsage, err);
+    if (!path)
+        return 2;
+    StorePtr store = loadStore(*path, err);
+    if (!store)
+        return 1;
+    if (args->has("json"))
+        printJson(*store, out);
+    else
+        printText(*store, out);
+    return 0;
+}
+
+} // namespace
+
+Command infoCommand()
+{
+    return {"info", kUsage, "Show the detected format and a summary (sample types, samples, duration, period)", runInfo};
+}
+
+} // namespace gs::cli

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+// `top FILE`: pprof's -top table (flat, flat%, sum%, cum, cum%), same ranking and values.
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "app/cli/json_writer.h"
+#include "app/cli/stack_query.h"
+#include "core/analysis/inline_labels.h"
+#include "core/analysis/top_table.h"
+#include "core/analysis/value_format.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <ostream>
+
+namespace gs::cli {
+
+namespace {
+
+constexpr const char* kUsage = "top FILE [--sample-index NAME|N] [-n N] [--cum] [--json] [--nodefraction F] [--focus RE] "
+                               "[--ignore RE] [--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]";
+
+// pprof's defaults: functions whose |cum| is under 0.5% of the shown weight are dropped, and calls
+// under 0.1% do not count when marking functions "(inline)".
+constexpr double kDefaultNodeFraction = 0.005;
+constexpr double kDefaultEdgeFraction = 0.001;
+
+double percent(int64_t v, int64_t total)
+{
+    // Two decimals, as the text table shows them.
+    return total == 0 ? 0.0 : std::round(double(v) / double(total) * 10000.0) / 100.0;
+}
+
+void printJson(const StackQuery& q, const std::vector<TopRow>& rows, int64_t total, std::ostream& out)
+{
+    JsonWriter j(out);
+    j.beginArray();
+    for (const TopRow& r : rows) {
+        j.beginObject();
+        j.key("function");
+        j.value(q.store->symbols.functionName(r.function));
+        j.key("flat");
+        j.value(r.flat);
+        j.key("flat_percent");
+        j.value(percent(r.flat, total));
+        j.key("cum");
+        j.value(r.cum);
+        j.key("cum_percent");
+        j.value(percent(r.cum, total));
+        j.endObject();
+    }
+    j.endArray();
+}
+
+std::string row(const std::string& a, const std::string& b, const std::string& c, const std::string& d,
+                const std::string& e)
+{
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%10s %s %s %10s %s  ", a.c_str(), b.c_str(), c.c_str(), d.c_str(), e.c_str());
+    return buf;
+}
+
+std::string_view baseName(std::string_view path)
+{
+    const size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// The lines pprof prints above its table: binary, build id, comments, type, time, duration.
+template<typename Format>
+void printProfileLabels(const StackQuery& q, int64_t total, const Format& value, std::ostream& out)
+{
+    const Profile& p = q.profile();
+    if (!p.mappings.empty()) {
+        if (!p.mappings[0].filename.empty())
+            out << "File: " << baseName(p.mappings[0].filename) << '\n';
+        if (!p.mappings[0].buildId.empty())
+            out << "Build ID: " << p.mappings[0].buildId << '\n';
+    }
+    for (const std::string& c : p.comments) {
+        if (!c.starts_with('#'))
+            out << c << '\n';
+    }
+    out << "Type: " << q.valueType().type << '\n';
+    if (p.timeNanos != 0) {
+        const std::time_t seconds = std::time_t(p.timeNanos / 1000000000);
+        std::tm tm {};
+        gmtime_r(&seconds, &tm);
+        char buf[40];
+        std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+        out << "Time: " << buf << '\n';
+    }
+    if (p.durationNs != 0) {
+        // pprof writes "%s %s": the space stays when the ratio is empty.
+        out << "Duration: " << formatValue(p.durationNs, "nanoseconds") << ", Total samples = " << value(total) << ' ';
+        // For time-valued samples, pprof adds how much of the wall time they cover.
+        const ScaledValue asNanos = scaleValue(total, q.valueType().unit, "nanoseconds");
+        if (asNanos.unit == "ns" && asNanos.value != 0)
+            out << "(" << formatPercent(int64_t(asNanos.value), p.durationNs) << ")";
+        out << '\n';
+    }
+}
+
+// What is left out of the table, for its header lines.
+struct Dropped
+{
+    size_t nodes = 0;
+    int64_t cutoffLabel = 0; // pprof labels the cut-off relative to the whole profile's total
+    size_t keptBeforeLimit = 0;
+    int64_t edgeCutoff = 0;
+};
+
+void printText(const StackQuery& q, const std::vector<TopRow>& rows, const Dropped& dropped, int64_t total,
+               std::ostream& out)
+{
+    const std::string& unit = q.valueType().unit;
+    // pprof picks one unit for the table from the smallest value shown.
+    int64_t minValue = 0;
+    int64_t shown = 0;
+    for (const TopRow& r : rows) {
+        int64_t v = std::llabs(r.flat);
+        if (v == 0)
+            v = std::llabs(r.cum);
+        if (v > 0 && (minValue == 0 || v < minValue))
+            minValue = v;
+        shown += r.flat;
+    }
+    const std::string tu = tableUnit(minValue, total, unit);
+    auto value = [&](int64_t v) { return formatValue(v, unit, tu.empty() ? "count" : tu); };
+
+    printProfileLabels(q, total, value, out);
+    if (!q.activeFilters.empty()) {
+        out << "Active filters:\n";
+        for (const std::string& f : q.activeFilters)
+            out << "   " << (f.size() > 80 ? f.substr(0, 80) + "\u2026" : f) << '\n';
+    }
+    std::string pct = formatPercent(shown, total);
+    pct.erase(0, pct.find_first_not_of(' '));
+    out << "Showing nodes accounting for " << value(shown) << ", " << pct << " of " << value(total) << " total\n";
+    if (dropped.nodes > 0)
+        out << "Dropped " << dropped.nodes << (dropped.nodes > 1 ? " nodes" : " node") << " (cum <= "
+            << value(dropped.cutoffLabel) << ")\n";
+    if (rows.size() < dropped.keptBeforeLimit)
+        out << "Showing top " << rows.size() << " nodes out of " << dropped.keptBeforeLimit << '\n';
+    char header[80];
+    std::snprintf(header, sizeof header, "%10s %5s%% %5s%% %10s %5s%%\n", "flat", "flat", "sum", "cum", "cum");
+    out << header;
+    std::vector<uint8_t> shownFunctions(q.store->symbols.functions.size(), 0);
+    for (const TopRow& r : rows)
+        shownFunctions[r.function] = 1;
+    const std::vector<InlineLabel> inlineLabels = computeInlineLabels(q.store->symbols, q.stacks, &shownFunctions,
+                                                                      dropped.edgeCutoff);
+    int64_t flatSum = 0;
+    for (const TopRow& r : rows) {
+        flatSum += r.flat;
+        out << row(value(r.flat), formatPercent(r.flat, total), formatPercent(flatSum, total), value(r.cum),
+                   formatPercent(r.cum, total))
+            << q.store->symbols.functionName(r.function) << inlineSuffix(inlineLabels[r.function]) << '\n';
+    }
+}
+
+int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    std::vector<std::string> valued = stackQueryOptions();
+    valued.push_back("n");
+    valued.push_back("nodefraction");
+    auto args = parseCommandArgs(argv, valued, {"cum", "json"}, kUsage, err);
+    if (!args)
+        return 2;
+    auto path = singleFile(*args, kUsage, err);
+    if (!path)
+        return 2;
+    size_t limit = SIZE_MAX;
+    if (auto n = args->value("n")) {
+        auto [end, ec] = std::from_chars(n->data(), n->data() + n->size(), limit);
+        if (ec != std::errc() || end != n->data() + n->size())
+            return fail(err, "-n needs a number, got '" + *n + "'");
+    }
+    double nodeFraction = kDefaultNodeFraction;
+    if (auto f = args->value("nodefraction")) {
+        auto [end, ec] = std::from_chars(f->data(), f->data() + f->size(), nodeFraction);
+        if (ec != std::errc() || end != f->data() + f->size() || nodeFraction < 0 || nodeFraction > 1)
+            return fail(err, "--nodefraction needs a number between 0 and 1, got '" + *f + "'");
+    }
+    auto q = runStackQuery(*path, *args, err);
+    if (!q)
+        return 1;
+    std::vector<TopRow> rows = computeTop(q->store->symbols, q->stacks, args->has("cum") ? TopOrder::Cum : TopOrder::Flat);
+    // pprof's percentages are of every sample of the type, before focus/ignore/tag filters.
+    const int64_t total = sampleTypeTotal(q->profile(), q->sampleType);
+
+    // As pprof: the cut-off is a fraction of the weight the (filtered) functions account for.
+    int64_t shownWeight = 0;
+    for (const TopRow& r : rows)
+        shownWeight += r.flat;
+    const int64_t cutoff = std::llabs(int64_t(double(shownWeight) * nodeFraction));
+    Dropped dropped;
+    dropped.cutoffLabel = std::llabs(int64_t(double(total) * nodeFraction));
+    dropped.edgeCutoff = std::llabs(int64_t(double(shownWeight) * kDefaultEdgeFraction));
+    std::erase_if(rows, [&](const TopRow& r) {
+        const bool drop = std::llabs(r.cum) < cutoff;
+        dropped.nodes += drop;
+        return drop;
+    });
+    dropped.keptBeforeLimit = rows.size();
+    if (rows.size() > limit)
+        rows.resize(limit);
+    if (args->has("json"))
+        printJson(*q, rows, total, out);
+    else
+        printText(*q, rows, dropped, total, out);
+    return 0;
+}
+
+} // namespace
+
+Command topCommand()
+{
+    return {"top", kUsage, "Functions by flat (or cumulative) weight, like go tool pprof -top", runTop};
+}
+
+} // namespace gs::cli

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "app/cli/stack_query.h"
+
+#include "app/cli/cli_common.h"
+
+#include <ostream>
+
+namespace gs::cli {
+
+namespace {
+
+// "--tagfocus worker=a|b" -> {key "worker", regex "a|b"}.
+std::optional<LabelFilter> labelFilter(const std::string& option, const std::string& text, bool exclude,
+                                       std::ostream& err)
+{
+    const size_t eq = text.find('=');
+    if (eq == std::string::npos || eq == 0) {
+        fail(err, "--" + option + " needs KEY=REGEX, got '" + text + "'");
+        return std::nullopt;
+    }
+    return LabelFilter {text.substr(0, eq), text.substr(eq + 1), exclude};
+}
+
+} // namespace
+
+const std::vector<std::string>& stackQueryOptions()
+{
+    static const std::vector<std::string> kOptions = {"sample-index", "focus", "ignore", "hide", "tagfocus", "tagignore"};
+    return kOptions;
+}
+
+std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err)
+{
+    StackQuery q;
+    q.store = loadStore(path, err);
+    if (!q.store)
+        return std::nullopt;
+    if (!q.store->profile || q.store->profile->sampleTypes.empty()) {
+        fail(err, path + ": has no profile samples (" + formatName(q.store->format) + ")");
+        return std::nullopt;
+    }
+    const Profile& profile = *q.store->profile;
+    q.sampleType = profile.defaultSampleType;
+    if (auto si = args.value("sample-index")) {
+        const int found = profile.findSampleType(*si);
+        if (found < 0) {
+            std::string known;
+            for (const ValueType& t : profile.sampleTypes)
+                known += (known.empty() ? "" : ", ") + t.type;
+            fail(err, "--sample-index " + *si + ": the profile has " + known);
+            return std::nullopt;
+        }
+        q.sampleType = size_t(found);
+    }
+
+    StackFilter filter;
+    filter.focus = args.value("focus").value_or("");
+    filter.ignore = args.value("ignore").value_or("");
+    filter.hide = args.value("hide").value_or("");
+    for (const auto& [option, exclude] : {std::pair {"tagfocus", false}, std::pair {"tagignore", true}}) {
+        for (const std::string& text : args.values(option)) {
+            auto lf = labelFilter(option, text, exclude, err);
+            if (!lf)
+                return std::nullopt;
+            filter.labels.push_back(std::move(*lf));
+        }
+    }
+    for (const auto& [option, text] : {std::pair {"focus", filter.focus}, std::pair {"ignore", filter.ignore},
+                                       std::pair {"hide", filter.hide}}) {
+        if (!text.empty())
+            q.activeFilters.push_back(std::string(option) + "=" + text);
+    }
+    for (const LabelFilter& lf : filter.labels)
+        q.activeFilters.push_back(std::string(lf.exclude ? "tagignore=" : "tagfocus=") + lf.key + "=" + lf.valueRegex);
+    auto selected = selectProfileStacks(*q.store, q.sampleType, filter);
+    if (!selected) {
+        fail(err, selected.error().message);
+        return std::nullopt;
+    }
+    q.stacks = std::move(*selected);
+    return q;
+}
+
+} // namespace gs::cli

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "app/cli/cli_args.h"
+#include "core/analysis/stack_selection.h"
+#include "core/model/event_store.h"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gs::cli {
+
+// Options of the commands that aggregate a profile's stacks (top, flame), with pprof's names:
+// --sample-index NAME|N, --focus/--ignore/--hide RE, --tagfocus/--tagignore KEY=RE.
+const std::vector<std::string>& stackQueryOptions();
+
+// A loaded profile, the chosen sample type and its filtered stacks.
+struct StackQuery
+{
+    StorePtr store;
+    size_t sampleType = 0;
+    WeightedStacks stacks;
+    // The filters given, as pprof lists them under "Active filters:" ("focus=main\\.fib").
+    std::vector<std::string> activeFilters;
+
+    const Profile& profile() const { return *store->profile; }
+    const ValueType& valueType() const { return profile().sampleTypes[sampleType]; }
+};
+
+// Loads FILE, picks the sample type (the profile's default unless --sample-index says otherwise)
+// and applies the filters. On any error prints one line and returns nothing.
+std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err);
+
+} // namespace gs::cli
