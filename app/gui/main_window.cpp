@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: MIT
+#include "app/gui/main_window.h"
+
+#include "widgets/common/value_format.h"
+#include "widgets/flamegraph/flame_graph_view.h"
+#include "widgets/load/file_loader.h"
+#include "widgets/profile/profile_page.h"
+#include "widgets/profile/profile_session.h"
+#include "widgets/timeline/timeline_view.h"
+#include "widgets/trace/trace_page.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace gs::app {
+
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kLastDirKey = QStringLiteral("lastDirectory");
+
+QString fileNameOf(const QString& path)
+{
+    return QFileInfo(path).fileName();
+}
+
+// The first local file among dropped URLs, or empty.
+QString droppedFile(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(new ui::ProfileSession(this))
+    , m_loader(new ui::FileLoader(this))
+{
+    setWindowTitle(tr("Goroscope"));
+    setAcceptDrops(true);
+    m_page = new ui::ProfilePage(m_session, this);
+    m_tracePage = new ui::TracePage(this);
+    m_welcome = createWelcome();
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_page);
+    m_stack->addWidget(m_tracePage);
+    setCentralWidget(m_stack);
+    createMenus();
+    createStatusBar();
+    updateWelcomeRecent();
+
+    connect(m_loader, &ui::FileLoader::progressChanged, this,
+            [this](double fraction) { m_progress->setValue(int(fraction * 1000)); });
+    connect(m_loader, &ui::FileLoader::loadFinished, this, &MainWindow::onLoaded);
+    connect(m_loader, &ui::FileLoader::loadFailed, this, [this](const QString& message) { onLoadFailed(message); });
+    connect(m_loader, &ui::FileLoader::loadCancelled, this, [this](const QString& path) {
+        setLoadingUi(false);
+        statusBar()->showMessage(tr("Cancelled loading %1").arg(fileNameOf(path)), 5000);
+    });
+    connect(m_session, &ui::ProfileSession::resultChanged, this, &MainWindow::updateSummary);
+    connect(m_session, &ui::ProfileSession::baseChanged, this, [this] {
+        m_clearBaseAction->setEnabled(m_session->base() != nullptr);
+        updateSummary();
+    });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1400, 860);
+    restoreState(settings.value(kStateKey).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+const StorePtr& MainWindow::store() const
+{
+    return m_stack->currentWidget() == m_tracePage ? m_tracePage->store() : m_session->store();
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this,
+                                    &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addSeparator();
+    m_compareAction = file->addAction(tr("&Compare with Base…"), this, &MainWindow::chooseBaseFile);
+    m_compareAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+    m_compareAction->setEnabled(false);
+    m_clearBaseAction = file->addAction(tr("Stop Comparing"), m_session, &ui::ProfileSession::clearBase);
+    m_clearBaseAction->setEnabled(false);
+    file->addSeparator();
+    m_exportAction = file->addAction(tr("&Export View as PNG…"), this, &MainWindow::exportImage);
+    m_exportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    m_exportAction->setEnabled(false);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QAction* a : m_page->viewActions()) {
+        if (a)
+            view->addAction(a);
+        else
+            view->addSeparator();
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Goroscope"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_summary = new QLabel(this);
+    m_warnings = new QToolButton(this);
+    m_warnings->setObjectName(QStringLiteral("warningsButton"));
+    m_warnings->setAutoRaise(true);
+    m_warnings->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_warnings->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_warnings->setVisible(false);
+    m_loadLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(false);
+    m_cancel = new QToolButton(this);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop loading (the current file stays open)"));
+    connect(m_cancel, &QToolButton::clicked, this, &MainWindow::cancelLoad);
+    statusBar()->addWidget(m_summary, 1);
+    statusBar()->addPermanentWidget(m_warnings);
+    statusBar()->addPermanentWidget(m_loadLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    setLoadingUi(false);
+    connect(m_warnings, &QToolButton::clicked, this, [this] {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Warnings"), m_warnings->toolTip(), QMessageBox::Close, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
+QWidget* MainWindow::createWelcome()
+{
+    auto* page = new QWidget(this);
+    auto* title = new QLabel(tr("<h2>Goroscope</h2><p>Open a Go profile (<tt>.pb.gz</tt>: CPU, heap, block, mutex…) or an execution trace"
+                                "<br>with <b>File \u203a Open</b> (Ctrl+O), or drop a file on this window.</p>"),
+                             page);
+    title->setAlignment(Qt::AlignCenter);
+    auto* open = new QPushButton(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open…"), page);
+    connect(open, &QPushButton::clicked, this, &MainWindow::chooseFile);
+    m_welcomeRecent = new QLabel(page);
+    m_welcomeRecent->setAlignment(Qt::AlignCenter);
+    m_welcomeRecent->setTextFormat(Qt::RichText);
+    connect(m_welcomeRecent, &QLabel::linkActivated, this, &MainWindow::openFile);
+    auto* layout = new QVBoxLayout(page);
+    layout->addStretch(2);
+    layout->addWidget(title);
+    layout->addWidget(open, 0, Qt::AlignHCenter);
+    layout->addSpacing(24);
+    layout->addWidget(m_welcomeRecent);
+    layout->addStretch(3);
+    return page;
+}
+
+QString MainWindow::dialogDirectory() const
+{
+    return QSettings().value(kLastDirKey).toString();
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Profile or Trace"), dialogDirectory(),
+        tr("Go profiles and traces (*.pb.gz *.pprof *.pb *.prof *.trace *.out *.trace.gz);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::chooseBaseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Compare with Base Profile"), dialogDirectory(),
+        tr("Go profiles (*.pb.gz *.pprof *.pb *.prof);;All files (*)"));
+    if (!path.isEmpty())
+        openBaseFile(path);
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    startLoad(path, LoadTarget::Main);
+}
+
+void MainWindow::openBaseFile(const QString& path)
+{
+    if (!store())
+        return;
+    startLoad(path, LoadTarget::Base);
+}
+
+void MainWindow::startLoad(const QString& path, LoadTarget target)
+{
+    // Cancel first: its loadCancelled must not hide the progress UI of the load about to start.
+    cancelLoad();
+    m_loadTarget = target;
+    QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    m_loadLabel->setText(target == LoadTarget::Base ? tr("Loading base %1…").arg(fileNameOf(path))
+                                                    : tr("Loading %1…").arg(fileNameOf(path)));
+    setLoadingUi(true);
+    m_loader->load(path);
+}
+
+void MainWindow::cancelLoad()
+{
+    m_loader->cancel();
+}
+
+void MainWindow::onLoaded(const StorePtr& store, const QString& path)
+{
+    setLoadingUi(false);
+    if (!store->profile && !store->trace) {
+        onLoadFailed(tr("%1: this kind of capture cannot be shown yet").arg(path));
+        return;
+    }
+    if (m_loadTarget == LoadTarget::Base && !store->profile) {
+        onLoadFailed(tr("%1: a comparison base must be a profile of the same kind").arg(path));
+        return;
+    }
+    m_recent.add(path);
+    updateWelcomeRecent();
+    if (m_loadTarget == LoadTarget::Base) {
+        m_session->setBase(store);
+        statusBar()->showMessage(tr("Comparing with %1").arg(fileNameOf(path)), 5000);
+        updateWarnings(store);
+    } else {
+        setStore(store, path); // updates the warnings too
+    }
+    emit loadFinished(path);
+}
+
+void MainWindow::onLoadFailed(const QString& message)
+{
+    setLoadingUi(false);
+    showError(tr("Could not open the file"), message);
+    emit loadFailed(message);
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    auto* box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("errorDialog"));
+    // open(), not exec(): the error must not block the event loop (or a test waiting on it).
+    box->open();
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::setStore(StorePtr store, const QString& path)
+{
+    m_currentPath = path;
+    // A trace opens on the timeline page, anything with samples on the profile page.
+    const bool isTrace = store && store->trace;
+    m_tracePage->setStore(isTrace ? store : nullptr);
+    m_session->setStore(isTrace ? nullptr : std::move(store));
+    m_stack->setCurrentWidget(isTrace ? static_cast<QWidget*>(m_tracePage)
+                              : m_session->store() ? static_cast<QWidget*>(m_page)
+                                                   : m_welcome);
+    m_compareAction->setEnabled(m_session->store() != nullptr);
+    m_exportAction->setEnabled(this->store() != nullptr);
+    setWindowFilePath(path);
+    setWindowTitle(path.isEmpty() ? tr("Goroscope") : tr("%1 \u2014 Goroscope").arg(fileNameOf(path)));
+    updateWarnings(this->store());
+    updateSummary();
+}
+
+void MainWindow::setLoadingUi(bool loading)
+{
+    m_loadLabel->setVisible(loading);
+    m_progress->setVisible(loading);
+    m_cancel->setVisible(loading);
+    if (loading)
+        m_progress->setValue(0);
+}
+
+void MainWindow::updateWarnings(const StorePtr& store)
+{
+    const StorePtr& current = this->store();
+    QStringList lines;
+    for (const StorePtr& s : {current, m_session->base()}) {
+        if (!s)
+            continue;
+        for (const std::string& w : s->warnings)
+            lines << fileNameOf(QString::fromStdString(s->sourcePath)) + QStringLiteral(": ") + QString::fromStdString(w);
+    }
+    m_warnings->setVisible(!lines.isEmpty());
+    m_warnings->setText(ui::formatCount(lines.size(), tr("warning"), tr("warnings")));
+    m_warnings->setToolTip(lines.join(QLatin1Char('\n')));
+    if (store && !store->warnings.empty())
+        statusBar()->showMessage(tr("Loaded with %1; click the warning button for details")
+                                     .arg(ui::formatCount(int64_t(store->warnings.size()), tr("warning"), tr("warnings"))),
+                                 8000);
+}
+
+void MainWindow::updateSummary()
+{
+    if (const StorePtr& current = store(); current && current->trace) {
+        const TraceData& trace = *current->trace;
+        m_summary->setText(tr("go-trace \u00b7 Go %1 \u00b7 %2 \u00b7 %3 \u00b7 %4")
+                               .arg(QString::fromStdString(trace.goVersion),
+                                    ui::formatValue(trace.endNs - trace.startNs, "nanoseconds"),
+                                    ui::formatCount(int64_t(trace.goroutines.size()), tr("goroutine"), tr("goroutines")),
+                                    ui::formatCount(int64_t(trace.eventCount), tr("event"), tr("events"))));
+        return;
+    }
+    const StorePtr& store = m_session->store();
+    if (!store || !store->profile) {
+        m_summary->clear();
+        return;
+    }
+    const Profile& profile = *store->profile;
+    QStringList parts;
+    parts << QString::fromUtf8(formatName(store->format));
+    const size_t type = m_session->sampleType();
+    if (type < profile.sampleTypes.size()) {
+        const ValueType& t = profile.sampleTypes[type];
+        parts << QString::fromStdString(t.type);
+        if (const auto& result = m_session->result()) {
+            if (result->total != result->unfilteredTotal)
+                parts << tr("showing %1 of %2 (%3)")
+                             .arg(ui::formatValue(result->total, t.unit), ui::formatValue(result->unfilteredTotal, t.unit),
+                                  ui::formatPercent(double(result->total) / double(result->unfilteredTotal)));
+            else
+                parts << tr("total %1").arg(ui::formatValue(result->total, t.unit));
+        }
+    }
+    parts << ui::formatCount(int64_t(profile.sampleCount()), tr("sample"), tr("samples"));
+    if (profile.durationNs > 0)
+        parts << tr("%1 wall").arg(ui::formatValue(profile.durationNs, "nanoseconds"));
+    if (const StorePtr& base = m_session->base())
+        parts << tr("diff vs %1").arg(fileNameOf(QString::fromStdString(base->sourcePath)));
+    m_summary->setText(parts.join(QStringLiteral("  \u00b7  ")));
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recent.files();
+    for (const QString& path : files) {
+        QAction* a = m_recentMenu->addAction(fileNameOf(path), this, [this, path] { openFile(path); });
+        a->setToolTip(path);
+        a->setStatusTip(path);
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear Menu"), this, [this] {
+        m_recent.clear();
+        updateWelcomeRecent();
+    });
+}
+
+void MainWindow::updateWelcomeRecent()
+{
+    QString html;
+    for (const QString& path : m_recent.files()) {
+        // Links carry the path; the label shows the file name with its folder for context.
+        html += QStringLiteral("<a href=\"%1\">%2</a> <span style='color:gray'>%3</span><br>")
+                    .arg(path.toHtmlEscaped(), fileNameOf(path).toHtmlEscaped(),
+                         QFileInfo(path).absolutePath().toHtmlEscaped());
+    }
+    m_welcomeRecent->setText(html.isEmpty() ? QString() : tr("<b>Recent files</b><br>") + html);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Goroscope"),
+                       tr("<b>Goroscope</b> %1<br>A viewer for Go profiles, execution traces and goroutine dumps.")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::exportImage()
+{
+    if (m_stack->currentWidget() == m_tracePage) {
+        exportTimelineImage();
+        return;
+    }
+    ui::FlameGraphView* view = m_page->currentFlameView();
+    if (!view->hasData())
+        return;
+    const QString suggested = QFileInfo(dialogDirectory(), QFileInfo(m_currentPath).completeBaseName()
+                                                               + QStringLiteral("-flame.png"))
+                                  .filePath();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Flame Graph"), suggested, tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    // The whole graph at the on-screen width, not just the scrolled-to part: same paint path.
+    const QImage image = view->renderImage(QSize(view->width(), std::max(view->height(), view->minimumHeight())));
+    if (!image.save(path, "PNG"))
+        showError(tr("Could not export the image"), tr("%1: could not write the file").arg(path));
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 5000);
+}
+
+void MainWindow::exportTimelineImage()
+{
+    ui::TimelineView* view = m_tracePage->timeline();
+    const QString suggested = QFileInfo(dialogDirectory(), QFileInfo(m_currentPath).completeBaseName()
+                                                               + QStringLiteral("-timeline.png"))
+                                  .filePath();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Timeline"), suggested, tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    // The visible window and rows, through the same paint path as the screen.
+    if (!view->renderImage(view->viewport()->size()).save(path, "PNG"))
+        showError(tr("Could not export the image"), tr("%1: could not write the file").arg(path));
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 5000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = droppedFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openFile(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    cancelLoad();
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace gs::app

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "app/gui/recent_files.h"
+#include "core/model/event_store.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+class QToolButton;
+
+namespace gs::ui {
+class FileLoader;
+class ProfilePage;
+class TracePage;
+class ProfileSession;
+} // namespace gs::ui
+
+namespace gs::app {
+
+// The application window: opening files (menu, recent files, drag and drop, command line),
+// background loading with progress and cancel, the profile workspace, and the status bar summary.
+// A failed or cancelled load never touches what is open.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Starts loading `path` in the background; the current file stays until it succeeds.
+    void openFile(const QString& path);
+    // Loads `path` as the diff base of the current profile.
+    void openBaseFile(const QString& path);
+    // Stops the running load, if any; what is open stays.
+    void cancelLoad();
+    // Shows a loaded store (what a successful load does).
+    void setStore(StorePtr store, const QString& path);
+    const StorePtr& store() const;
+
+    ui::ProfileSession* session() const { return m_session; }
+    ui::ProfilePage* profilePage() const { return m_page; }
+    ui::TracePage* tracePage() const { return m_tracePage; }
+    bool isLoading() const;
+
+signals:
+    void loadFinished(const QString& path);
+    void loadFailed(const QString& message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    enum class LoadTarget
+    {
+        Main,
+        Base,
+    };
+
+    void createMenus();
+    void createStatusBar();
+    QWidget* createWelcome();
+    void startLoad(const QString& path, LoadTarget target);
+    void onLoaded(const StorePtr& store, const QString& path);
+    void onLoadFailed(const QString& message);
+    void showError(const QString& title, const QString& message);
+    void setLoadingUi(bool loading);
+    void updateSummary();
+    void updateWarnings(const StorePtr& store);
+    void rebuildRecentMenu();
+    void updateWelcomeRecent();
+    void chooseFile();
+    void chooseBaseFile();
+    void showAbout();
+    void exportImage();
+    void exportTimelineImage();
+    QString dialogDirectory() const;
+
+    ui::ProfileSession* m_session = nullptr;
+    ui::FileLoader* m_loader = nullptr;
+    ui::ProfilePage* m_page = nullptr;
+    ui::TracePage* m_tracePage = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QWidget* m_welcome = nullptr;
+    QLabel* m_welcomeRecent = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_compareAction = nullptr;
+    QAction* m_clearBaseAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_loadLabel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QToolButton* m_cancel = nullptr;
+    QToolButton* m_warnings = nullptr;
+    RecentFiles m_recent;
+    LoadTarget m_loadTarget = LoadTarget::Main;
+    QString m_currentPath;
+};
+
+} // namespace gs::app

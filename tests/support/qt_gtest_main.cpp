@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// Shared main for the Qt test suites: a headless, reproducible QApplication (offscreen platform,
+// scale 1, Fusion style, DejaVu Sans at a fixed pixel size, settings in Qt's test locations) and Qt
+// warnings turned into test failures, so a model or view that complains fails its test.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QFont>
+#include <QStandardPaths>
+#include <QStyleFactory>
+
+namespace {
+
+// Noise from the offscreen platform plugin that says nothing about our code.
+bool isPlatformNoise(const QMessageLogContext& context, const QString& message)
+{
+    const QString category = QString::fromUtf8(context.category ? context.category : "");
+    return category.startsWith(QStringLiteral("qt.qpa")) || message.contains(QStringLiteral("propagateSizeHints"))
+        || message.startsWith(QStringLiteral("QStandardPaths: XDG_RUNTIME_DIR"));
+}
+
+void failOnWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtDebugMsg || type == QtInfoMsg || isPlatformNoise(context, message)) {
+        fprintf(stderr, "%s\n", qPrintable(message));
+        return;
+    }
+    ADD_FAILURE() << "Qt " << (type == QtWarningMsg ? "warning" : "error") << ": " << qPrintable(message)
+                  << (context.file ? " (" : "") << (context.file ? context.file : "") << (context.file ? ")" : "");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    qputenv("QT_SCALE_FACTOR", "1");
+    qputenv("QT_ENABLE_HIGHDPI_SCALING", "0");
+    QStandardPaths::setTestModeEnabled(true);
+    ::testing::InitGoogleTest(&argc, argv);
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("goroscope-tests"));
+    QApplication::setApplicationName(QStringLiteral("goroscope-tests"));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(12);
+    QApplication::setFont(font);
+    qInstallMessageHandler(failOnWarnings);
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/common/go_names.h"
+
+namespace gs::ui {
+
+namespace {
+
+// Cuts type parameters off: "pkg.F[go.shape.string,example.com/x.T]" -> "pkg.F".
+std::string_view withoutTypeParams(std::string_view function)
+{
+    const size_t bracket = function.find('[');
+    return bracket == std::string_view::npos ? function : function.substr(0, bracket);
+}
+
+} // namespace
+
+std::string_view goPackage(std::string_view function)
+{
+    const std::string_view name = withoutTypeParams(function);
+    const size_t slash = name.rfind('/');
+    const size_t dot = name.find('.', slash == std::string_view::npos ? 0 : slash + 1);
+    return dot == std::string_view::npos ? name : name.substr(0, dot);
+}
+
+std::string_view goShortName(std::string_view function)
+{
+    const size_t slash = withoutTypeParams(function).rfind('/');
+    return slash == std::string_view::npos ? function : function.substr(slash + 1);
+}
+
+bool isRuntimeFunction(std::string_view function)
+{
+    const std::string_view pkg = goPackage(function);
+    // runtime/pprof, runtime/trace and runtime/debug are user-facing APIs, not the scheduler or GC.
+    return pkg == "runtime" || pkg.starts_with("runtime/internal/") || pkg.starts_with("internal/runtime/");
+}
+
+std::string escapeRegex(std::string_view text)
+{
+    static constexpr std::string_view kSpecial = "^$\\.*+?()[]{}|/";
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (char c : text) {
+        if (kSpecial.find(c) != std::string_view::npos)
+            out.push_back('\\');
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::optional<FunctionId> findFunction(const Symbols& symbols, std::string_view name)
+{
+    for (size_t i = 0; i < symbols.functions.size(); ++i) {
+        if (symbols.functionName(FunctionId(i)) == name)
+            return FunctionId(i);
+    }
+    return std::nullopt;
+}
+
+} // namespace gs::ui

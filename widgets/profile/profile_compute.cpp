@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/profile/profile_compute.h"
+
+#include "widgets/common/go_names.h"
+#include "widgets/profile/stack_merge.h"
+
+namespace gs::ui {
+
+namespace {
+
+size_t baseSampleType(const Profile& current, size_t type, const Profile& base)
+{
+    const int byName = base.findSampleType(current.sampleTypes[type].type);
+    if (byName >= 0)
+        return size_t(byName);
+    return type < base.sampleTypes.size() ? type : base.defaultSampleType;
+}
+
+} // namespace
+
+Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& store, const StorePtr& base,
+                                                            const ProfileQuery& query)
+{
+    if (!store || !store->profile)
+        return Error {"this input has no profile samples", std::nullopt};
+    auto selected = selectProfileStacks(*store, query.sampleType, query.filter);
+    if (!selected)
+        return selected.error();
+
+    auto result = std::make_shared<ProfileResult>();
+    result->sampleType = store->profile->sampleTypes[query.sampleType];
+    result->unfilteredTotal = sampleTypeTotal(*store->profile, query.sampleType);
+    WeightedStacks current = std::move(*selected);
+    std::optional<WeightedStacks> baseStacks;
+    if (base && base->profile && !base->profile->sampleTypes.empty()) {
+        const size_t baseType = baseSampleType(*store->profile, query.sampleType, *base->profile);
+        auto b = selectProfileStacks(*base, baseType, query.filter);
+        if (!b)
+            return b.error();
+        MergedStacks merged = mergeForDiff(store->symbols, current, base->symbols, *b);
+        result->symbols = std::move(merged.symbols);
+        current = std::move(merged.current);
+        baseStacks = std::move(merged.base);
+        result->isDiff = true;
+        result->baseTotal = baseStacks->total;
+        result->unfilteredBaseTotal = sampleTypeTotal(*base->profile, baseType);
+    } else {
+        // Aliasing constructor: the symbols live as long as the store that owns them.
+        result->symbols = std::shared_ptr<const Symbols>(store, &store->symbols);
+    }
+    result->total = current.total;
+    const Symbols& symbols = *result->symbols;
+    const WeightedStacks* basePtr = baseStacks ? &*baseStacks : nullptr;
+
+    result->top = computeTop(symbols, current, TopOrder::Flat, basePtr);
+    switch (query.mode) {
+    case ViewMode::TopDown:
+    case ViewMode::BottomUp: {
+        const FlameDirection direction
+            = query.mode == ViewMode::TopDown ? FlameDirection::TopDown : FlameDirection::BottomUp;
+        result->tree = std::make_shared<FlameTree>(FlameTree::build(symbols, current, {direction, std::nullopt}, basePtr));
+        break;
+    }
+    case ViewMode::Sandwich:
+        result->pivot = findFunction(symbols, query.pivot);
+        if (result->pivot) {
+            result->tree = std::make_shared<FlameTree>(
+                FlameTree::build(symbols, current, {FlameDirection::TopDown, result->pivot}, basePtr));
+            result->callers = std::make_shared<FlameTree>(
+                FlameTree::build(symbols, current, {FlameDirection::BottomUp, result->pivot}, basePtr));
+        } else {
+            result->tree = std::make_shared<FlameTree>();
+            result->callers = std::make_shared<FlameTree>();
+        }
+        break;
+    }
+    return std::shared_ptr<const ProfileResult>(std::move(result));
+}
+
+} // namespace gs::ui

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/analysis/flame_tree.h"
+#include "core/analysis/stack_selection.h"
+#include "core/analysis/top_table.h"
+#include "core/base/error.h"
+#include "core/model/event_store.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gs::ui {
+
+enum class ViewMode
+{
+    TopDown,
+    BottomUp,
+    Sandwich,
+};
+
+// Everything the profile views are computed from. A plain value: copied into the worker.
+struct ProfileQuery
+{
+    size_t sampleType = 0;
+    StackFilter filter;
+    ViewMode mode = ViewMode::TopDown;
+    std::string pivot; // sandwich: the function (by name) whose callers and callees are shown
+};
+
+// The finished, immutable result of one query, shared by the flame graphs and the top table.
+// All function ids refer to `symbols` (the store's own, or a merged table for a diff).
+struct ProfileResult
+{
+    std::shared_ptr<const Symbols> symbols;
+    std::shared_ptr<const FlameTree> tree;    // top-down / bottom-up tree; sandwich: callees of the pivot
+    std::shared_ptr<const FlameTree> callers; // sandwich only: callers of the pivot (bottom-up)
+    std::vector<TopRow> top;                  // pprof -top order; deltas for a diff
+    ValueType sampleType;
+    int64_t total = 0;               // weight after filters
+    int64_t baseTotal = 0;           // diff only: the base's weight after the same filters
+    int64_t unfilteredTotal = 0;     // what pprof's percentages are of: all samples of the type
+    int64_t unfilteredBaseTotal = 0; // diff only: the same for the base
+    bool isDiff = false;
+    std::optional<FunctionId> pivot;
+};
+
+// Runs a query against a store (and optionally a diff base) on the calling thread. The base uses
+// the sample type of the same name when it has one, else the same index. Fails only for an invalid
+// filter or a profile-less store, with a one-line message.
+Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& store, const StorePtr& base,
+                                                            const ProfileQuery& query);
+
+} // namespace gs::ui

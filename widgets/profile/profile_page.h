@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "widgets/flamegraph/flame_graph_view.h"
+#include "widgets/profile/profile_compute.h"
+
+#include <QWidget>
+
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace gs::ui {
+
+class FilterBar;
+class FlamePane;
+class ProfileSession;
+class TopTableModel;
+
+// The profile workspace: sample-type selector, view mode, orientation, search, filter chips, the
+// flame graph (or the sandwich pair) and the top table. It wires the views to the session — table
+// and flame graph only meet through the session's selection — and owns the QActions the main
+// window puts in its menus.
+class ProfilePage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ProfilePage(ProfileSession* session, QWidget* parent = nullptr);
+
+    FlameGraphView* flameView() const;
+    FlameGraphView* callersView() const;
+    FlameGraphView* calleesView() const;
+    // The flame graph the search, zoom actions and export apply to (the callees in sandwich mode).
+    FlameGraphView* currentFlameView() const;
+    QTableView* topView() const { return m_table; }
+    TopTableModel* topModel() const { return m_model; }
+    QLineEdit* searchField() const { return m_search; }
+    // "matched 23.4% of 1.2 s", or empty without a search.
+    QString searchSummary() const;
+
+    // Actions for the main window's View menu (they also work while the page has focus).
+    QList<QAction*> viewActions() const;
+
+private:
+    void createActions();
+    void buildUi();
+    void connectSession();
+    void onStoreChanged();
+    void onQueryChanged();
+    void onResultChanged();
+    void onSelectionChanged();
+    void onFrameAction(FrameAction action, FunctionId function);
+    void applySearch();
+    void updateSearchSummary();
+    void setFlipped(bool flame);
+    std::string functionName(FunctionId function) const;
+
+    ProfileSession* m_session = nullptr;
+    TopTableModel* m_model = nullptr;
+    QComboBox* m_sampleType = nullptr;
+    QLineEdit* m_search = nullptr;
+    QLabel* m_searchSummary = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_diffBadge = nullptr;
+    QToolButton* m_clearBase = nullptr;
+    FilterBar* m_filterBar = nullptr;
+    QStackedWidget* m_flameStack = nullptr;
+    FlamePane* m_mainPane = nullptr;
+    QWidget* m_sandwich = nullptr;
+    FlamePane* m_callersPane = nullptr;
+    FlamePane* m_calleesPane = nullptr;
+    QLabel* m_sandwichHint = nullptr;
+    QTableView* m_table = nullptr;
+    QTimer* m_searchDebounce = nullptr;
+
+    QActionGroup* m_modeGroup = nullptr;
+    QAction* m_topDown = nullptr;
+    QAction* m_bottomUp = nullptr;
+    QAction* m_sandwichMode = nullptr;
+    QAction* m_flip = nullptr;
+    QAction* m_find = nullptr;
+    QAction* m_filter = nullptr;
+    QAction* m_back = nullptr;
+    QAction* m_resetZoom = nullptr;
+    bool m_syncingSelection = false;
+};
+
+} // namespace gs::ui

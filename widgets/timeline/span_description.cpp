@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/timeline/span_description.h"
+
+#include "widgets/common/qt_strings.h"
+#include "widgets/common/value_format.h"
+
+#include <algorithm>
+#include <map>
+
+namespace gs::ui {
+
+namespace {
+
+// Merged blocks with more spans than this describe their mix per core state (from the LOD
+// checkpoints) instead of per wait reason, so a tooltip never walks millions of spans.
+constexpr uint32_t kMaxReasonScan = 20000;
+constexpr size_t kTooltipFrames = 6;
+
+QString escaped(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString stateLabel(const TraceData& trace, const Symbols& symbols, uint32_t span)
+{
+    const SpanTable& s = trace.spans;
+    QString text = QString::fromLatin1(spanStateName(s.state[span]));
+    if (s.reason[span] != 0)
+        text += QStringLiteral(" (") + toQString(symbols.strings.get(s.reason[span])) + QLatin1Char(')');
+    return text;
+}
+
+// Share label of a span for the merged-block breakdown: the wait reason for Waiting spans, the
+// state otherwise.
+QString shareLabel(const TraceData& trace, const Symbols& symbols, uint32_t span)
+{
+    const SpanTable& s = trace.spans;
+    if (s.state[span] == SpanState::Waiting && s.reason[span] != 0)
+        return toQString(symbols.strings.get(s.reason[span]));
+    return QString::fromLatin1(spanStateName(s.state[span]));
+}
+
+QString describeSpan(const TimelineScene& scene, GoroutineRow row, uint32_t span)
+{
+    const TraceData& t = *scene.trace;
+    const SpanTable& s = t.spans;
+    QString html = QStringLiteral("<b>%1</b><br>%2<br>%3 at %4")
+                       .arg(escaped(goroutineTitle(t, *scene.symbols, row)),
+                            escaped(stateLabel(t, *scene.symbols, span)), formatDuration(s.end[span] - s.start[span]),
+                            formatDuration(s.start[span] - t.startNs));
+    if (s.proc[span] >= 0)
+        html += QStringLiteral("<br>on P%1").arg(s.proc[span]);
+    if (s.waker[span] != kNoGoroutineId)
+        html += QStringLiteral("<br>woken by G%1").arg(s.waker[span]);
+    const auto frames = scene.symbols->stacks.frames(s.stack[span]);
+    for (size_t k = 0; k < std::min(frames.size(), kTooltipFrames); ++k)
+        html += QStringLiteral("<br>&nbsp;&nbsp;")
+            + escaped(toQString(scene.symbols->functionName(scene.symbols->frameFunction(frames[k]))));
+    if (frames.size() > kTooltipFrames)
+        html += QStringLiteral("<br>&nbsp;&nbsp;\u2026 %1 more frames").arg(frames.size() - kTooltipFrames);
+    return html;
+}
+
+QString describeMerged(const TimelineScene& scene, GoroutineRow row, const FoldedBlock& b)
+{
+    const TraceData& t = *scene.trace;
+    const SpanTable& s = t.spans;
+    std::vector<std::pair<TimeNs, QString>> shares;
+    TimeNs total = 0;
+    if (b.count() <= kMaxReasonScan) {
+        std::map<QString, TimeNs> byLabel;
+        for (uint32_t k = b.begin; k < b.end; ++k)
+            byLabel[shareLabel(t, *scene.symbols, k)] += s.end[k] - s.start[k];
+        for (const auto& [label, ns] : byLabel) {
+            shares.emplace_back(ns, label);
+            total += ns;
+        }
+    } else {
+        TimeNs mix[kSpanStateCount];
+        s.stateMix(row, b.begin, b.end, mix);
+        for (size_t k = 0; k < kSpanStateCount; ++k) {
+            if (mix[k] > 0)
+                shares.emplace_back(mix[k], QString::fromLatin1(spanStateName(SpanState(k))));
+            total += mix[k];
+        }
+    }
+    std::sort(shares.begin(), shares.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    QStringList parts;
+    for (const auto& [ns, label] : shares) {
+        const double share = total > 0 ? double(ns) / double(total) : 0.0;
+        parts << QStringLiteral("%1 %2").arg(formatPercent(share), escaped(label));
+    }
+    return QStringLiteral("<b>%1</b><br>%2 spans: %3<br>%4 at %5<br><i>click to zoom in</i>")
+        .arg(escaped(goroutineTitle(t, *scene.symbols, row)), QString::number(b.count()),
+             parts.join(QStringLiteral(", ")),
+             formatDuration(b.endNs - b.startNs), formatDuration(b.startNs - t.startNs));
+}
+
+QString describeProc(const TimelineScene& scene, uint32_t proc, const FoldedBlock& b)
+{
+    const TraceData& t = *scene.trace;
+    const Processor& p = t.processors[proc];
+    if (!b.merged) {
+        const ProcSpan& ps = p.spans[b.begin];
+        const GoroutineRow row = t.rowOf(ps.goroutine);
+        const QString who =
+            row != kNoRow ? goroutineTitle(t, *scene.symbols, row) : QStringLiteral("G%1").arg(ps.goroutine);
+        return QStringLiteral("<b>P%1</b> running %2<br>%3 at %4")
+            .arg(QString::number(p.id), escaped(who), formatDuration(ps.end - ps.start),
+                 formatDuration(ps.start - t.startNs));
+    }
+    const TimeNs busy = scene.index->procBusy(proc, b.begin, b.end);
+    const TimeNs total = std::max<TimeNs>(1, b.endNs - b.startNs);
+    return QStringLiteral("<b>P%1</b><br>%2 goroutine runs, busy %3<br>%4 at %5")
+        .arg(QString::number(p.id), QString::number(b.count()), formatPercent(double(busy) / double(total)),
+             formatDuration(b.endNs - b.startNs), formatDuration(b.startNs - t.startNs));
+}
+
+} // namespace
+
+QString formatDuration(TimeNs ns)
+{
+    return formatValue(ns, "nanoseconds");
+}
+
+QString goroutineTitle(const TraceData& trace, const Symbols& symbols, GoroutineRow row)
+{
+    const Goroutine& g = trace.goroutines[row];
+    QString title = QStringLiteral("G%1").arg(g.id);
+    if (g.hasStartFunction())
+        title += QLatin1Char(' ') + toQString(symbols.functionName(g.startFunction));
+    return title;
+}
+
+RangeSummary summarizeRange(const TraceData& trace, const TimelineLayout& layout, TimeNs a, TimeNs b)
+{
+    RangeSummary sum;
+    sum.startNs = std::min(a, b);
+    sum.endNs = std::max(a, b);
+    const SpanTable& s = trace.spans;
+    for (size_t i = 0; i < layout.rowCount(); ++i) {
+        if (layout.row(i).kind != RowKind::Goroutine)
+            continue;
+        const GoroutineRow row = layout.row(i).index;
+        const uint32_t re = s.offsets[row + 1];
+        const uint32_t first = s.firstEndingAfter(row, sum.startNs);
+        const auto lastIt = std::lower_bound(s.start.begin() + first, s.start.begin() + re, sum.endNs);
+        const uint32_t last = uint32_t(lastIt - s.start.begin());
+        if (first >= last)
+            continue;
+        ++sum.goroutines;
+        // Whole spans in between come from the checkpoints; the two edge spans are clipped.
+        if (last - first > 2) {
+            TimeNs mix[kSpanStateCount];
+            s.stateMix(row, first + 1, last - 1, mix);
+            for (size_t k = 0; k < kSpanStateCount; ++k)
+                sum.byState[k] += mix[k];
+        }
+        auto clipped = [&](uint32_t k) {
+            return std::min(s.end[k], sum.endNs) - std::max(s.start[k], sum.startNs);
+        };
+        sum.byState[size_t(s.state[first])] += clipped(first);
+        if (last - 1 != first)
+            sum.byState[size_t(s.state[last - 1])] += clipped(last - 1);
+    }
+    return sum;
+}
+
+QString describeRange(const RangeSummary& summary)
+{
+    TimeNs total = 0;
+    for (TimeNs ns : summary.byState)
+        total += ns;
+    QString text = QStringLiteral("%1 selected, %2 goroutines")
+                       .arg(formatDuration(summary.endNs - summary.startNs), QString::number(summary.goroutines));
+    for (size_t k = 0; k < kSpanStateCount; ++k) {
+        if (summary.byState[k] == 0)
+            continue;
+        text += QStringLiteral("\n%1: %2 (%3)")
+                    .arg(QString::fromLatin1(spanStateName(SpanState(k))), formatDuration(summary.byState[k]),
+                         formatPercent(total > 0 ? double(summary.byState[k]) / double(total) : 0.0));
+    }
+    return text;
+}
+
+QString describeHit(const TimelineScene& scene, const TimelineHit& hit)
+{
+    if (!scene.trace || !scene.symbols)
+        return {};
+    switch (hit.kind) {
+    case TimelineHit::Kind::None:
+        return {};
+    case TimelineHit::Kind::Span:
+        return describeSpan(scene, hit.index, hit.block.begin);
+    case TimelineHit::Kind::MergedSpans:
+        return describeMerged(scene, hit.index, hit.block);
+    case TimelineHit::Kind::ProcSpan:
+        return describeProc(scene, hit.index, hit.block);
+    case TimelineHit::Kind::GroupHeader: {
+        const GoroutineGroup& g = scene.layout->groups()[hit.index];
+        const QString name = g.function == UINT32_MAX ? QStringLiteral("(unknown start function)")
+                                                      : toQString(scene.symbols->functionName(g.function));
+        return QStringLiteral("<b>%1</b><br>%2 goroutines<br><i>click to %3</i>")
+            .arg(escaped(name), QString::number(g.members.size()),
+                 g.collapsed ? QStringLiteral("expand") : QStringLiteral("collapse"));
+    }
+    case TimelineHit::Kind::RowLabel: {
+        const Goroutine& g = scene.trace->goroutines[hit.index];
+        return QStringLiteral("<b>%1</b><br>running %2, runnable %3, syscall %4, blocked %5")
+            .arg(escaped(goroutineTitle(*scene.trace, *scene.symbols, hit.index)), formatDuration(g.stats.execNs),
+                 formatDuration(g.stats.schedWaitNs), formatDuration(g.stats.syscallNs),
+                 formatDuration(totalBlockedNs(g)));
+    }
+    }
+    return {};
+}
+
+} // namespace gs::ui

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/timeline/span_details_panel.h"
+
+#include "widgets/common/qt_strings.h"
+#include "widgets/timeline/span_description.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QVBoxLayout>
+
+namespace gs::ui {
+
+SpanDetailsPanel::SpanDetailsPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* form = new QFormLayout;
+    auto make = [&](const QString& title, const QString& name) {
+        auto* label = new QLabel(this);
+        label->setObjectName(name);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setWordWrap(true);
+        form->addRow(title, label);
+        return label;
+    };
+    m_goroutine = make(tr("Goroutine"), QStringLiteral("goroutine"));
+    m_state = make(tr("State"), QStringLiteral("state"));
+    m_reason = make(tr("Reason"), QStringLiteral("reason"));
+    m_start = make(tr("Start"), QStringLiteral("start"));
+    m_end = make(tr("End"), QStringLiteral("end"));
+    m_duration = make(tr("Duration"), QStringLiteral("duration"));
+    m_proc = make(tr("Processor"), QStringLiteral("proc"));
+    m_waker = make(tr("Woken by"), QStringLiteral("waker"));
+    m_waker->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_waker, &QLabel::linkActivated, this,
+            [this](const QString& link) { emit wakerActivated(link.mid(1).toLongLong()); });
+
+    m_frames = new QListWidget(this);
+    m_frames->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Stack at the transition (innermost first)"), this));
+    layout->addWidget(m_frames, 1);
+    clear();
+}
+
+void SpanDetailsPanel::clear()
+{
+    m_store.reset();
+    for (QLabel* l : {m_goroutine, m_state, m_reason, m_start, m_end, m_duration, m_proc, m_waker})
+        l->setText(QStringLiteral("-"));
+    m_frames->clear();
+}
+
+void SpanDetailsPanel::setSpan(StorePtr store, SpanRef span)
+{
+    clear();
+    if (!store || !store->trace || span.row >= store->trace->goroutines.size()
+        || span.span >= store->trace->spans.size())
+        return;
+    m_store = std::move(store);
+    const TraceData& t = *m_store->trace;
+    const Symbols& sym = m_store->symbols;
+    const SpanTable& s = t.spans;
+    const uint32_t i = span.span;
+    m_goroutine->setText(goroutineTitle(t, sym, span.row));
+    m_state->setText(QString::fromLatin1(spanStateName(s.state[i])));
+    m_reason->setText(s.reason[i] != 0 ? toQString(sym.strings.get(s.reason[i])) : QStringLiteral("-"));
+    m_start->setText(formatDuration(s.start[i] - t.startNs));
+    m_end->setText(formatDuration(s.end[i] - t.startNs));
+    m_duration->setText(formatDuration(s.end[i] - s.start[i]));
+    m_proc->setText(s.proc[i] >= 0 ? QStringLiteral("P%1").arg(s.proc[i]) : QStringLiteral("-"));
+    if (s.waker[i] != kNoGoroutineId) {
+        const GoroutineRow wakerRow = t.rowOf(s.waker[i]);
+        const QString title =
+            wakerRow != kNoRow ? goroutineTitle(t, sym, wakerRow) : QStringLiteral("G%1").arg(s.waker[i]);
+        m_waker->setText(QStringLiteral("<a href=\"g%1\">%2</a>").arg(s.waker[i]).arg(title.toHtmlEscaped()));
+    }
+    for (FrameId f : sym.stacks.frames(s.stack[i])) {
+        const Frame& frame = sym.frames[f];
+        const Function& fn = sym.functions[frame.function];
+        QString text = toQString(sym.strings.get(fn.name));
+        if (fn.file != 0)
+            text += QStringLiteral("\n    ") + toQString(sym.strings.get(fn.file)) + QLatin1Char(':')
+                + QString::number(frame.line);
+        m_frames->addItem(text);
+    }
+}
+
+QString SpanDetailsPanel::field(const QString& name) const
+{
+    const auto* label = findChild<QLabel*>(name);
+    return label ? label->text() : QString();
+}
+
+QStringList SpanDetailsPanel::frames() const
+{
+    QStringList list;
+    for (int k = 0; k < m_frames->count(); ++k)
+        list << m_frames->item(k)->text();
+    return list;
+}
+
+} // namespace gs::ui

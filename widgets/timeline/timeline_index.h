@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/event_store.h"
+#include "widgets/timeline/row_buckets.h"
+#include "widgets/timeline/state_palette.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace gs::ui {
+
+// Per-store lookup tables the timeline needs on every paint, built once when a trace is shown:
+// the wait-reason family of every interned string, per-goroutine-row slices of regions, logs,
+// tasks, CPU samples and GC assists, the deepest region nesting per row, and per-processor prefix
+// sums of busy time (so a folded processor block knows its utilisation in O(1)), and the per-block
+// step maxima that let folding skip 64 spans at a time (O(spans) to build, 1/64 of their memory).
+// Build is O(strings + spans of processors + markers); immutable afterwards, safe to share.
+class TimelineIndex
+{
+public:
+    // Deeper region nesting is drawn on the deepest track; a handful of tracks keeps rows readable.
+    static constexpr uint32_t kMaxRegionTracks = 4;
+
+    TimelineIndex() = default;
+    explicit TimelineIndex(const EventStore& store);
+
+    SpanKind kindOf(const SpanTable& spans, uint32_t span) const
+    {
+        const StringId reason = spans.reason[span];
+        const SpanKind family = reason < m_family.size() ? SpanKind(m_family[reason]) : SpanKind::WaitOther;
+        return spanKind(spans.state[span], family);
+    }
+    SpanKind familyOf(StringId reason) const
+    {
+        return reason < m_family.size() ? SpanKind(m_family[reason]) : SpanKind::WaitOther;
+    }
+
+    const RowBuckets& regions() const { return m_regions; }
+    const RowBuckets& logs() const { return m_logs; }
+    const RowBuckets& tasks() const { return m_tasks; }
+    const RowBuckets& samples() const { return m_samples; }
+    const RowBuckets& assists() const { return m_assists; }
+    // Region tracks under the state bar of a row (0 when it has no regions).
+    uint32_t regionTracks(GoroutineRow row) const { return row < m_regionTracks.size() ? m_regionTracks[row] : 0; }
+    // Per 64-span block of a goroutine row, its largest step (see rowStepMaxima), for folding.
+    std::span<const TimeNs> stepMaxima(GoroutineRow row) const
+    {
+        if (row + 1 >= m_stepOffsets.size())
+            return {};
+        const uint32_t b = m_stepOffsets[row], e = m_stepOffsets[row + 1];
+        return std::span<const TimeNs>(m_stepMax).subspan(b, e - b);
+    }
+    // Busy time of processor `proc` (index into TraceData::processors) over its spans [b, e).
+    TimeNs procBusy(size_t proc, uint32_t b, uint32_t e) const { return m_procBusy[proc][e] - m_procBusy[proc][b]; }
+
+private:
+    std::vector<uint8_t> m_family; // SpanKind per StringId
+    RowBuckets m_regions;
+    RowBuckets m_logs;
+    RowBuckets m_tasks;
+    RowBuckets m_samples;
+    RowBuckets m_assists;
+    std::vector<uint8_t> m_regionTracks;
+    std::vector<std::vector<TimeNs>> m_procBusy; // per processor, size spans + 1
+    std::vector<uint32_t> m_stepOffsets;         // per goroutine row + 1, into m_stepMax
+    std::vector<TimeNs> m_stepMax;
+};
+
+} // namespace gs::ui

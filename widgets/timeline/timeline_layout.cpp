@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/timeline/timeline_layout.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace gs::ui {
+
+TimeNs totalBlockedNs(const Goroutine& g)
+{
+    TimeNs sum = g.stats.syscallBlockNs;
+    for (const auto& [reason, ns] : g.stats.blockNsByReason)
+        sum += ns;
+    return sum;
+}
+
+namespace {
+
+// Sort key as a number where smaller comes first; ties are broken by goroutine ID.
+int64_t sortKey(const Goroutine& g, GoroutineSort sort)
+{
+    switch (sort) {
+    case GoroutineSort::Id:
+        return g.id;
+    case GoroutineSort::StartTime:
+        return g.createdNs;
+    case GoroutineSort::TotalBlocked:
+        return -totalBlockedNs(g);
+    case GoroutineSort::TotalRunning:
+        return -g.stats.execNs;
+    }
+    return g.id;
+}
+
+} // namespace
+
+TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& index, const Options& options)
+{
+    m_tops.push_back(0);
+    if (options.showProcessors) {
+        for (size_t p = 0; p < trace.processors.size(); ++p)
+            append(RowKind::Processor, uint32_t(p), kProcRowHeight);
+    }
+    const auto& gr = trace.goroutines;
+    std::vector<int64_t> keys(gr.size());
+    for (size_t r = 0; r < gr.size(); ++r)
+        keys[r] = sortKey(gr[r], options.sort);
+    auto before = [&](GoroutineRow a, GoroutineRow b) {
+        return keys[a] != keys[b] ? keys[a] < keys[b] : gr[a].id < gr[b].id;
+    };
+    std::vector<GoroutineRow> order(gr.size());
+    std::iota(order.begin(), order.end(), GoroutineRow(0));
+    std::sort(order.begin(), order.end(), before);
+
+    if (options.grouped) {
+        // Groups appear in the order of their first member, so the group order follows the sort.
+        std::map<FunctionId, size_t> groupOf;
+        for (GoroutineRow r : order) {
+            const FunctionId f = gr[r].startFunction;
+            auto [it, inserted] = groupOf.emplace(f, m_groups.size());
+            if (inserted)
+                m_groups.push_back({f, {}, options.collapsed.count(f) > 0});
+            m_groups[it->second].members.push_back(r);
+        }
+    } else {
+        m_groups.push_back({UINT32_MAX, std::move(order), false});
+    }
+
+    m_positionOf.assign(gr.size(), UINT32_MAX);
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        if (options.grouped)
+            append(RowKind::GroupHeader, uint32_t(g), kHeaderRowHeight);
+        if (m_groups[g].collapsed)
+            continue;
+        for (GoroutineRow r : m_groups[g].members) {
+            m_positionOf[r] = uint32_t(m_rows.size());
+            append(RowKind::Goroutine, r, kStateBarHeight + int(index.regionTracks(r)) * kRegionTrackHeight + kRowGap);
+        }
+    }
+}
+
+void TimelineLayout::append(RowKind kind, uint32_t index, int height)
+{
+    m_rows.push_back({kind, index});
+    m_tops.push_back(m_tops.back() + height);
+}
+
+size_t TimelineLayout::rowAt(int y) const
+{
+    if (y < 0)
+        return 0;
+    // First top greater than y, minus one.
+    const auto it = std::upper_bound(m_tops.begin(), m_tops.end(), y);
+    return std::min(size_t(it - m_tops.begin()) - 1, m_rows.size());
+}
+
+size_t TimelineLayout::positionOf(GoroutineRow row) const
+{
+    if (row >= m_positionOf.size() || m_positionOf[row] == UINT32_MAX)
+        return m_rows.size();
+    return m_positionOf[row];
+}
+
+} // namespace gs::ui

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/trace_data.h"
+#include "widgets/timeline/timeline_index.h"
+
+#include <cstdint>
+#include <set>
+#include <vector>
+
+namespace gs::ui {
+
+enum class RowKind : uint8_t
+{
+    Processor,   // index: into TraceData::processors
+    GroupHeader, // index: into TimelineLayout::groups()
+    Goroutine,   // index: GoroutineRow
+};
+
+struct LayoutRow
+{
+    RowKind kind = RowKind::Goroutine;
+    uint32_t index = 0;
+};
+
+enum class GoroutineSort
+{
+    Id,           // ascending goroutine ID
+    StartTime,    // ascending creation time
+    TotalBlocked, // descending time blocked (all wait reasons)
+    TotalRunning, // descending execution time
+};
+
+// Goroutines sharing a start function.
+struct GoroutineGroup
+{
+    FunctionId function = UINT32_MAX; // UINT32_MAX: start function unknown
+    std::vector<GoroutineRow> members; // in sort order
+    bool collapsed = false;
+};
+
+// The vertical layout of a timeline: which row is drawn at which y. Processor rows come first,
+// then, per start-function group, a header row and (unless the group is collapsed) its goroutine
+// rows, or just the goroutines when grouping is off. Heights are kept as prefix sums, so the row at
+// a y coordinate, and with it the first visible row of a paint, is one binary search.
+//
+// Invariants: top(i) is strictly increasing, top(0) = 0, top(rowCount()) = totalHeight().
+// Build is O(n log n) for sorting n goroutines; rowAt is O(log rows). Value type, GUI-thread free.
+class TimelineLayout
+{
+public:
+    static constexpr int kProcRowHeight = 12;
+    static constexpr int kHeaderRowHeight = 18;
+    static constexpr int kStateBarHeight = 14;
+    static constexpr int kRegionTrackHeight = 11;
+    static constexpr int kRowGap = 2;
+
+    struct Options
+    {
+        GoroutineSort sort = GoroutineSort::Id;
+        bool grouped = true;
+        bool showProcessors = true;
+        std::set<FunctionId> collapsed; // groups (by start function) folded to their header
+    };
+
+    TimelineLayout() = default;
+    TimelineLayout(const TraceData& trace, const TimelineIndex& index, const Options& options);
+
+    size_t rowCount() const { return m_rows.size(); }
+    const LayoutRow& row(size_t i) const { return m_rows[i]; }
+    int top(size_t i) const { return m_tops[i]; }
+    int height(size_t i) const { return m_tops[i + 1] - m_tops[i]; }
+    int totalHeight() const { return m_tops.empty() ? 0 : m_tops.back(); }
+    // Row containing y (>= 0), or rowCount() below the last row.
+    size_t rowAt(int y) const;
+    // Layout position of a goroutine row, or rowCount() when hidden (collapsed group).
+    size_t positionOf(GoroutineRow row) const;
+
+    const std::vector<GoroutineGroup>& groups() const { return m_groups; }
+
+private:
+    void append(RowKind kind, uint32_t index, int height);
+
+    std::vector<LayoutRow> m_rows;
+    std::vector<int> m_tops; // rowCount() + 1 prefix sums
+    std::vector<GoroutineGroup> m_groups;
+    std::vector<uint32_t> m_positionOf; // per goroutine row; UINT32_MAX when hidden
+};
+
+// Sort key helpers shared by the layout and tests.
+TimeNs totalBlockedNs(const Goroutine& g);
+
+} // namespace gs::ui

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/timeline/timeline_pane.h"
+
+#include "widgets/plots/trace_plots.h"
+#include "widgets/timeline/span_details_panel.h"
+#include "widgets/timeline/timeline_view.h"
+
+#include <QHBoxLayout>
+#include <QScrollBar>
+#include <QSplitter>
+
+namespace gs::ui {
+
+TimelinePane::TimelinePane(QWidget* parent)
+    : QWidget(parent)
+    , m_view(new TimelineView)
+    , m_plots(new TracePlots)
+    , m_details(new SpanDetailsPanel)
+{
+    auto* column = new QSplitter(Qt::Vertical);
+    column->addWidget(m_view);
+    column->addWidget(m_plots);
+    column->setStretchFactor(0, 4);
+    column->setStretchFactor(1, 1);
+    auto* row = new QSplitter(Qt::Horizontal);
+    row->addWidget(column);
+    row->addWidget(m_details);
+    row->setStretchFactor(0, 4);
+    row->setStretchFactor(1, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(row);
+
+    connect(m_view, &TimelineView::windowChanged, m_plots, &TracePlots::setTimeRange);
+    connect(m_view, &TimelineView::spanSelected, this,
+            [this](GoroutineRow r, uint32_t span) { m_details->setSpan(m_store, {r, span}); });
+    connect(m_details, &SpanDetailsPanel::wakerActivated, this, &TimelinePane::showWaker);
+}
+
+void TimelinePane::setStore(StorePtr store)
+{
+    m_store = store;
+    m_details->clear();
+    m_plots->setStore(store);
+    m_view->setStore(std::move(store));
+    alignPlots();
+}
+
+void TimelinePane::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    alignPlots();
+}
+
+void TimelinePane::alignPlots()
+{
+    // The plot area spans exactly the view's time axis: right of the gutter, left of the scroll bar.
+    const int frame = m_view->frameWidth();
+    const int scrollBar = m_view->verticalScrollBar()->isVisible() ? m_view->verticalScrollBar()->width() : 0;
+    m_plots->setMargins(m_view->labelWidth() + frame, scrollBar + frame);
+    m_plots->setTimeRange(m_view->window().startNs, m_view->window().endNs);
+}
+
+void TimelinePane::showWaker(int64_t goroutineId)
+{
+    // The waker was running when it woke the selected goroutine: select its span at that time.
+    const auto selected = m_view->selectedSpan();
+    if (!m_store || !m_store->trace || !selected)
+        return;
+    const TraceData& t = *m_store->trace;
+    const GoroutineRow row = t.rowOf(goroutineId);
+    if (row == kNoRow)
+        return;
+    const uint32_t span = t.spans.firstEndingAfter(row, t.spans.start[selected->span] - 1);
+    if (span < t.spans.offsets[row + 1])
+        m_view->selectSpan({row, span});
+}
+
+} // namespace gs::ui

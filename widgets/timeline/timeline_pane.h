@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/event_store.h"
+
+#include <QWidget>
+
+namespace gs::ui {
+
+class SpanDetailsPanel;
+class TimelineView;
+class TracePlots;
+
+// The trace page as one embeddable widget: the TimelineView above the metric plots (TracePlots,
+// kept on the view's time axis and aligned with its label gutter), and the SpanDetailsPanel to the
+// right showing the clicked span. Only wiring lives here; each part is usable on its own.
+// GUI thread only.
+class TimelinePane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelinePane(QWidget* parent = nullptr);
+
+    void setStore(StorePtr store);
+
+    TimelineView* view() const { return m_view; }
+    TracePlots* plots() const { return m_plots; }
+    SpanDetailsPanel* details() const { return m_details; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void alignPlots();
+    void showWaker(int64_t goroutineId);
+
+    StorePtr m_store;
+    TimelineView* m_view = nullptr;
+    TracePlots* m_plots = nullptr;
+    SpanDetailsPanel* m_details = nullptr;
+};
+
+} // namespace gs::ui

@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/timeline/timeline_view.h"
+
+#include "widgets/timeline/state_palette.h"
+#include "widgets/timeline/timeline_painter.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace gs::ui {
+
+namespace {
+
+constexpr double kKeyZoomFactor = 0.7;     // W zooms in to 70 % of the duration
+constexpr double kKeyPanFraction = 0.15;   // A/D move by 15 % of the width
+constexpr double kWheelZoomBase = 0.85;    // per 120 units of Ctrl+wheel
+constexpr int kDragThresholdPx = 4;
+
+} // namespace
+
+TimelineView::TimelineView(QWidget* parent)
+    : QAbstractScrollArea(parent)
+{
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    verticalScrollBar()->setSingleStep(TimelineLayout::kStateBarHeight * 3);
+}
+
+void TimelineView::setStore(StorePtr store)
+{
+    m_store = std::move(store);
+    m_selectedSpan.reset();
+    m_selectedRange.reset();
+    m_options.collapsed.clear();
+    m_index = m_store ? TimelineIndex(*m_store) : TimelineIndex();
+    rebuildLayout();
+    verticalScrollBar()->setValue(0);
+    fitAll();
+}
+
+void TimelineView::setSort(GoroutineSort sort)
+{
+    m_options.sort = sort;
+    rebuildLayout();
+}
+
+void TimelineView::setGrouped(bool grouped)
+{
+    m_options.grouped = grouped;
+    rebuildLayout();
+}
+
+void TimelineView::setGroupCollapsed(FunctionId startFunction, bool collapsed)
+{
+    if (collapsed)
+        m_options.collapsed.insert(startFunction);
+    else
+        m_options.collapsed.erase(startFunction);
+    rebuildLayout();
+}
+
+void TimelineView::setAllGroupsCollapsed(bool collapsed)
+{
+    m_options.collapsed.clear();
+    if (collapsed) {
+        for (const GoroutineGroup& g : m_layout.groups())
+            m_options.collapsed.insert(g.function);
+    }
+    rebuildLayout();
+}
+
+void TimelineView::rebuildLayout()
+{
+    if (m_store && m_store->trace)
+        m_layout = TimelineLayout(*m_store->trace, m_index, m_options);
+    else
+        m_layout = TimelineLayout();
+    updateRangeText();
+    updateScrollBars();
+    viewport()->update();
+}
+
+void TimelineView::updateScrollBars()
+{
+    const int visible = std::max(0, viewport()->height() - TimelineScene::kHeaderHeight);
+    verticalScrollBar()->setPageStep(visible);
+    verticalScrollBar()->setRange(0, std::max(0, m_layout.totalHeight() - visible));
+}
+
+int TimelineView::timeAreaWidth() const
+{
+    return std::max(1, viewport()->width() - m_labelWidth);
+}
+
+TimeNs TimelineView::traceStart() const
+{
+    return m_store && m_store->trace ? m_store->trace->startNs : 0;
+}
+
+TimeNs TimelineView::traceEnd() const
+{
+    return m_store && m_store->trace ? std::max(m_store->trace->endNs, m_store->trace->startNs + 1) : 1;
+}
+
+void TimelineView::applyWindow(const TimeWindow& window)
+{
+    if (window == m_window)
+        return;
+    m_window = window;
+    viewport()->update();
+    emit windowChanged(m_window.startNs, m_window.endNs);
+}
+
+void TimelineView::setTimeRange(TimeNs startNs, TimeNs endNs)
+{
+    TimeWindow w = m_window;
+    w.widthPx = timeAreaWidth();
+    w = w.fitted(startNs, endNs);
+    // Zooming by 1 around the centre applies the bounds and the minimum duration.
+    applyWindow(w.zoomed(1.0, w.widthPx / 2.0, traceStart(), traceEnd()));
+}
+
+void TimelineView::fitAll()
+{
+    TimeWindow w{traceStart(), traceEnd(), timeAreaWidth()};
+    applyWindow(w.zoomed(1.0, 0, traceStart(), traceEnd()));
+}
+
+bool TimelineView::fitSelection()
+{
+    if (m_selectedRange) {
+        setTimeRange(m_selectedRange->first, m_selectedRange->second);
+        return true;
+    }
+    if (m_selectedSpan && m_store && m_store->trace) {
+        const SpanTable& s = m_store->trace->spans;
+        const TimeNs a = s.start[m_selectedSpan->span], b = s.end[m_selectedSpan->span];
+        const TimeNs margin = (b - a) / 10; // a little context either side
+        setTimeRange(a - margin, b + margin);
+        return true;
+    }
+    return false;
+}
+
+void TimelineView::selectSpan(SpanRef span)
+{
+    if (!m_store || !m_store->trace || span.row >= m_store->trace->goroutines.size())
+        return;
+    m_selectedSpan = span;
+    const Goroutine& g = m_store->trace->goroutines[span.row];
+    if (m_options.collapsed.erase(g.startFunction) > 0)
+        rebuildLayout();
+    const size_t pos = m_layout.positionOf(span.row);
+    if (pos < m_layout.rowCount()) {
+        const int top = m_layout.top(pos);
+        const int visible = viewport()->height() - TimelineScene::kHeaderHeight;
+        if (top < verticalScrollBar()->value() || top + m_layout.height(pos) > verticalScrollBar()->value() + visible)
+            verticalScrollBar()->setValue(top - visible / 3);
+    }
+    viewport()->update();
+    emit spanSelected(span.row, span.span);
+}
+
+void TimelineView::clearSpanSelection()
+{
+    m_selectedSpan.reset();
+    viewport()->update();
+}
+
+void TimelineView::setSelectedRange(TimeNs a, TimeNs b)
+{
+    m_selectedRange = std::make_pair(std::min(a, b), std::max(a, b));
+    updateRangeText();
+    viewport()->update();
+    emit rangeSelected(m_selectedRange->first, m_selectedRange->second);
+}
+
+void TimelineView::clearSelectedRange()
+{
+    if (!m_selectedRange)
+        return;
+    m_selectedRange.reset();
+    viewport()->update();
+    emit rangeSelected(0, 0);
+}
+
+void TimelineView::updateRangeText()
+{
+    // Summing 100k rows costs milliseconds: done when the range or the rows change, not per paint.
+    m_rangeText = m_selectedRange ? describeRange(rangeSummary()) : QString();
+}
+
+RangeSummary TimelineView::rangeSummary() const
+{
+    if (!m_store || !m_store->trace || !m_selectedRange)
+        return {};
+    return summarizeRange(*m_store->trace, m_layout, m_selectedRange->first, m_selectedRange->second);
+}
+
+TimelineScene TimelineView::scene() const
+{
+    return sceneFor(viewport()->size());
+}
+
+TimelineScene TimelineView::sceneFor(QSize size) const
+{
+    TimelineScene s;
+    if (m_store && m_store->trace) {
+        s.trace = &*m_store->trace;
+        s.symbols = &m_store->symbols;
+    }
+    s.index = &m_index;
+    s.layout = &m_layout;
+    s.window = m_window;
+    s.window.widthPx = std::max(1, size.width() - m_labelWidth);
+    s.labelWidth = m_labelWidth;
+    s.scrollY = verticalScrollBar()->value();
+    s.selectedSpan = m_selectedSpan;
+    s.selectedRange = m_selectedRange;
+    return s;
+}
+
+TimelineHit TimelineView::hitAt(QPoint viewportPos) const
+{
+    return hitTest(scene(), viewport()->rect(), viewportPos);
+}
+
+QImage TimelineView::renderImage(QSize size) const
+{
+    QImage image(size, QImage::Format_RGB32);
+    QPainter painter(&image);
+    painter.setFont(font());
+    paintTimeline(painter, sceneFor(size), image.rect());
+    return image;
+}
+
+void TimelineView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(viewport());
+    const TimelineScene s = scene();
+    paintTimeline(painter, s, viewport()->rect());
+    if (m_selectedRange) {
+        // The summary of the range, pinned to the top-right corner of the rows.
+        const QString& text = m_rangeText;
+        const QFontMetrics fm(painter.font());
+        const QRect box =
+            fm.boundingRect(QRect(0, 0, 400, 400), Qt::AlignLeft | Qt::TextWordWrap, text).adjusted(-6, -4, 6, 4);
+        const QRect placed = box.translated(viewport()->width() - box.width() - 8 - box.left(),
+                                            TimelineScene::kHeaderHeight + 8 - box.top());
+        painter.fillRect(placed, QColor(255, 255, 255, 230));
+        painter.setPen(StatePalette::standard().selectionEdge);
+        painter.drawRect(placed.adjusted(0, 0, -1, -1));
+        painter.setPen(StatePalette::standard().text);
+        painter.drawText(placed.adjusted(6, 4, -6, -4), Qt::AlignLeft | Qt::TextWordWrap, text);
+    }
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+    // Keep the time range, follow the pixel width.
+    TimeWindow w = m_window;
+    w.widthPx = timeAreaWidth();
+    applyWindow(w);
+}
+
+void TimelineView::scrollContentsBy(int, int)
+{
+    viewport()->update();
+}
+
+void TimelineView::zoomBy(double factor, double anchorX)
+{
+    applyWindow(m_window.zoomed(factor, anchorX, traceStart(), traceEnd()));
+}
+
+void TimelineView::panBy(double px)
+{
+    applyWindow(m_window.panned(px, traceStart(), traceEnd()));
+}
+
+void TimelineView::wheelEvent(QWheelEvent* event)
+{
+    const QPoint delta = event->angleDelta();
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double anchorX = event->position().x() - m_labelWidth;
+        zoomBy(std::pow(kWheelZoomBase, delta.y() / 120.0), std::clamp(anchorX, 0.0, double(m_window.widthPx)));
+        event->accept();
+        return;
+    }
+    if (event->modifiers() & Qt::ShiftModifier) {
+        // Shift+wheel pans in time (some systems already turn it into a horizontal delta).
+        const int d = delta.x() != 0 ? delta.x() : delta.y();
+        panBy(-d / 120.0 * m_window.widthPx * kKeyPanFraction);
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void TimelineView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    m_pressPos = m_lastPos = event->position().toPoint();
+    if ((event->modifiers() & Qt::ShiftModifier) && m_pressPos.x() >= m_labelWidth) {
+        m_drag = Drag::Select;
+        m_selectAnchor = m_window.xToTime(m_pressPos.x() - m_labelWidth);
+    } else {
+        m_drag = Drag::Pending;
+    }
+    event->accept();
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_drag == Drag::Pending && (pos - m_pressPos).manhattanLength() >= kDragThresholdPx)
+        m_drag = Drag::Pan;
+    if (m_drag == Drag::Pan) {
+        panBy(m_lastPos.x() - pos.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + (m_lastPos.y() - pos.y()));
+    } else if (m_drag == Drag::Select) {
+        const double x = std::clamp(double(pos.x() - m_labelWidth), 0.0, double(m_window.widthPx));
+        setSelectedRange(m_selectAnchor, m_window.xToTime(x));
+    }
+    m_lastPos = pos;
+    event->accept();
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && m_drag == Drag::Pending)
+        handleClick(event->position().toPoint());
+    m_drag = Drag::None;
+    event->accept();
+}
+
+void TimelineView::handleClick(QPoint pos)
+{
+    const TimelineHit hit = hitAt(pos);
+    switch (hit.kind) {
+    case TimelineHit::Kind::Span:
+        selectSpan({hit.index, hit.block.begin});
+        break;
+    case TimelineHit::Kind::MergedSpans:
+        setTimeRange(hit.block.startNs, hit.block.endNs);
+        break;
+    case TimelineHit::Kind::ProcSpan: {
+        if (hit.block.merged) {
+            setTimeRange(hit.block.startNs, hit.block.endNs);
+            break;
+        }
+        // A goroutine run on a processor selects that goroutine's running span.
+        const TraceData& t = *m_store->trace;
+        const ProcSpan& ps = t.processors[hit.index].spans[hit.block.begin];
+        const GoroutineRow row = t.rowOf(ps.goroutine);
+        if (row != kNoRow) {
+            const uint32_t span = t.spans.firstEndingAfter(row, ps.start);
+            if (span < t.spans.offsets[row + 1])
+                selectSpan({row, span});
+        }
+        break;
+    }
+    case TimelineHit::Kind::GroupHeader: {
+        const GoroutineGroup& g = m_layout.groups()[hit.index];
+        setGroupCollapsed(g.function, !g.collapsed);
+        break;
+    }
+    case TimelineHit::Kind::RowLabel:
+    case TimelineHit::Kind::None:
+        clearSpanSelection();
+        clearSelectedRange();
+        break;
+    }
+}
+
+void TimelineView::keyPressEvent(QKeyEvent* event)
+{
+    const QPoint cursor = viewport()->mapFromGlobal(QCursor::pos());
+    const double anchor = viewport()->rect().contains(cursor) && cursor.x() >= m_labelWidth
+        ? double(cursor.x() - m_labelWidth)
+        : m_window.widthPx / 2.0;
+    switch (event->key()) {
+    case Qt::Key_W:
+        zoomBy(kKeyZoomFactor, anchor);
+        break;
+    case Qt::Key_S:
+        zoomBy(1.0 / kKeyZoomFactor, anchor);
+        break;
+    case Qt::Key_A:
+        panBy(-m_window.widthPx * kKeyPanFraction);
+        break;
+    case Qt::Key_D:
+        panBy(m_window.widthPx * kKeyPanFraction);
+        break;
+    case Qt::Key_Home:
+        fitAll();
+        break;
+    case Qt::Key_F:
+        fitSelection();
+        break;
+    case Qt::Key_Escape:
+        clearSelectedRange();
+        clearSpanSelection();
+        break;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+bool TimelineView::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = describeHit(scene(), hitAt(help->pos()));
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, viewport());
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+} // namespace gs::ui

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/event_store.h"
+#include "widgets/timeline/span_description.h"
+#include "widgets/timeline/timeline_index.h"
+#include "widgets/timeline/timeline_layout.h"
+#include "widgets/timeline/timeline_scene.h"
+
+#include <QAbstractScrollArea>
+#include <QImage>
+
+#include <optional>
+
+namespace gs::ui {
+
+// Custom-painted timeline of an execution trace: a pinned time ruler with GC and stop-the-world
+// bands, processor rows, then one row per goroutine (grouped by start function, sortable) coloured
+// by state, with GC assists, user regions and task/log/CPU-sample markers.
+//
+// The view owns only view state — the TimeWindow, the vertical scroll, the layout options and the
+// selections — and an index built once per store. Painting goes through paintRows/paintHeader on
+// a TimelineScene, which touch only visible rows and fold sub-3-px spans, so a frame costs what
+// its pixels cost whatever the trace size. Navigation: Ctrl+wheel zooms around the cursor, the
+// plain wheel scrolls rows, Shift+wheel pans in time; left-drag pans, Shift+left-drag selects a
+// time range; W/S zoom, A/D pan, Home fits the trace, F fits the selection, Esc clears it.
+// Clicking a span selects it (spanSelected), clicking a merged block zooms to it, clicking a group
+// header collapses or expands it. GUI thread only.
+class TimelineView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+
+    // Shows the store's trace (an empty view if it has none) fitted to the whole trace.
+    void setStore(StorePtr store);
+    const StorePtr& store() const { return m_store; }
+
+    void setSort(GoroutineSort sort);
+    GoroutineSort sort() const { return m_options.sort; }
+    void setGrouped(bool grouped);
+    bool grouped() const { return m_options.grouped; }
+    void setGroupCollapsed(FunctionId startFunction, bool collapsed);
+    void setAllGroupsCollapsed(bool collapsed);
+
+    const TimeWindow& window() const { return m_window; }
+    // Shows [startNs, endNs] (clamped to the trace and the minimum zoom).
+    void setTimeRange(TimeNs startNs, TimeNs endNs);
+    void fitAll();
+    // Fits the range selection, else the selected span; false when there is neither.
+    bool fitSelection();
+
+    std::optional<SpanRef> selectedSpan() const { return m_selectedSpan; }
+    // Selects a span and scrolls its row into view (expanding its group).
+    void selectSpan(SpanRef span);
+    void clearSpanSelection();
+    std::optional<std::pair<TimeNs, TimeNs>> selectedRange() const { return m_selectedRange; }
+    void setSelectedRange(TimeNs a, TimeNs b);
+    void clearSelectedRange();
+    // Time per state inside the selected range, over the goroutine rows shown.
+    RangeSummary rangeSummary() const;
+
+    const TimelineLayout& layout() const { return m_layout; }
+    const TimelineIndex& index() const { return m_index; }
+    // Width of the label gutter; the time axis starts right of it (plots align to it).
+    int labelWidth() const { return m_labelWidth; }
+
+    // The scene the viewport is painted from; sceneFor() is the same for a canvas of another size
+    // (the time range is kept, the pixel width follows). hitAt() is what lies under a viewport point.
+    TimelineScene scene() const;
+    TimelineScene sceneFor(QSize size) const;
+    TimelineHit hitAt(QPoint viewportPos) const;
+    // Renders the current window and scroll position into an image of `size` with the screen's
+    // paint path (tests, export).
+    QImage renderImage(QSize size) const;
+
+signals:
+    // The visible time range changed (zoom, pan, resize, new store): plots follow it.
+    void windowChanged(gs::TimeNs startNs, gs::TimeNs endNs);
+    // A goroutine span was clicked; the side panel shows its details.
+    void spanSelected(gs::GoroutineRow row, uint32_t span);
+    // A time range was selected (or changed); empty range (a == b) means cleared.
+    void rangeSelected(gs::TimeNs startNs, gs::TimeNs endNs);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    bool viewportEvent(QEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    void rebuildLayout();
+    void updateRangeText();
+    void updateScrollBars();
+    void applyWindow(const TimeWindow& window);
+    void zoomBy(double factor, double anchorX);
+    void panBy(double px);
+    void handleClick(QPoint pos);
+    int timeAreaWidth() const;
+    TimeNs traceStart() const;
+    TimeNs traceEnd() const;
+
+    StorePtr m_store;
+    TimelineIndex m_index;
+    TimelineLayout m_layout;
+    TimelineLayout::Options m_options;
+    TimeWindow m_window;
+    int m_labelWidth = 200;
+    std::optional<SpanRef> m_selectedSpan;
+    std::optional<std::pair<TimeNs, TimeNs>> m_selectedRange;
+    QString m_rangeText; // describeRange of the selection, computed when it changes
+
+    enum class Drag
+    {
+        None,
+        Pending, // pressed, not yet moved far enough to be a drag
+        Pan,
+        Select,
+    };
+    Drag m_drag = Drag::None;
+    QPoint m_pressPos;
+    QPoint m_lastPos;
+    TimeNs m_selectAnchor = 0;
+};
+
+} // namespace gs::ui
