@@ -1,0 +1,57 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Times whole processes side by side on a generated 1M-sample profile:
+#   goroscope-cli top FILE   versus   go tool pprof -top FILE
+# reporting wall time and peak RSS (/usr/bin/time -v) and their ratios.
+# Usage: tests/bench/compare_pprof.sh [BUILD_DIR] [SAMPLES]
+#   BUILD_DIR defaults to build/pprof-release (configure it with the release preset and
+#   -DGOROSCOPE_BUILD_GUI=OFF); SAMPLES defaults to 1000000.
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$root/build/pprof-release}
+samples=${2:-1000000}
+cli=$build/app/cli/goroscope-cli
+gen=$build/tests/bench/goroscope_gen_pprof
+for tool in "$cli" "$gen" /usr/bin/time; do
+    [ -x "$tool" ] || { echo "compare_pprof.sh: $tool not found (build the release preset first)" >&2; exit 1; }
+done
+command -v go >/dev/null || { echo "compare_pprof.sh: go not on PATH" >&2; exit 1; }
+# Run pprof's binary directly, so the go command's own start-up is not counted against it.
+pprof=$(go tool -n pprof)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+profile=$work/big.pb.gz
+"$gen" "$profile" "$samples"
+ls -l "$profile"
+
+# measure NAME COMMAND...: prints "NAME seconds kbytes", stdout discarded, once warm.
+measure() {
+    name=$1
+    shift
+    "$@" >/dev/null 2>&1 || true # warm the page cache
+    /usr/bin/time -v "$@" >"$work/$name.out" 2>"$work/$name.time"
+    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/$name.time" |
+        awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/$name.time")
+    echo "$name $wall $rss"
+}
+
+ours=$(measure goroscope "$cli" top "$profile")
+# TZ=UTC: pprof prints the profile's time in the local zone, goroscope-cli in UTC.
+theirs=$(measure pprof env TZ=UTC "$pprof" -top "$profile")
+echo "$ours" "$theirs" | awk '{
+    printf "%-22s %10s %14s\n", "", "wall (s)", "peak RSS (MB)"
+    printf "%-22s %10.2f %14.1f\n", "goroscope-cli top", $2, $3 / 1024
+    printf "%-22s %10.2f %14.1f\n", "go tool pprof -top", $5, $6 / 1024
+    printf "%-22s %9.1fx %13.2fx\n", "pprof / goroscope", $5 / $2, $6 / $3
+    ok = ($5 / $2 >= 5 && $3 * 3 <= $6) ? "met" : "MISSED"
+    printf "target (>= 5x faster, <= 1/3 of the memory): %s\n", ok
+}'
+# Both must print the same report.
+if cmp -s "$work/goroscope.out" "$work/pprof.out"; then
+    echo "reports: identical ($(wc -l <"$work/pprof.out") lines)"
+else
+    echo "reports differ:"
+    diff "$work/goroscope.out" "$work/pprof.out" | head -n 20
+fi

@@ -1,0 +1,3 @@
+module goroscope/bench/tracestress
+
+go 1.22
