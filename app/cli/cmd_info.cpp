@@ -55,6 +55,20 @@ void printText(const EventStore& store, std::ostream& out)
         for (const std::string& c : p.comments)
             out << "Comment: " << c << '\n';
     }
+    if (store.trace) {
+        const TraceData& t = *store.trace;
+        out << "Go version: " << t.goVersion << '\n';
+        out << "Duration: " << formatValue(t.endNs - t.startNs, "nanoseconds") << '\n';
+        out << "Events: " << t.eventCount << " in " << t.generations << " generation(s)" << '\n';
+        out << "Goroutines: " << t.goroutines.size() << ", processors: " << t.processors.size() << '\n';
+        out << "State spans: " << t.spans.size() << ", GC cycles: " << t.gcRanges.size()
+            << ", CPU samples: " << t.cpuSamples.size() << '\n';
+        out << "User tasks: " << t.tasks.size() << ", regions: " << t.regions.size() << ", logs: " << t.logs.size()
+            << '\n';
+        if (t.truncated)
+            out << "Damaged: yes (see the warning below)\n";
+    }
+    out << "Store size: " << formatValue(int64_t(store.approximateBytes()), "bytes") << '\n';
     for (const std::string& w : store.warnings)
         out << "Warning: " << w << '\n';
 }
@@ -104,6 +118,30 @@ void printJson(const EventStore& store, std::ostream& out)
             j.value(c);
         j.endArray();
     }
+    if (store.trace) {
+        const TraceData& t = *store.trace;
+        j.key("go_version");
+        j.value(t.goVersion);
+        j.key("events");
+        j.value(t.eventCount);
+        j.key("generations");
+        j.value(t.generations);
+        // Goroutines with at least one state transition: the store has a row for exactly those.
+        j.key("goroutines");
+        j.value(uint64_t(t.goroutines.size()));
+        j.key("processors");
+        j.value(uint64_t(t.processors.size()));
+        j.key("duration_ns");
+        j.value(t.endNs - t.startNs);
+        j.key("spans");
+        j.value(uint64_t(t.spans.size()));
+        j.key("cpu_samples");
+        j.value(uint64_t(t.cpuSamples.size()));
+        j.key("damaged");
+        j.value(t.truncated);
+    }
+    j.key("store_bytes");
+    j.value(uint64_t(store.approximateBytes()));
     j.key("warnings");
     j.beginArray();
     for (const std::string& w : store.warnings)
@@ -134,7 +172,7 @@ int runInfo(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
 
 Command infoCommand()
 {
-    return {"info", kUsage, "Show the detected format and a summary (sample types, samples, duration, period)", runInfo};
+    return {"info", kUsage, "the detected format and a summary (profiles: sample types, samples, period; traces: Go version, events, goroutines, duration, damage)", runInfo};
 }
 
 } // namespace gs::cli

@@ -29,6 +29,27 @@ uint32_t SpanTable::firstEndingAfter(GoroutineRow r, TimeNs t) const
     return uint32_t(it - end.begin());
 }
 
+void SpanTable::buildCheckpoints()
+{
+    const size_t rows = offsets.size() - 1;
+    checkpointOffsets.assign(rows + 1, 0);
+    for (size_t r = 0; r < rows; ++r)
+        checkpointOffsets[r + 1] = checkpointOffsets[r] + (offsets[r + 1] - offsets[r]) / kCheckpointEvery + 1;
+    checkpoints.assign(size_t(checkpointOffsets[rows]) * kSpanStateCount, 0);
+    for (size_t r = 0; r < rows; ++r) {
+        TimeNs running[kSpanStateCount] = {};
+        size_t cp = checkpointOffsets[r];
+        const uint32_t b = offsets[r], e = offsets[r + 1];
+        // Checkpoint k holds the totals of the spans before local index k * kCheckpointEvery.
+        for (uint32_t i = b; i <= e; ++i) {
+            if ((i - b) % kCheckpointEvery == 0 && cp < checkpointOffsets[r + 1])
+                std::copy(running, running + kSpanStateCount, &checkpoints[cp++ * kSpanStateCount]);
+            if (i < e)
+                running[size_t(state[i])] += end[i] - start[i];
+        }
+    }
+}
+
 void SpanTable::stateMix(GoroutineRow r, uint32_t begin, uint32_t endSpan, TimeNs out[kSpanStateCount]) const
 {
     std::fill(out, out + kSpanStateCount, 0);

@@ -81,6 +81,8 @@ struct SpanTable
     std::pair<uint32_t, uint32_t> rowRange(GoroutineRow r) const { return {offsets[r], offsets[r + 1]}; }
     // First span of row r whose end is after t (the span covering t, or the next one).
     uint32_t firstEndingAfter(GoroutineRow r, TimeNs t) const;
+    // Fills checkpointOffsets and checkpoints from the spans and offsets (one pass).
+    void buildCheckpoints();
     // Total time per state over spans [begin, end) of row r (absolute span indexes).
     void stateMix(GoroutineRow r, uint32_t begin, uint32_t end, TimeNs out[kSpanStateCount]) const;
 };

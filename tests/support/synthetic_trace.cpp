@@ -24,27 +24,6 @@ struct Rng
     uint64_t below(uint64_t n) { return n ? next() % n : 0; }
 };
 
-void buildCheckpoints(SpanTable& s, size_t rows)
-{
-    s.checkpointOffsets.assign(rows + 1, 0);
-    for (size_t r = 0; r < rows; ++r) {
-        const uint32_t n = s.offsets[r + 1] - s.offsets[r];
-        s.checkpointOffsets[r + 1] = s.checkpointOffsets[r] + n / SpanTable::kCheckpointEvery + 1;
-    }
-    s.checkpoints.assign(size_t(s.checkpointOffsets[rows]) * kSpanStateCount, 0);
-    for (size_t r = 0; r < rows; ++r) {
-        TimeNs running[kSpanStateCount] = {};
-        size_t cp = s.checkpointOffsets[r];
-        const uint32_t b = s.offsets[r], e = s.offsets[r + 1];
-        for (uint32_t i = b; i <= e; ++i) {
-            if ((i - b) % SpanTable::kCheckpointEvery == 0 && cp < s.checkpointOffsets[r + 1])
-                std::copy(running, running + kSpanStateCount, &s.checkpoints[cp++ * kSpanStateCount]);
-            if (i < e)
-                running[size_t(s.state[i])] += s.end[i] - s.start[i];
-        }
-    }
-}
-
 void computeStats(TraceData& t)
 {
     const SpanTable& s = t.spans;
@@ -125,7 +104,7 @@ GoroutineRow SyntheticTraceBuilder::addGoroutine(int64_t id, std::string_view st
 std::shared_ptr<EventStore> SyntheticTraceBuilder::finish()
 {
     TraceData& t = *m_store->trace;
-    buildCheckpoints(t.spans, t.goroutines.size());
+    t.spans.buildCheckpoints();
     computeStats(t);
     t.rowById.clear();
     for (GoroutineRow r = 0; r < t.goroutines.size(); ++r)

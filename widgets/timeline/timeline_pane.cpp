@@ -20,8 +20,10 @@ TimelinePane::TimelinePane(QWidget* parent)
     auto* column = new QSplitter(Qt::Vertical);
     column->addWidget(m_view);
     column->addWidget(m_plots);
-    column->setStretchFactor(0, 4);
+    column->setStretchFactor(0, 3);
     column->setStretchFactor(1, 1);
+    // Three stacked plots need room for their axis labels.
+    m_plots->setMinimumHeight(200);
     auto* row = new QSplitter(Qt::Horizontal);
     row->addWidget(column);
     row->addWidget(m_details);

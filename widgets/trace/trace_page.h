@@ -10,14 +10,12 @@ class QLabel;
 
 namespace gs::ui {
 
-class SpanDetailsPanel;
+class TimelinePane;
 class TimelineView;
-class TracePlots;
 
-// The page an execution trace opens on: the goroutine timeline with its metric plots below
-// (sharing the time axis), a toolbar for grouping and sorting, and the details of the selected
-// span beside it. Following a waker link selects what the waking goroutine was doing at the
-// wake-up. GUI thread only.
+// The page an execution trace opens on: a toolbar (grouping, sorting, fit, the summary of the
+// selected time range) over the TimelinePane (goroutine timeline, metric plots, span details).
+// GUI thread only.
 class TracePage : public QWidget
 {
     Q_OBJECT
@@ -26,20 +24,12 @@ public:
 
     void setStore(StorePtr store);
     const StorePtr& store() const { return m_store; }
-    TimelineView* timeline() const { return m_timeline; }
-    SpanDetailsPanel* details() const { return m_details; }
-
-    // Selects the span of goroutine `goroutineId` covering time `t` (or its last span before t).
-    bool selectGoroutineAt(int64_t goroutineId, TimeNs t);
+    TimelinePane* pane() const { return m_pane; }
+    TimelineView* timeline() const;
 
 private:
-    void showSpan(GoroutineRow row, uint32_t span);
-    void alignPlots();
-
     StorePtr m_store;
-    TimelineView* m_timeline = nullptr;
-    TracePlots* m_plots = nullptr;
-    SpanDetailsPanel* m_details = nullptr;
+    TimelinePane* m_pane = nullptr;
     QComboBox* m_sort = nullptr;
     QLabel* m_rangeSummary = nullptr;
 };

@@ -414,7 +414,7 @@ void TraceStoreBuilder::finish()
         }
     }
     groupSpansByGoroutine();
-    buildCheckpoints();
+    m_trace.spans.buildCheckpoints();
     computeStats();
     buildProcessors();
 
@@ -460,29 +460,6 @@ void TraceStoreBuilder::groupSpansByGoroutine()
     permute(s.waker);
     m_spanRow.clear();
     m_spanRow.shrink_to_fit();
-}
-
-void TraceStoreBuilder::buildCheckpoints()
-{
-    SpanTable& s = m_trace.spans;
-    const size_t rows = m_trace.goroutines.size();
-    s.checkpointOffsets.assign(rows + 1, 0);
-    for (size_t r = 0; r < rows; ++r) {
-        const uint32_t n = s.offsets[r + 1] - s.offsets[r];
-        s.checkpointOffsets[r + 1] = s.checkpointOffsets[r] + n / SpanTable::kCheckpointEvery + 1;
-    }
-    s.checkpoints.assign(size_t(s.checkpointOffsets[rows]) * kSpanStateCount, 0);
-    for (size_t r = 0; r < rows; ++r) {
-        TimeNs running[kSpanStateCount] = {};
-        size_t cp = s.checkpointOffsets[r];
-        for (uint32_t i = s.offsets[r]; i < s.offsets[r + 1]; ++i) {
-            if ((i - s.offsets[r]) % SpanTable::kCheckpointEvery == 0)
-                std::copy(running, running + kSpanStateCount, &s.checkpoints[cp++ * kSpanStateCount]);
-            running[size_t(s.state[i])] += s.end[i] - s.start[i];
-        }
-        if ((s.offsets[r + 1] - s.offsets[r]) % SpanTable::kCheckpointEvery == 0)
-            std::copy(running, running + kSpanStateCount, &s.checkpoints[cp * kSpanStateCount]);
-    }
 }
 
 void TraceStoreBuilder::computeStats()
