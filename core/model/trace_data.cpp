@@ -2,6 +2,7 @@
 #include "core/model/trace_data.h"
 
 #include <algorithm>
+#include <map>
 
 namespace gs {
 
@@ -75,6 +76,49 @@ GoroutineRow TraceData::rowOf(int64_t goroutineId) const
     auto it = std::lower_bound(rowById.begin(), rowById.end(), goroutineId,
                                [](const auto& p, int64_t id) { return p.first < id; });
     return it != rowById.end() && it->first == goroutineId ? it->second : kNoRow;
+}
+
+void TraceData::computeGoroutineStats(StringId foreverReason)
+{
+    const SpanTable& s = spans;
+    for (GoroutineRow row = 0; row < goroutines.size(); ++row) {
+        Goroutine& g = goroutines[row];
+        GoroutineStats& st = g.stats;
+        st = GoroutineStats {};
+        std::map<StringId, TimeNs> blocked;
+        const uint32_t first = s.offsets[row], last = s.offsets[row + 1];
+        for (uint32_t i = first; i < last; ++i) {
+            const TimeNs d = s.end[i] - s.start[i];
+            switch (s.state[i]) {
+            case SpanState::Running:
+                st.execNs += d;
+                break;
+            case SpanState::Runnable:
+                st.schedWaitNs += d;
+                break;
+            case SpanState::Waiting:
+                if (s.reason[i] != foreverReason)
+                    blocked[s.reason[i]] += d;
+                break;
+            case SpanState::Syscall:
+                st.syscallNs += d;
+                break;
+            case SpanState::SyscallBlocked:
+                st.syscallBlockNs += d;
+                break;
+            }
+        }
+        // Go's analysis closes a syscall still blocked at the end of the trace differently:
+        // the whole syscall counts as syscall time and its blocked part as scheduler wait.
+        if (g.endNs < 0 && last > first && s.state[last - 1] == SpanState::SyscallBlocked) {
+            const TimeNs blockedPart = s.end[last - 1] - s.start[last - 1];
+            st.syscallBlockNs -= blockedPart;
+            st.syscallNs += blockedPart;
+            st.schedWaitNs += blockedPart;
+        }
+        st.blockNsByReason.assign(blocked.begin(), blocked.end());
+        st.totalNs = (g.endNs >= 0 ? g.endNs : endNs) - g.createdNs;
+    }
 }
 
 } // namespace gs

@@ -182,6 +182,12 @@ struct TraceData
     std::vector<CpuSample> cpuSamples;
 
     GoroutineRow rowOf(int64_t goroutineId) const;
+
+    // Fills every goroutine's stats from its spans, with the rules of Go's goroutine analysis:
+    // waiting with reason `foreverReason` (the id of "forever"; UINT32_MAX for none) is not counted, and a
+    // syscall still blocked at the end counts whole as syscall time and its blocked part as
+    // scheduler wait. Needs spans grouped by goroutine and endNs set.
+    void computeGoroutineStats(StringId foreverReason);
 };
 
 } // namespace gs

@@ -18,24 +18,13 @@ done
 command -v go >/dev/null || { echo "compare_pprof.sh: go not on PATH" >&2; exit 1; }
 # Run pprof's binary directly, so the go command's own start-up is not counted against it.
 pprof=$(go tool -n pprof)
+. "$root/tests/bench/measure.sh"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 profile=$work/big.pb.gz
 "$gen" "$profile" "$samples"
 ls -l "$profile"
-
-# measure NAME COMMAND...: prints "NAME seconds kbytes", stdout discarded, once warm.
-measure() {
-    name=$1
-    shift
-    "$@" >/dev/null 2>&1 || true # warm the page cache
-    /usr/bin/time -v "$@" >"$work/$name.out" 2>"$work/$name.time"
-    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/$name.time" |
-        awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/$name.time")
-    echo "$name $wall $rss"
-}
 
 ours=$(measure goroscope "$cli" top "$profile")
 # TZ=UTC: pprof prints the profile's time in the local zone, goroscope-cli in UTC.

@@ -7,6 +7,8 @@
 #include "core/load/load_file.h"
 #include "tests/cli/cli_test_support.h"
 
+#include "tests/support/go_reference.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -23,43 +25,6 @@ namespace gs::cli::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string findGo()
-{
-    const char* path = std::getenv("PATH");
-    std::stringstream dirs(path ? path : "");
-    std::string dir;
-    while (std::getline(dirs, dir, ':')) {
-        if (dir.empty())
-            continue;
-        const fs::path candidate = fs::path(dir) / "go";
-        if (::access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate))
-            return candidate.string();
-    }
-    return {};
-}
-
-std::string quote(const std::string& s)
-{
-    std::string q = "'";
-    for (char c : s)
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-// Runs a command and returns its standard output (standard error is discarded).
-std::string capture(const std::string& command)
-{
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen((command + " 2>/dev/null").c_str(), "r"), ::pclose);
-    if (!pipe)
-        return out;
-    std::array<char, 65536> buf {};
-    size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe.get())) > 0)
-        out.append(buf.data(), n);
-    return out;
-}
 
 // Leading integer of "980000000ns", "1988344B", "33".
 int64_t rawValue(const std::string& token)
@@ -100,7 +65,7 @@ class PprofReference : public ::testing::Test
 protected:
     void SetUp() override
     {
-        m_go = findGo();
+        m_go = gs::test::goCommand();
         if (m_go.empty())
             GTEST_SKIP() << "`go` is not on PATH: the comparison with go tool pprof is skipped";
     }
@@ -110,14 +75,14 @@ protected:
     void compare(const std::string& file, const std::string& unit, const std::vector<std::string>& pprofArgs,
                  const std::vector<std::string>& ourArgs)
     {
-        std::string command = quote(m_go) + " tool pprof -top -symbolize=none -nodecount=100000000 -nodefraction=0 "
+        std::string command = gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=none -nodecount=100000000 -nodefraction=0 "
                               "-edgefraction=0 -unit="
-                              + quote(unit);
+                              + gs::test::shellQuote(unit);
         // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on " " + string.
         for (const std::string& a : pprofArgs)
-            command.append(" ").append(quote(a));
-        command.append(" ").append(quote(file));
-        const auto expected = parsePprofTop(capture(command));
+            command.append(" ").append(gs::test::shellQuote(a));
+        command.append(" ").append(gs::test::shellQuote(file));
+        const auto expected = parsePprofTop(gs::test::runCommand(command));
 
         std::vector<std::string> argv = {"top", file, "--json", "--nodefraction", "0"};
         argv.insert(argv.end(), ourArgs.begin(), ourArgs.end());
@@ -182,9 +147,9 @@ TEST_F(PprofReference, DefaultNodeFractionDropsTheSameNodes)
 {
     // Without -nodefraction both drop functions whose cum is under 0.5% of the shown weight.
     const std::string allocs = GOROSCOPE_TEST_DATA_DIR "/pprof/allocs.pb.gz";
-    std::string command = quote(m_go) + " tool pprof -top -symbolize=none -unit=bytes";
-    command.append(" ").append(quote(allocs));
-    const auto expected = parsePprofTop(capture(command));
+    std::string command = gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=none -unit=bytes";
+    command.append(" ").append(gs::test::shellQuote(allocs));
+    const auto expected = parsePprofTop(gs::test::runCommand(command));
     const auto actual = parseTopJson(runCliCaptured({"top", allocs, "--json"}).out);
     ASSERT_EQ(actual.size(), expected.size());
     for (size_t i = 0; i < expected.size(); ++i) {
@@ -228,10 +193,10 @@ void PprofReference::compareText(const std::vector<std::pair<std::vector<std::st
 {
     for (const auto& [pprofArgs, ourArgs] : cases) {
         // pprof prints the profile time in the local zone; ours is UTC.
-        std::string command = "TZ=UTC " + quote(m_go) + " tool pprof -top -symbolize=none";
+        std::string command = "TZ=UTC " + gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=none";
         for (const std::string& a : pprofArgs)
-            command.append(" ").append(quote(a));
-        const std::string expected = capture(command);
+            command.append(" ").append(gs::test::shellQuote(a));
+        const std::string expected = gs::test::runCommand(command);
         std::vector<std::string> argv = {"top"};
         argv.insert(argv.end(), ourArgs.begin(), ourArgs.end());
         const CliRun ours = runCliCaptured(argv);

@@ -24,44 +24,6 @@ struct Rng
     uint64_t below(uint64_t n) { return n ? next() % n : 0; }
 };
 
-void computeStats(TraceData& t)
-{
-    const SpanTable& s = t.spans;
-    for (GoroutineRow r = 0; r < t.goroutines.size(); ++r) {
-        GoroutineStats& st = t.goroutines[r].stats;
-        std::vector<std::pair<StringId, TimeNs>> blocked;
-        for (uint32_t i = s.offsets[r]; i < s.offsets[r + 1]; ++i) {
-            const TimeNs d = s.end[i] - s.start[i];
-            switch (s.state[i]) {
-            case SpanState::Running:
-                st.execNs += d;
-                break;
-            case SpanState::Runnable:
-                st.schedWaitNs += d;
-                break;
-            case SpanState::Waiting: {
-                auto it = std::find_if(blocked.begin(), blocked.end(),
-                                       [&](const auto& p) { return p.first == s.reason[i]; });
-                if (it == blocked.end())
-                    blocked.emplace_back(s.reason[i], d);
-                else
-                    it->second += d;
-                break;
-            }
-            case SpanState::Syscall:
-                st.syscallNs += d;
-                break;
-            case SpanState::SyscallBlocked:
-                st.syscallBlockNs += d;
-                break;
-            }
-        }
-        std::sort(blocked.begin(), blocked.end());
-        st.blockNsByReason = std::move(blocked);
-        st.totalNs = (t.goroutines[r].endNs >= 0 ? t.goroutines[r].endNs : t.endNs) - t.goroutines[r].createdNs;
-    }
-}
-
 } // namespace
 
 SyntheticTraceBuilder::SyntheticTraceBuilder(TimeNs startNs, TimeNs endNs)
@@ -105,7 +67,7 @@ std::shared_ptr<EventStore> SyntheticTraceBuilder::finish()
 {
     TraceData& t = *m_store->trace;
     t.spans.buildCheckpoints();
-    computeStats(t);
+    t.computeGoroutineStats(UINT32_MAX);
     t.rowById.clear();
     for (GoroutineRow r = 0; r < t.goroutines.size(); ++r)
         t.rowById.emplace_back(t.goroutines[r].id, r);

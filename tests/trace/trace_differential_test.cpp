@@ -6,6 +6,8 @@
 #include "core/formats/gotrace/trace_reader.h"
 #include "core/io/file_bytes.h"
 
+#include "tests/support/go_reference.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -37,61 +39,19 @@ std::vector<std::string> listFixtures()
     return names;
 }
 
-// The Go toolchain to compare with: $GOROSCOPE_GO, else `go` from PATH.
-std::string goTool()
-{
-    const char* env = std::getenv("GOROSCOPE_GO");
-    return env && *env ? env : "go";
-}
-
-bool goAvailable()
-{
-    const std::string cmd = goTool() + " version >/dev/null 2>&1";
-    return std::system(cmd.c_str()) == 0;
-}
-
-std::string shellQuote(const std::string& s)
-{
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'')
-            out += "'\\''";
-        else
-            out += c;
-    }
-    return out + "'";
-}
-
 // Runs `go tool trace -d=parsed` and keeps the first line of each event (they start with
 // "M="; stack lines follow them). Wall clock times print in UTC, as ours do.
 std::vector<std::string> goEventLines(const fs::path& trace, std::string& stderrText)
 {
-    const fs::path errFile = fs::temp_directory_path() / ("goroscope_go_err_" + std::to_string(::getpid()));
-    const std::string cmd = "TZ=UTC " + goTool() + " tool trace -d=parsed " + shellQuote(trace.string()) + " 2>"
-                            + shellQuote(errFile.string());
+    const std::string output = gs::test::runCommand("TZ=UTC " + gs::test::shellQuote(gs::test::goCommand())
+                                                        + " tool trace -d=parsed " + gs::test::shellQuote(trace.string()),
+                                                    &stderrText);
     std::vector<std::string> lines;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (!pipe)
-        return lines;
-    std::string line;
-    char buf[1 << 16];
-    while (std::fgets(buf, sizeof buf, pipe)) {
-        line += buf;
-        if (!line.empty() && line.back() == '\n') {
-            line.pop_back();
-            if (line.rfind("M=", 0) == 0)
-                lines.push_back(line);
-            line.clear();
-        }
+    std::istringstream in(output);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("M=", 0) == 0)
+            lines.push_back(line);
     }
-    if (line.rfind("M=", 0) == 0)
-        lines.push_back(line);
-    ::pclose(pipe);
-    std::ifstream err(errFile);
-    std::stringstream ss;
-    ss << err.rdbuf();
-    stderrText = ss.str();
-    fs::remove(errFile);
     return lines;
 }
 
@@ -135,8 +95,8 @@ class TraceDifferential : public ::testing::TestWithParam<std::string>
 
 TEST_P(TraceDifferential, MatchesGoToolTraceParsed)
 {
-    if (!goAvailable())
-        GTEST_SKIP() << "`" << goTool() << "` is not on PATH; the differential test needs Go 1.26";
+    if (gs::test::goCommand().empty())
+        GTEST_SKIP() << "no Go toolchain on PATH; the differential test needs Go 1.26";
     const fs::path path = kTraceDir / GetParam();
     gs::Result<gs::InputBytes> input = gs::readInput(path.string());
     ASSERT_TRUE(input.ok()) << input.error().describe();

@@ -3,6 +3,7 @@
 // goroutine, level-of-detail checkpoints agreeing with a direct sum, lookups by ID and time.
 #include "core/base/load_context.h"
 #include "core/load/load_file.h"
+#include "tests/support/go_reference.h"
 
 #include <gtest/gtest.h>
 
@@ -12,18 +13,6 @@
 
 namespace gs {
 namespace {
-
-std::vector<std::string> traceFixtures()
-{
-    std::vector<std::string> out;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(GOROSCOPE_TEST_DATA_DIR) + "/trace")) {
-        const std::string name = entry.path().filename().string();
-        if (name.ends_with(".trace") || name.ends_with(".trace.gz"))
-            out.push_back(entry.path().string());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 StorePtr load(const std::string& path)
 {
@@ -127,14 +116,8 @@ TEST_P(TraceStoreTest, StatsNeverExceedPresence)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, TraceStoreTest, ::testing::ValuesIn(traceFixtures()),
-                         [](const auto& param) {
-                             std::string name = std::filesystem::path(param.param).filename().string();
-                             for (char& c : name)
-                                 if (!std::isalnum(static_cast<unsigned char>(c)))
-                                     c = '_';
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Fixtures, TraceStoreTest, ::testing::ValuesIn(test::fixtureFiles("trace", {".trace", ".trace.gz"})),
+                         [](const auto& param) { return test::testNameOf(param.param); });
 
 } // namespace
 } // namespace gs

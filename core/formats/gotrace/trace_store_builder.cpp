@@ -415,7 +415,7 @@ void TraceStoreBuilder::finish()
     }
     groupSpansByGoroutine();
     m_trace.spans.buildCheckpoints();
-    computeStats();
+    m_trace.computeGoroutineStats(intern("forever"));
     buildProcessors();
 
     m_trace.rowById.reserve(m_rows.size());
@@ -460,49 +460,6 @@ void TraceStoreBuilder::groupSpansByGoroutine()
     permute(s.waker);
     m_spanRow.clear();
     m_spanRow.shrink_to_fit();
-}
-
-void TraceStoreBuilder::computeStats()
-{
-    const SpanTable& s = m_trace.spans;
-    const StringId forever = intern("forever");
-    for (GoroutineRow row = 0; row < m_trace.goroutines.size(); ++row) {
-        Goroutine& g = m_trace.goroutines[row];
-        GoroutineStats& st = g.stats;
-        std::map<StringId, TimeNs> blocked;
-        const uint32_t first = s.offsets[row], last = s.offsets[row + 1];
-        for (uint32_t i = first; i < last; ++i) {
-            const TimeNs d = s.end[i] - s.start[i];
-            switch (s.state[i]) {
-            case SpanState::Running:
-                st.execNs += d;
-                break;
-            case SpanState::Runnable:
-                st.schedWaitNs += d;
-                break;
-            case SpanState::Waiting:
-                if (s.reason[i] != forever)
-                    blocked[s.reason[i]] += d;
-                break;
-            case SpanState::Syscall:
-                st.syscallNs += d;
-                break;
-            case SpanState::SyscallBlocked:
-                st.syscallBlockNs += d;
-                break;
-            }
-        }
-        // Go's analysis closes a syscall still blocked at the end of the trace differently:
-        // the whole syscall counts as syscall time and its blocked part as scheduler wait.
-        if (g.endNs < 0 && last > first && s.state[last - 1] == SpanState::SyscallBlocked) {
-            const TimeNs blockedPart = s.end[last - 1] - s.start[last - 1];
-            st.syscallBlockNs -= blockedPart;
-            st.syscallNs += blockedPart;
-            st.schedWaitNs += blockedPart;
-        }
-        st.blockNsByReason.assign(blocked.begin(), blocked.end());
-        st.totalNs = (g.endNs >= 0 ? g.endNs : m_lastTs) - g.createdNs;
-    }
 }
 
 void TraceStoreBuilder::buildProcessors()

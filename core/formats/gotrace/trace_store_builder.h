@@ -64,7 +64,6 @@ private:
     StackId internStack(const Event& ev, uint64_t wireStack);
     StringId intern(std::string_view s) { return m_symbols.strings.intern(s); }
     void groupSpansByGoroutine();
-    void computeStats();
     void buildProcessors();
 
     EventStore& m_store;
