@@ -72,7 +72,7 @@ int runFlame(const std::vector<std::string>& argv, std::ostream&, std::ostream& 
 
 Command flameCommand()
 {
-    return {"flame", kUsage, "Write a flame graph as SVG, or folded stacks (FlameGraph's format)", runFlame};
+    return {"flame", kUsage, "a standalone SVG flame graph, or folded stacks (FlameGraph's format)", runFlame};
 }
 
 } // namespace gs::cli

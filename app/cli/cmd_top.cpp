@@ -218,7 +218,7 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
 
 Command topCommand()
 {
-    return {"top", kUsage, "Functions by flat (or cumulative) weight, like go tool pprof -top", runTop};
+    return {"top", kUsage, "functions by flat (or cumulative) weight, exactly as go tool pprof -top ranks them", runTop};
 }
 
 } // namespace gs::cli

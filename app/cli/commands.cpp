@@ -18,7 +18,7 @@ const std::vector<Command>& commands()
         topCommand(),
         flameCommand(),
         goroutinesCommand(),
-        {"events", "events FILE", "trace events, one per line, as go tool trace -d=parsed", runEvents},
+        {"events", "events FILE [--count]", "trace events, one per line, as go tool trace -d=parsed prints them (--count: only count)", runEvents},
     };
     return kCommands;
 }

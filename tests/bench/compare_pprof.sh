@@ -4,11 +4,11 @@
 #   goroscope-cli top FILE   versus   go tool pprof -top FILE
 # reporting wall time and peak RSS (/usr/bin/time -v) and their ratios.
 # Usage: tests/bench/compare_pprof.sh [BUILD_DIR] [SAMPLES]
-#   BUILD_DIR defaults to build/pprof-release (configure it with the release preset and
-#   -DGOROSCOPE_BUILD_GUI=OFF); SAMPLES defaults to 1000000.
+#   BUILD_DIR defaults to build/release (the release preset, which builds the benchmarks);
+#   SAMPLES defaults to 1000000.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${1:-$root/build/pprof-release}
+build=${1:-$root/build/release}
 samples=${2:-1000000}
 cli=$build/app/cli/goroscope-cli
 gen=$build/tests/bench/goroscope_gen_pprof
