@@ -12,8 +12,9 @@ GO119=${GO119:-/usr/lib/go-1.19/bin/go}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-(cd "$here" && GOFLAGS=-mod=mod "$GO126" build -o "$tmp/tracegen126" .)
-(cd "$here" && GOFLAGS=-mod=mod GOTOOLCHAIN=local "$GO119" build -o "$tmp/tracegen119" .)
+# -trimpath: frames record module-relative file names, not the folder this was built in.
+(cd "$here" && GOFLAGS=-mod=mod "$GO126" build -trimpath -o "$tmp/tracegen126" .)
+(cd "$here" && GOFLAGS=-mod=mod GOTOOLCHAIN=local "$GO119" build -trimpath -o "$tmp/tracegen119" .)
 
 # A short generation period gives the sched traces several generations.
 for s in sched syscalls cpuprof procs iterpull flight; do
