@@ -14,26 +14,23 @@ int fail(std::ostream& err, const std::string& message)
     return 1;
 }
 
-std::optional<CliArgs> parseCommandArgs(const std::vector<std::string>& argv, const std::vector<std::string>& valued,
-                                        const std::vector<std::string>& switches, const char* usage,
-                                        std::ostream& err)
+std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& argv,
+                                                const std::vector<std::string>& valued,
+                                                const std::vector<std::string>& switches, const char* usage,
+                                                std::ostream& err)
 {
-    CliArgs args;
-    if (auto problem = CliArgs::parse(argv, valued, switches, args)) {
+    FileCommandArgs out;
+    if (auto problem = CliArgs::parse(argv, valued, switches, out.args)) {
         fail(err, *problem + " (usage: " + usage + ")");
         return std::nullopt;
     }
-    return args;
-}
-
-std::optional<std::string> singleFile(const CliArgs& args, const char* usage, std::ostream& err)
-{
-    if (args.positionals().size() != 1) {
-        fail(err, std::string(args.positionals().empty() ? "missing FILE" : "expected one FILE")
-                      + " (usage: " + usage + ")");
+    if (out.args.positionals().size() != 1) {
+        fail(err, std::string(out.args.positionals().empty() ? "missing FILE" : "expected one FILE") + " (usage: "
+                      + usage + ")");
         return std::nullopt;
     }
-    return args.positionals()[0];
+    out.path = out.args.positionals()[0];
+    return out;
 }
 
 StorePtr loadStore(const std::string& path, std::ostream& err)

@@ -2,7 +2,7 @@
 // `goroscope-cli events FILE`: every event of an execution trace, one line each, in the order
 // and format of the first line `go tool trace -d=parsed FILE` prints per event. With --count,
 // every event is still decoded and ordered but only their number is printed (for benchmarks).
-#include "app/cli/cli_args.h"
+#include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "core/base/load_context.h"
 #include "core/formats/gotrace/event_format.h"
@@ -18,16 +18,11 @@ namespace gs::cli {
 int runEvents(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
     static const char* const kUsage = "events [--count] FILE";
-    CliArgs args;
-    if (auto problem = CliArgs::parse(argv, {}, {"count"}, args)) {
-        err << "goroscope-cli: events: " << *problem << " (usage: " << kUsage << ")\n";
+    auto command = parseFileCommand(argv, {}, {"count"}, kUsage, err);
+    if (!command)
         return 2;
-    }
-    if (args.positionals().size() != 1) {
-        err << "goroscope-cli: events: expected one FILE (usage: " << kUsage << ")\n";
-        return 2;
-    }
-    const std::string& path = args.positionals()[0];
+    const CliArgs& args = command->args;
+    const std::string& path = command->path;
     Result<InputBytes> input = readInput(path);
     if (!input) {
         err << "goroscope-cli: " << path << ": " << input.error().describe() << "\n";

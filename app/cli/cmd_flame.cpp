@@ -27,13 +27,12 @@ int runFlame(const std::vector<std::string>& argv, std::ostream&, std::ostream& 
 {
     std::vector<std::string> valued = stackQueryOptions();
     valued.push_back("o");
-    auto args = parseCommandArgs(argv, valued, {}, kUsage, err);
-    if (!args)
+    auto command = parseFileCommand(argv, valued, {}, kUsage, err);
+    if (!command)
         return 2;
-    auto path = singleFile(*args, kUsage, err);
-    if (!path)
-        return 2;
-    const auto output = args->value("o");
+    const CliArgs& args = command->args;
+    const std::string& path = command->path;
+    const auto output = args.value("o");
     if (!output) {
         fail(err, std::string("flame needs -o OUT.svg or -o OUT.folded (usage: ") + kUsage + ")");
         return 2;
@@ -44,7 +43,7 @@ int runFlame(const std::vector<std::string>& argv, std::ostream&, std::ostream& 
         return 2;
     }
 
-    auto q = runStackQuery(*path, *args, err);
+    auto q = runStackQuery(path, args, err);
     if (!q)
         return 1;
     const FlameTree tree = FlameTree::build(q->store->symbols, q->stacks, {});
@@ -54,7 +53,7 @@ int runFlame(const std::vector<std::string>& argv, std::ostream&, std::ostream& 
         return fail(err, *output + ": cannot create the file");
     if (svg) {
         FlameSvgOptions options;
-        options.title = std::filesystem::path(*path).filename().string();
+        options.title = std::filesystem::path(path).filename().string();
         options.subtitle = q->valueType().type + " (" + q->valueType().unit + "), "
                            + std::to_string(q->profile().sampleCount()) + " samples";
         options.valueUnit = q->valueType().unit;

@@ -106,18 +106,17 @@ void writeText(const EventStore& store, std::ostream& out)
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
-    auto args = parseCommandArgs(argv, {}, {"json"}, kUsage, err);
-    if (!args)
+    auto command = parseFileCommand(argv, {}, {"json"}, kUsage, err);
+    if (!command)
         return 2;
-    auto path = singleFile(*args, kUsage, err);
-    if (!path)
-        return 2;
-    StorePtr store = loadStore(*path, err);
+    const CliArgs& args = command->args;
+    const std::string& path = command->path;
+    StorePtr store = loadStore(path, err);
     if (!store)
         return 1;
     if (!store->trace)
-        return fail(err, *path + ": goroutines needs an execution trace, this is " + formatName(store->format));
-    if (args->has("json"))
+        return fail(err, path + ": goroutines needs an execution trace, this is " + formatName(store->format));
+    if (args.has("json"))
         writeJson(*store, out);
     else
         writeText(*store, out);

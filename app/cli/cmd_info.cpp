@@ -152,16 +152,15 @@ void printJson(const EventStore& store, std::ostream& out)
 
 int runInfo(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
-    auto args = parseCommandArgs(argv, {}, {"json"}, kUsage, err);
-    if (!args)
+    auto command = parseFileCommand(argv, {}, {"json"}, kUsage, err);
+    if (!command)
         return 2;
-    auto path = singleFile(*args, kUsage, err);
-    if (!path)
-        return 2;
-    StorePtr store = loadStore(*path, err);
+    const CliArgs& args = command->args;
+    const std::string& path = command->path;
+    StorePtr store = loadStore(path, err);
     if (!store)
         return 1;
-    if (args->has("json"))
+    if (args.has("json"))
         printJson(*store, out);
     else
         printText(*store, out);

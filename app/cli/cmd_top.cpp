@@ -166,28 +166,27 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     std::vector<std::string> valued = stackQueryOptions();
     valued.push_back("n");
     valued.push_back("nodefraction");
-    auto args = parseCommandArgs(argv, valued, {"cum", "json"}, kUsage, err);
-    if (!args)
+    auto command = parseFileCommand(argv, valued, {"cum", "json"}, kUsage, err);
+    if (!command)
         return 2;
-    auto path = singleFile(*args, kUsage, err);
-    if (!path)
-        return 2;
+    const CliArgs& args = command->args;
+    const std::string& path = command->path;
     size_t limit = SIZE_MAX;
-    if (auto n = args->value("n")) {
+    if (auto n = args.value("n")) {
         auto [end, ec] = std::from_chars(n->data(), n->data() + n->size(), limit);
         if (ec != std::errc() || end != n->data() + n->size())
             return fail(err, "-n needs a number, got '" + *n + "'");
     }
     double nodeFraction = kDefaultNodeFraction;
-    if (auto f = args->value("nodefraction")) {
+    if (auto f = args.value("nodefraction")) {
         auto [end, ec] = std::from_chars(f->data(), f->data() + f->size(), nodeFraction);
         if (ec != std::errc() || end != f->data() + f->size() || nodeFraction < 0 || nodeFraction > 1)
             return fail(err, "--nodefraction needs a number between 0 and 1, got '" + *f + "'");
     }
-    auto q = runStackQuery(*path, *args, err);
+    auto q = runStackQuery(path, args, err);
     if (!q)
         return 1;
-    std::vector<TopRow> rows = computeTop(q->store->symbols, q->stacks, args->has("cum") ? TopOrder::Cum : TopOrder::Flat);
+    std::vector<TopRow> rows = computeTop(q->store->symbols, q->stacks, args.has("cum") ? TopOrder::Cum : TopOrder::Flat);
     // pprof's percentages are of every sample of the type, before focus/ignore/tag filters.
     const int64_t total = sampleTypeTotal(q->profile(), q->sampleType);
 
@@ -207,7 +206,7 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     dropped.keptBeforeLimit = rows.size();
     if (rows.size() > limit)
         rows.resize(limit);
-    if (args->has("json"))
+    if (args.has("json"))
         printJson(*q, rows, total, out);
     else
         printText(*q, rows, dropped, total, out);
