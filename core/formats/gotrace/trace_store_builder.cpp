@@ -47,8 +47,7 @@ RangeFamily rangeFamily(uint8_t type)
 } // namespace
 
 TraceStoreBuilder::TraceStoreBuilder(EventStore& store)
-    : m_store(store)
-    , m_symbols(store.symbols)
+    : m_symbols(store.symbols)
     , m_trace(store.trace.emplace())
 {
 }
@@ -159,11 +158,11 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
         }
     }
 
+    const StackId transitionStack = internStack(ev, st.stack);
     // Like Go's analysis, a goroutine is named by the outermost frame of the first transition
     // stack it shows (its start function, which never changes).
-    if (!g.hasStartFunction() && st.stack != 0) {
-        const StackId s = internStack(ev, st.stack);
-        const auto frames = m_symbols.stacks.frames(s);
+    if (!g.hasStartFunction() && transitionStack != 0) {
+        const auto frames = m_symbols.stacks.frames(transitionStack);
         if (!frames.empty())
             g.startFunction = m_symbols.frames[frames.back()].function;
     }
@@ -172,7 +171,7 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
     span.start = t;
     span.proc = int32_t(ev.p);
     span.reason = intern(st.reason);
-    span.stack = st.stack ? internStack(ev, st.stack) : 0;
+    span.stack = transitionStack;
     switch (to) {
     case GoState::Running:
         if (g.startNs < 0)

@@ -66,7 +66,6 @@ private:
     void groupSpansByGoroutine();
     void buildProcessors();
 
-    EventStore& m_store;
     Symbols& m_symbols;
     TraceData& m_trace;
 
