@@ -88,8 +88,8 @@ void TraceData::computeGoroutineStats(StringId foreverReason)
         std::map<StringId, TimeNs> blocked;
         const uint32_t first = s.offsets[row], last = s.offsets[row + 1];
         for (uint32_t i = first; i < last; ++i) {
-            const TimeNs d = s.end[i] - s.start[i];
-            switch (s.state[i]) {
+            const TimeNs d = s.endOf(i) - s.startOf(i);
+            switch (s.stateOf(i)) {
             case SpanState::Running:
                 st.execNs += d;
                 break;
@@ -97,8 +97,8 @@ void TraceData::computeGoroutineStats(StringId foreverReason)
                 st.schedWaitNs += d;
                 break;
             case SpanState::Waiting:
-                if (s.reason[i] != foreverReason)
-                    blocked[s.reason[i]] += d;
+                if (s.reasonOf(i) != foreverReason)
+                    blocked[s.reasonOf(i)] += d;
                 break;
             case SpanState::Syscall:
                 st.syscallNs += d;
@@ -110,8 +110,8 @@ void TraceData::computeGoroutineStats(StringId foreverReason)
         }
         // Go's analysis closes a syscall still blocked at the end of the trace differently:
         // the whole syscall counts as syscall time and its blocked part as scheduler wait.
-        if (g.endNs < 0 && last > first && s.state[last - 1] == SpanState::SyscallBlocked) {
-            const TimeNs blockedPart = s.end[last - 1] - s.start[last - 1];
+        if (g.endNs < 0 && last > first && s.stateOf(last - 1) == SpanState::SyscallBlocked) {
+            const TimeNs blockedPart = s.endOf(last - 1) - s.startOf(last - 1);
             st.syscallBlockNs -= blockedPart;
             st.syscallNs += blockedPart;
             st.schedWaitNs += blockedPart;

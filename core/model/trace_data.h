@@ -78,6 +78,16 @@ struct SpanTable
     std::vector<TimeNs> checkpoints;     // kSpanStateCount cumulative durations per checkpoint
 
     size_t size() const { return start.size(); }
+    // Per-span accessors. Code outside the store builder reads spans only through these, so the
+    // column encoding can change without touching the views and analyses.
+    TimeNs startOf(uint32_t i) const { return start[i]; }
+    TimeNs endOf(uint32_t i) const { return end[i]; }
+    TimeNs durationOf(uint32_t i) const { return end[i] - start[i]; }
+    SpanState stateOf(uint32_t i) const { return state[i]; }
+    StringId reasonOf(uint32_t i) const { return reason[i]; }
+    StackId stackOf(uint32_t i) const { return stack[i]; }
+    int32_t procOf(uint32_t i) const { return proc[i]; }
+    int64_t wakerOf(uint32_t i) const { return waker[i]; }
     std::pair<uint32_t, uint32_t> rowRange(GoroutineRow r) const { return {offsets[r], offsets[r + 1]}; }
     // First span of row r whose end is after t (the span covering t, or the next one).
     uint32_t firstEndingAfter(GoroutineRow r, TimeNs t) const;

@@ -90,7 +90,7 @@ void BM_TimelineFrame(benchmark::State& state)
     case OneGoroutineZoomedIn: {
         // About 40 spans of the first busy goroutine.
         const uint32_t first = t.spans.offsets[0] + 20'000;
-        scene.window = TimeWindow{t.spans.start[first], t.spans.end[first + 40], scene.window.widthPx};
+        scene.window = TimeWindow{t.spans.startOf(first), t.spans.endOf(first + 40), scene.window.widthPx};
         state.SetLabel("40 spans of one goroutine");
         break;
     }

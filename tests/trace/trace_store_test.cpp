@@ -37,11 +37,11 @@ TEST_P(TraceStoreTest, SpansAreOrderedDisjointAndInsideTheTrace)
     for (GoroutineRow r = 0; r < t.goroutines.size(); ++r) {
         auto [b, e] = t.spans.rowRange(r);
         for (uint32_t i = b; i < e; ++i) {
-            EXPECT_LE(t.spans.start[i], t.spans.end[i]);
-            EXPECT_GE(t.spans.start[i], t.startNs);
-            EXPECT_LE(t.spans.end[i], t.endNs);
+            EXPECT_LE(t.spans.startOf(i), t.spans.endOf(i));
+            EXPECT_GE(t.spans.startOf(i), t.startNs);
+            EXPECT_LE(t.spans.endOf(i), t.endNs);
             if (i > b) {
-                EXPECT_LE(t.spans.end[i - 1], t.spans.start[i]) << "goroutine " << t.goroutines[r].id << " span " << i;
+                EXPECT_LE(t.spans.endOf(i - 1), t.spans.startOf(i)) << "goroutine " << t.goroutines[r].id << " span " << i;
             }
         }
     }
@@ -63,7 +63,7 @@ TEST_P(TraceStoreTest, CheckpointStateMixEqualsDirectSum)
                 t.spans.stateMix(r, from, to, fast);
                 TimeNs slow[kSpanStateCount] = {};
                 for (uint32_t i = from; i < to; ++i)
-                    slow[size_t(t.spans.state[i])] += t.spans.end[i] - t.spans.start[i];
+                    slow[size_t(t.spans.stateOf(i))] += t.spans.endOf(i) - t.spans.startOf(i);
                 for (size_t s = 0; s < kSpanStateCount; ++s)
                     EXPECT_EQ(fast[s], slow[s]) << "row " << r << " [" << from << "," << to << ") state " << s;
             }
@@ -82,11 +82,11 @@ TEST_P(TraceStoreTest, LookupByIdAndTime)
         if (b == e)
             continue;
         const uint32_t mid = b + (e - b) / 2;
-        const TimeNs probe = t.spans.start[mid] + (t.spans.end[mid] - t.spans.start[mid]) / 2;
+        const TimeNs probe = t.spans.startOf(mid) + (t.spans.endOf(mid) - t.spans.startOf(mid)) / 2;
         const uint32_t found = t.spans.firstEndingAfter(r, probe);
         ASSERT_LT(found, e);
-        EXPECT_LE(t.spans.start[found], probe);
-        EXPECT_GT(t.spans.end[found], probe);
+        EXPECT_LE(t.spans.startOf(found), probe);
+        EXPECT_GT(t.spans.endOf(found), probe);
     }
     EXPECT_EQ(t.rowOf(-12345), kNoRow);
 }

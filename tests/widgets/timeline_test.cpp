@@ -138,8 +138,8 @@ TEST(SpanFolderTest, BlocksCoverTheVisibleSpansExactly)
                 if (k > 0) {
                     EXPECT_EQ(blocks[k - 1].end, b.begin) << "blocks must be contiguous";
                 }
-                EXPECT_EQ(b.startNs, s.start[b.begin]);
-                EXPECT_EQ(b.endNs, s.end[b.end - 1]);
+                EXPECT_EQ(b.startNs, s.startOf(b.begin));
+                EXPECT_EQ(b.endNs, s.endOf(b.end - 1));
                 EXPECT_EQ(b.merged, b.count() > 1);
                 counted += b.count();
                 // The state mix of a merged block accounts for all of its spans' time.
@@ -149,7 +149,7 @@ TEST(SpanFolderTest, BlocksCoverTheVisibleSpansExactly)
                 for (TimeNs m : mix)
                     mixed += m;
                 for (uint32_t i = b.begin; i < b.end; ++i)
-                    summed += s.end[i] - s.start[i];
+                    summed += s.endOf(i) - s.startOf(i);
                 EXPECT_EQ(mixed, summed);
             }
             EXPECT_EQ(counted, blocks.back().end - blocks.front().begin);
@@ -284,8 +284,8 @@ KnownSpan widestVisibleSpan(const TimelineView& view)
             continue;
         const GoroutineRow r = layout.row(i).index;
         for (uint32_t k = t.spans.offsets[r]; k < t.spans.offsets[r + 1]; ++k) {
-            if (t.spans.end[k] - t.spans.start[k] > bestNs) {
-                bestNs = t.spans.end[k] - t.spans.start[k];
+            if (t.spans.endOf(k) - t.spans.startOf(k) > bestNs) {
+                bestNs = t.spans.endOf(k) - t.spans.startOf(k);
                 best = {r, k, i};
             }
         }
@@ -309,7 +309,7 @@ protected:
         const TimelineScene sc = view.sceneFor(QSize(1000, 700));
         const QRect area(0, 0, 1000, 700);
         const SpanTable& s = store->trace->spans;
-        const auto [x0, x1] = sc.xRange(area, s.start[k.span], s.end[k.span]);
+        const auto [x0, x1] = sc.xRange(area, s.startOf(k.span), s.endOf(k.span));
         return {(x0 + x1) / 2, sc.rowTop(area, k.position) + TimelineLayout::kStateBarHeight / 2};
     }
 
@@ -335,7 +335,7 @@ TEST_F(TimelineRenderTest, FullTraceIsNotBlankAndShowsTheStateColourOfAKnownSpan
     const QPoint p = spanCentre(k);
     const QRect area(0, 0, 1000, 700);
     const SpanTable& s = store->trace->spans;
-    const auto [x0, x1] = view.sceneFor(area.size()).xRange(area, s.start[k.span], s.end[k.span]);
+    const auto [x0, x1] = view.sceneFor(area.size()).xRange(area, s.startOf(k.span), s.endOf(k.span));
     QHash<QRgb, int> histogram;
     for (int x = x0; x < x1; ++x)
         ++histogram[image.pixel(x, p.y())];
@@ -362,7 +362,7 @@ TEST_F(TimelineRenderTest, HitTestReturnsTheSpanUnderAPoint)
 
     // Zoomed onto the span's start, the hit still finds it.
     const SpanTable& s = store->trace->spans;
-    view.setTimeRange(s.start[k.span], s.start[k.span] + (s.end[k.span] - s.start[k.span]) / 4);
+    view.setTimeRange(s.startOf(k.span), s.startOf(k.span) + (s.endOf(k.span) - s.startOf(k.span)) / 4);
     const TimelineHit zoomed = hitTest(view.sceneFor(QSize(1000, 700)), QRect(0, 0, 1000, 700), spanCentre(k));
     EXPECT_EQ(zoomed.kind, TimelineHit::Kind::Span);
     EXPECT_EQ(zoomed.block.begin, k.span);
@@ -385,10 +385,10 @@ TEST_F(TimelineRenderTest, SelectingASpanEmitsItsRowAndFillsTheDetailsPanel)
     SpanDetailsPanel panel;
     panel.setSpan(store, {k.row, k.span});
     EXPECT_EQ(panel.field(QStringLiteral("state")),
-              QString::fromLatin1(spanStateName(store->trace->spans.state[k.span])));
+              QString::fromLatin1(spanStateName(store->trace->spans.stateOf(k.span))));
     EXPECT_EQ(panel.field(QStringLiteral("duration")),
-              formatDuration(store->trace->spans.end[k.span] - store->trace->spans.start[k.span]));
-    EXPECT_EQ(panel.frames().size(), qsizetype(store->symbols.stacks.frames(store->trace->spans.stack[k.span]).size()));
+              formatDuration(store->trace->spans.endOf(k.span) - store->trace->spans.startOf(k.span)));
+    EXPECT_EQ(panel.frames().size(), qsizetype(store->symbols.stacks.frames(store->trace->spans.stackOf(k.span)).size()));
 }
 
 TEST_F(TimelineRenderTest, RangeSummaryAddsUpToTheTimeOfTheRowsInside)
@@ -400,7 +400,7 @@ TEST_F(TimelineRenderTest, RangeSummaryAddsUpToTheTimeOfTheRowsInside)
     TimeNs expected = 0;
     for (GoroutineRow r = 0; r < t.goroutines.size(); ++r) {
         for (uint32_t k = t.spans.offsets[r]; k < t.spans.offsets[r + 1]; ++k)
-            expected += std::max<TimeNs>(0, std::min(t.spans.end[k], b) - std::max(t.spans.start[k], a));
+            expected += std::max<TimeNs>(0, std::min(t.spans.endOf(k), b) - std::max(t.spans.startOf(k), a));
     }
     TimeNs total = 0;
     for (TimeNs ns : sum.byState)
@@ -467,7 +467,7 @@ TEST_F(TimelineRenderTest, PaneWiresTheViewToThePlotsAndTheDetails)
     const KnownSpan k = widestVisibleSpan(*pane.view());
     pane.view()->selectSpan({k.row, k.span});
     EXPECT_EQ(pane.details()->field(QStringLiteral("state")),
-              QString::fromLatin1(spanStateName(t.spans.state[k.span])));
+              QString::fromLatin1(spanStateName(t.spans.stateOf(k.span))));
 }
 
 // Writes the pictures a person looks at (overview and one goroutine zoomed in) when
@@ -499,11 +499,11 @@ TEST_F(TimelineRenderTest, WritesScreenshotsOnRequest)
     constexpr uint32_t kStretch = 40;
     uint32_t first = b;
     for (uint32_t k = b; k + kStretch < e; ++k)
-        if (t.spans.end[k + kStretch] - t.spans.start[k] < t.spans.end[first + kStretch] - t.spans.start[first])
+        if (t.spans.endOf(k + kStretch) - t.spans.startOf(k) < t.spans.endOf(first + kStretch) - t.spans.startOf(first))
             first = k;
     const uint32_t last = std::min(e - 1, first + kStretch);
     view.selectSpan({busiest, first + (last - first) / 2});
-    view.setTimeRange(t.spans.start[first], t.spans.end[last]);
+    view.setTimeRange(t.spans.startOf(first), t.spans.endOf(last));
     EXPECT_TRUE(view.renderImage(QSize(1400, 800)).save(QDir(dir).filePath(QStringLiteral("timeline-goroutine.png"))));
 }
 

@@ -24,9 +24,9 @@ QString escaped(const QString& s)
 QString stateLabel(const TraceData& trace, const Symbols& symbols, uint32_t span)
 {
     const SpanTable& s = trace.spans;
-    QString text = QString::fromLatin1(spanStateName(s.state[span]));
-    if (s.reason[span] != 0)
-        text += QStringLiteral(" (") + toQString(symbols.strings.get(s.reason[span])) + QLatin1Char(')');
+    QString text = QString::fromLatin1(spanStateName(s.stateOf(span)));
+    if (s.reasonOf(span) != 0)
+        text += QStringLiteral(" (") + toQString(symbols.strings.get(s.reasonOf(span))) + QLatin1Char(')');
     return text;
 }
 
@@ -35,9 +35,9 @@ QString stateLabel(const TraceData& trace, const Symbols& symbols, uint32_t span
 QString shareLabel(const TraceData& trace, const Symbols& symbols, uint32_t span)
 {
     const SpanTable& s = trace.spans;
-    if (s.state[span] == SpanState::Waiting && s.reason[span] != 0)
-        return toQString(symbols.strings.get(s.reason[span]));
-    return QString::fromLatin1(spanStateName(s.state[span]));
+    if (s.stateOf(span) == SpanState::Waiting && s.reasonOf(span) != 0)
+        return toQString(symbols.strings.get(s.reasonOf(span)));
+    return QString::fromLatin1(spanStateName(s.stateOf(span)));
 }
 
 QString describeSpan(const TimelineScene& scene, GoroutineRow row, uint32_t span)
@@ -46,13 +46,13 @@ QString describeSpan(const TimelineScene& scene, GoroutineRow row, uint32_t span
     const SpanTable& s = t.spans;
     QString html = QStringLiteral("<b>%1</b><br>%2<br>%3 at %4")
                        .arg(escaped(goroutineTitle(t, *scene.symbols, row)),
-                            escaped(stateLabel(t, *scene.symbols, span)), formatDuration(s.end[span] - s.start[span]),
-                            formatDuration(s.start[span] - t.startNs));
-    if (s.proc[span] >= 0)
-        html += QStringLiteral("<br>on P%1").arg(s.proc[span]);
-    if (s.waker[span] != kNoGoroutineId)
-        html += QStringLiteral("<br>woken by G%1").arg(s.waker[span]);
-    const auto frames = scene.symbols->stacks.frames(s.stack[span]);
+                            escaped(stateLabel(t, *scene.symbols, span)), formatDuration(s.endOf(span) - s.startOf(span)),
+                            formatDuration(s.startOf(span) - t.startNs));
+    if (s.procOf(span) >= 0)
+        html += QStringLiteral("<br>on P%1").arg(s.procOf(span));
+    if (s.wakerOf(span) != kNoGoroutineId)
+        html += QStringLiteral("<br>woken by G%1").arg(s.wakerOf(span));
+    const auto frames = scene.symbols->stacks.frames(s.stackOf(span));
     for (size_t k = 0; k < std::min(frames.size(), kTooltipFrames); ++k)
         html += QStringLiteral("<br>&nbsp;&nbsp;")
             + escaped(toQString(scene.symbols->functionName(scene.symbols->frameFunction(frames[k]))));
@@ -70,7 +70,7 @@ QString describeMerged(const TimelineScene& scene, GoroutineRow row, const Folde
     if (b.count() <= kMaxReasonScan) {
         std::map<QString, TimeNs> byLabel;
         for (uint32_t k = b.begin; k < b.end; ++k)
-            byLabel[shareLabel(t, *scene.symbols, k)] += s.end[k] - s.start[k];
+            byLabel[shareLabel(t, *scene.symbols, k)] += s.endOf(k) - s.startOf(k);
         for (const auto& [label, ns] : byLabel) {
             shares.emplace_back(ns, label);
             total += ns;
@@ -157,11 +157,11 @@ RangeSummary summarizeRange(const TraceData& trace, const TimelineLayout& layout
                 sum.byState[k] += mix[k];
         }
         auto clipped = [&](uint32_t k) {
-            return std::min(s.end[k], sum.endNs) - std::max(s.start[k], sum.startNs);
+            return std::min(s.endOf(k), sum.endNs) - std::max(s.startOf(k), sum.startNs);
         };
-        sum.byState[size_t(s.state[first])] += clipped(first);
+        sum.byState[size_t(s.stateOf(first))] += clipped(first);
         if (last - 1 != first)
-            sum.byState[size_t(s.state[last - 1])] += clipped(last - 1);
+            sum.byState[size_t(s.stateOf(last - 1))] += clipped(last - 1);
     }
     return sum;
 }

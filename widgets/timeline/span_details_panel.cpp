@@ -64,19 +64,19 @@ void SpanDetailsPanel::setSpan(StorePtr store, SpanRef span)
     const SpanTable& s = t.spans;
     const uint32_t i = span.span;
     m_goroutine->setText(goroutineTitle(t, sym, span.row));
-    m_state->setText(QString::fromLatin1(spanStateName(s.state[i])));
-    m_reason->setText(s.reason[i] != 0 ? toQString(sym.strings.get(s.reason[i])) : QStringLiteral("-"));
-    m_start->setText(formatDuration(s.start[i] - t.startNs));
-    m_end->setText(formatDuration(s.end[i] - t.startNs));
-    m_duration->setText(formatDuration(s.end[i] - s.start[i]));
-    m_proc->setText(s.proc[i] >= 0 ? QStringLiteral("P%1").arg(s.proc[i]) : QStringLiteral("-"));
-    if (s.waker[i] != kNoGoroutineId) {
-        const GoroutineRow wakerRow = t.rowOf(s.waker[i]);
+    m_state->setText(QString::fromLatin1(spanStateName(s.stateOf(i))));
+    m_reason->setText(s.reasonOf(i) != 0 ? toQString(sym.strings.get(s.reasonOf(i))) : QStringLiteral("-"));
+    m_start->setText(formatDuration(s.startOf(i) - t.startNs));
+    m_end->setText(formatDuration(s.endOf(i) - t.startNs));
+    m_duration->setText(formatDuration(s.endOf(i) - s.startOf(i)));
+    m_proc->setText(s.procOf(i) >= 0 ? QStringLiteral("P%1").arg(s.procOf(i)) : QStringLiteral("-"));
+    if (s.wakerOf(i) != kNoGoroutineId) {
+        const GoroutineRow wakerRow = t.rowOf(s.wakerOf(i));
         const QString title =
-            wakerRow != kNoRow ? goroutineTitle(t, sym, wakerRow) : QStringLiteral("G%1").arg(s.waker[i]);
-        m_waker->setText(QStringLiteral("<a href=\"g%1\">%2</a>").arg(s.waker[i]).arg(title.toHtmlEscaped()));
+            wakerRow != kNoRow ? goroutineTitle(t, sym, wakerRow) : QStringLiteral("G%1").arg(s.wakerOf(i));
+        m_waker->setText(QStringLiteral("<a href=\"g%1\">%2</a>").arg(s.wakerOf(i)).arg(title.toHtmlEscaped()));
     }
-    for (FrameId f : sym.stacks.frames(s.stack[i])) {
+    for (FrameId f : sym.stacks.frames(s.stackOf(i))) {
         const Frame& frame = sym.frames[f];
         const Function& fn = sym.functions[frame.function];
         QString text = toQString(sym.strings.get(fn.name));

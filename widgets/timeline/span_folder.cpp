@@ -10,7 +10,7 @@ std::vector<TimeNs> rowStepMaxima(const SpanTable& spans, GoroutineRow row)
     const auto [b, e] = spans.rowRange(row);
     std::vector<TimeNs> maxima((e - b + kStepBlock - 1) / kStepBlock, 0);
     for (uint32_t i = b; i < e; ++i) {
-        const TimeNs step = spans.end[i] - (i > b ? spans.end[i - 1] : spans.start[i]);
+        const TimeNs step = spans.endOf(i) - (i > b ? spans.endOf(i - 1) : spans.startOf(i));
         TimeNs& m = maxima[(i - b) / kStepBlock];
         m = std::max(m, step);
     }

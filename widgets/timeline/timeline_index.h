@@ -28,9 +28,9 @@ public:
 
     SpanKind kindOf(const SpanTable& spans, uint32_t span) const
     {
-        const StringId reason = spans.reason[span];
+        const StringId reason = spans.reasonOf(span);
         const SpanKind family = reason < m_family.size() ? SpanKind(m_family[reason]) : SpanKind::WaitOther;
-        return spanKind(spans.state[span], family);
+        return spanKind(spans.stateOf(span), family);
     }
     SpanKind familyOf(StringId reason) const
     {

@@ -246,9 +246,9 @@ private:
             }
             const SpanKind kind = m_scene.index->kindOf(spans, b.begin);
             m_batch.add(m_pal.kind[size_t(kind)], QRect(x0, top, x1 - x0, h));
-            if (x1 - x0 >= kMinTextPx && spans.state[b.begin] != SpanState::Running && spans.reason[b.begin] != 0)
+            if (x1 - x0 >= kMinTextPx && spans.stateOf(b.begin) != SpanState::Running && spans.reasonOf(b.begin) != 0)
                 m_labels.push_back({QRect(x0 + 2, top, x1 - x0 - 4, h), QString(), &m_pal.text,
-                                    &m_cache.get(*m_scene.symbols, spans.reason[b.begin])});
+                                    &m_cache.get(*m_scene.symbols, spans.reasonOf(b.begin))});
         }
     }
 
@@ -369,7 +369,7 @@ private:
             if (pos >= m_scene.layout->rowCount() || ref.span >= m_scene.trace->spans.size())
                 return;
             const SpanTable& s = m_scene.trace->spans;
-            const auto [x0, x1] = m_scene.xRange(m_area, s.start[ref.span], s.end[ref.span]);
+            const auto [x0, x1] = m_scene.xRange(m_area, s.startOf(ref.span), s.endOf(ref.span));
             const int top = m_scene.rowTop(m_area, pos);
             m_painter.setBrush(Qt::NoBrush);
             m_painter.setPen(QPen(m_pal.highlight, 2));

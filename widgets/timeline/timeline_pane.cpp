@@ -73,7 +73,7 @@ void TimelinePane::showWaker(int64_t goroutineId)
     const GoroutineRow row = t.rowOf(goroutineId);
     if (row == kNoRow)
         return;
-    const uint32_t span = t.spans.firstEndingAfter(row, t.spans.start[selected->span] - 1);
+    const uint32_t span = t.spans.firstEndingAfter(row, t.spans.startOf(selected->span) - 1);
     if (span < t.spans.offsets[row + 1])
         m_view->selectSpan({row, span});
 }

@@ -143,7 +143,7 @@ bool TimelineView::fitSelection()
     }
     if (m_selectedSpan && m_store && m_store->trace) {
         const SpanTable& s = m_store->trace->spans;
-        const TimeNs a = s.start[m_selectedSpan->span], b = s.end[m_selectedSpan->span];
+        const TimeNs a = s.startOf(m_selectedSpan->span), b = s.endOf(m_selectedSpan->span);
         const TimeNs margin = (b - a) / 10; // a little context either side
         setTimeRange(a - margin, b + margin);
         return true;
