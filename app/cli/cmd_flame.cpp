@@ -16,7 +16,8 @@ namespace gs::cli {
 namespace {
 
 constexpr const char* kUsage = "flame FILE -o OUT.svg|OUT.folded [--sample-index NAME|N] [--focus RE] [--ignore RE] "
-                               "[--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]";
+                               "[--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]"
+                               " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
 
 bool endsWith(const std::string& s, const std::string& suffix)
 {

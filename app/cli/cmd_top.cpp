@@ -20,7 +20,8 @@ namespace gs::cli {
 namespace {
 
 constexpr const char* kUsage = "top FILE [--sample-index NAME|N] [-n N] [--cum] [--json] [--nodefraction F] [--focus RE] "
-                               "[--ignore RE] [--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]";
+                               "[--ignore RE] [--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]"
+                               " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
 
 // pprof's defaults: functions whose |cum| is under 0.5% of the shown weight are dropped, and calls
 // under 0.1% do not count when marking functions "(inline)".
@@ -33,6 +34,13 @@ double percent(int64_t v, int64_t total)
     return total == 0 ? 0.0 : std::round(double(v) / double(total) * 10000.0) / 100.0;
 }
 
+// pprof prints a function without a name (a PC the profile could not symbolize) as "<unknown>".
+std::string_view printableName(const Symbols& symbols, FunctionId f)
+{
+    const std::string_view name = symbols.functionName(f);
+    return name.empty() ? std::string_view("<unknown>") : name;
+}
+
 void printJson(const StackQuery& q, const std::vector<TopRow>& rows, int64_t total, std::ostream& out)
 {
     JsonWriter j(out);
@@ -40,7 +48,7 @@ void printJson(const StackQuery& q, const std::vector<TopRow>& rows, int64_t tot
     for (const TopRow& r : rows) {
         j.beginObject();
         j.key("function");
-        j.value(q.store->symbols.functionName(r.function));
+        j.value(printableName(q.store->symbols, r.function));
         j.key("flat");
         j.value(r.flat);
         j.key("flat_percent");
@@ -157,7 +165,7 @@ void printText(const StackQuery& q, const std::vector<TopRow>& rows, const Dropp
         flatSum += r.flat;
         out << row(value(r.flat), formatPercent(r.flat, total), formatPercent(flatSum, total), value(r.cum),
                    formatPercent(r.cum, total))
-            << q.store->symbols.functionName(r.function) << inlineSuffix(inlineLabels[r.function]) << '\n';
+            << printableName(q.store->symbols, r.function) << inlineSuffix(inlineLabels[r.function]) << '\n';
     }
 }
 

@@ -2,7 +2,9 @@
 #include "app/cli/stack_query.h"
 
 #include "app/cli/cli_common.h"
+#include "core/analysis/trace_profiles.h"
 
+#include <charconv>
 #include <ostream>
 
 namespace gs::cli {
@@ -21,11 +23,43 @@ std::optional<LabelFilter> labelFilter(const std::string& option, const std::str
     return LabelFilter {text.substr(0, eq), text.substr(eq + 1), exclude};
 }
 
+// A trace is read through one of the profiles it yields: --trace-profile (default cpu) over every
+// goroutine or, with --goroutine, over one.
+StorePtr deriveFromTrace(const StorePtr& traceStore, const std::string& path, const CliArgs& args, std::ostream& err)
+{
+    const TraceData& trace = *traceStore->trace;
+    const auto named = args.value("trace-profile");
+    const auto kind = parseTraceProfileKind(named.value_or("cpu"));
+    if (!kind) {
+        fail(err, "--trace-profile " + *named + ": expected cpu, net, sync, syscall or sched");
+        return nullptr;
+    }
+    if (!named && trace.cpuSamples.empty()) {
+        fail(err, path + ": the trace has no CPU samples; choose --trace-profile net|sync|syscall|sched");
+        return nullptr;
+    }
+    std::vector<uint8_t> keep;
+    if (auto goroutine = args.value("goroutine")) {
+        int64_t id = 0;
+        const auto [end, ec] = std::from_chars(goroutine->data(), goroutine->data() + goroutine->size(), id);
+        const bool parsed = ec == std::errc() && end == goroutine->data() + goroutine->size();
+        const GoroutineRow row = parsed ? trace.rowOf(id) : kNoRow;
+        if (row == kNoRow) {
+            fail(err, "--goroutine " + *goroutine + ": no such goroutine in the trace");
+            return nullptr;
+        }
+        keep.assign(trace.goroutines.size(), 0);
+        keep[row] = 1;
+    }
+    return deriveTraceProfile(*traceStore, *kind, keep);
+}
+
 } // namespace
 
 const std::vector<std::string>& stackQueryOptions()
 {
-    static const std::vector<std::string> kOptions = {"sample-index", "focus", "ignore", "hide", "tagfocus", "tagignore"};
+    static const std::vector<std::string> kOptions = {"sample-index", "focus",     "ignore",        "hide",
+                                                       "tagfocus",     "tagignore", "trace-profile", "goroutine"};
     return kOptions;
 }
 
@@ -33,6 +67,8 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
 {
     StackQuery q;
     q.store = loadStore(path, err);
+    if (q.store && q.store->trace)
+        q.store = deriveFromTrace(q.store, path, args, err);
     if (!q.store)
         return std::nullopt;
     if (!q.store->profile || q.store->profile->sampleTypes.empty()) {

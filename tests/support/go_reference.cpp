@@ -92,6 +92,22 @@ std::string testNameOf(const std::string& path)
     return name;
 }
 
+GoReadableTrace::GoReadableTrace(const std::string& fixture)
+    : m_path(fixture)
+{
+    if (!fixture.ends_with(".gz"))
+        return;
+    m_path = (fs::temp_directory_path() / ("goroscope_" + std::to_string(getpid()) + "_" + testNameOf(fixture))).string();
+    m_temporary = true;
+    runCommand("gzip -dc " + shellQuote(fixture) + " > " + shellQuote(m_path));
+}
+
+GoReadableTrace::~GoReadableTrace()
+{
+    if (m_temporary)
+        fs::remove(m_path);
+}
+
 GoTraceServer::GoTraceServer(const std::string& traceFile)
 {
     const std::string go = goCommand();

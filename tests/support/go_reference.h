@@ -25,6 +25,24 @@ std::vector<std::string> fixtureFiles(const std::string& folder, const std::vect
 // A gtest-safe test name from a file name ("go126_sched.trace" -> "go126_sched_trace").
 std::string testNameOf(const std::string& path);
 
+// A trace file as Go's trace tool can read it: the fixture itself, or for a gzip-compressed one
+// (Go's tool reads only plain traces) a decompressed copy in the temp folder, removed on
+// destruction.
+class GoReadableTrace
+{
+public:
+    explicit GoReadableTrace(const std::string& fixture);
+    ~GoReadableTrace();
+    GoReadableTrace(const GoReadableTrace&) = delete;
+    GoReadableTrace& operator=(const GoReadableTrace&) = delete;
+
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+    bool m_temporary = false;
+};
+
 // `go tool trace -http=127.0.0.1:0 FILE` running in the background, for reading the analyses
 // Go's trace tool serves (the goroutine analysis has no command-line form). Stopped on
 // destruction.

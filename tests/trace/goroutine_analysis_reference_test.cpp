@@ -3,14 +3,11 @@
 // that `go tool trace` serves (/goroutines and /goroutine?name=...), on every trace fixture.
 // Go prints durations exactly (time.Duration.String), so the comparison is to the nanosecond.
 #include "core/base/load_context.h"
-#include "core/io/file_bytes.h"
 #include "core/load/load_file.h"
 #include "tests/support/go_reference.h"
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <string>
@@ -140,20 +137,10 @@ TEST_P(GoroutineAnalysisReference, EveryGoroutineMatchesGoToolTrace)
     ASSERT_TRUE(store.ok()) << store.error().message;
     const TraceData& trace = *(*store)->trace;
 
-    // Go's tool reads only uncompressed traces: hand it the decompressed bytes.
-    std::string goInput = GetParam();
-    if (goInput.ends_with(".gz")) {
-        auto bytes = readInput(GetParam());
-        ASSERT_TRUE(bytes.ok());
-        goInput = (std::filesystem::temp_directory_path() / ("goroscope_" + test::testNameOf(GetParam()))).string();
-        std::ofstream(goInput, std::ios::binary)
-            .write(reinterpret_cast<const char*>(bytes->data.data()), std::streamsize(bytes->data.size()));
-    }
-    test::GoTraceServer server(goInput);
+    const test::GoReadableTrace goInput(GetParam());
+    test::GoTraceServer server(goInput.path());
     ASSERT_TRUE(server.running()) << "go tool trace did not start:\n" << server.startupLog();
     const auto reference = goAnalysis(server);
-    if (goInput != GetParam())
-        std::filesystem::remove(goInput);
     ASSERT_FALSE(reference.empty()) << "no goroutines read from go tool trace";
 
     EXPECT_EQ(trace.goroutines.size(), reference.size());
