@@ -10,6 +10,7 @@ Command infoCommand();  // cmd_info.cpp
 Command topCommand();   // cmd_top.cpp
 Command flameCommand(); // cmd_flame.cpp
 Command goroutinesCommand(); // cmd_goroutines.cpp
+Command chainCommand();      // cmd_chain.cpp
 
 const std::vector<Command>& commands()
 {
@@ -18,6 +19,7 @@ const std::vector<Command>& commands()
         topCommand(),
         flameCommand(),
         goroutinesCommand(),
+        chainCommand(),
         {"events", "events FILE [--count]", "trace events, one per line, as go tool trace -d=parsed prints them (--count: only count)", runEvents},
     };
     return kCommands;

@@ -7,14 +7,8 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(cd "$here/../../trace" && pwd)
-GO126=${GO126:-go}
-GO119=${GO119:-/usr/lib/go-1.19/bin/go}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# -trimpath: frames record module-relative file names, not the folder this was built in.
-(cd "$here" && GOFLAGS=-mod=mod "$GO126" build -trimpath -o "$tmp/tracegen126" .)
-(cd "$here" && GOFLAGS=-mod=mod GOTOOLCHAIN=local "$GO119" build -trimpath -o "$tmp/tracegen119" .)
+. "$here/../go_versions.sh"
+build_both tracegen
 
 # A short generation period gives the sched traces several generations.
 for s in sched syscalls cpuprof procs iterpull flight; do

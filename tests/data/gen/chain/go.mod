@@ -1,0 +1,3 @@
+module goroscope/chaingen
+
+go 1.19

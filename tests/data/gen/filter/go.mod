@@ -1,0 +1,3 @@
+module goroscope/filtergen
+
+go 1.19
