@@ -10,6 +10,7 @@
 #include "core/io/file_bytes.h"
 
 #include <ostream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,7 @@ int runEvents(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         return 2;
     const CliArgs& args = command->args;
     const std::string& path = command->path;
-    Result<InputBytes> input = readInput(path);
+    Result<MappedInput> input = mapInput(path); // read once: no need for a copy
     if (!input) {
         err << "goroscope-cli: " << path << ": " << input.error().describe() << "\n";
         return 1;
@@ -34,17 +35,20 @@ int runEvents(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     buffer.reserve(1 << 17);
     // The count is of the events the reader delivers: exactly the lines the printing path writes.
     uint64_t count = 0;
-    Result<gotrace::TraceReadStats> stats = gotrace::readTrace(input->span(), ctx, [&](const gotrace::Event& ev) {
-        ++count;
+    auto sink = [&](std::span<const gotrace::Event> events) {
+        count += events.size();
         if (countOnly)
             return;
-        gotrace::appendEventLine(ev, buffer);
-        buffer += '\n';
+        for (const gotrace::Event& ev : events) {
+            gotrace::appendEventLine(ev, buffer);
+            buffer += '\n';
+        }
         if (buffer.size() >= (1 << 16)) {
             out.write(buffer.data(), std::streamsize(buffer.size()));
             buffer.clear();
         }
-    });
+    };
+    Result<gotrace::TraceReadStats> stats = gotrace::readTraceBatches(input->span(), ctx, sink);
     if (countOnly)
         buffer = std::to_string(count) + "\n";
     out.write(buffer.data(), std::streamsize(buffer.size()));
@@ -53,7 +57,7 @@ int runEvents(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         err << "goroscope-cli: warning: " << path << ": " << w << "\n";
     if (!stats) {
         err << "goroscope-cli: " << path << ": " << stats.error().describe()
-            << (input->compressed ? " (offset in the decompressed data)" : "") << "\n";
+            << (input->compressed() ? " (offset in the decompressed data)" : "") << "\n";
         return 1;
     }
     return 0;

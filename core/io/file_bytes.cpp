@@ -4,8 +4,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
 #include <zlib.h>
 
 namespace gs {
@@ -131,6 +135,70 @@ Result<InputBytes> readInput(const std::string& path)
     if (!inflated)
         return inflated.error();
     return InputBytes {std::move(*inflated), true};
+}
+
+MappedInput::MappedInput(MappedInput&& other) noexcept
+    : m_map(std::exchange(other.m_map, nullptr))
+    , m_mapped(std::exchange(other.m_mapped, {}))
+    , m_owned(std::move(other.m_owned))
+{
+}
+
+MappedInput& MappedInput::operator=(MappedInput&& other) noexcept
+{
+    if (this != &other) {
+        unmap();
+        m_map = std::exchange(other.m_map, nullptr);
+        m_mapped = std::exchange(other.m_mapped, {});
+        m_owned = std::move(other.m_owned);
+    }
+    return *this;
+}
+
+MappedInput::~MappedInput()
+{
+    unmap();
+}
+
+void MappedInput::unmap()
+{
+    if (m_map)
+        ::munmap(m_map, m_mapped.size());
+    m_map = nullptr;
+    m_mapped = {};
+}
+
+Result<MappedInput> mapInput(const std::string& path)
+{
+    MappedInput result;
+    struct stat st {};
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        // MAP_POPULATE: the pages are wired in one call rather than one fault at a time.
+        void* map = ::mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        if (map != MAP_FAILED) {
+            result.m_map = map;
+            result.m_mapped = std::span<const uint8_t>(static_cast<const uint8_t*>(map), size_t(st.st_size));
+        }
+    }
+    if (fd >= 0)
+        ::close(fd);
+    if (result.m_map && !isGzip(result.m_mapped))
+        return result;
+    if (result.m_map) {
+        auto inflated = gunzip(result.m_mapped, kMaxDecompressedBytes);
+        result.unmap();
+        if (!inflated)
+            return inflated.error();
+        result.m_owned = InputBytes{std::move(*inflated), true};
+        return result;
+    }
+    // Empty, not a regular file or not mappable: readInput says what is wrong or returns the bytes.
+    auto input = readInput(path);
+    if (!input)
+        return input.error();
+    result.m_owned = std::move(*input);
+    return result;
 }
 
 } // namespace gs

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <span>
 #include <string>
 
 int main(int argc, char** argv)
@@ -17,7 +18,7 @@ int main(int argc, char** argv)
         return 2;
     }
     const bool format = argc > 2 && std::string(argv[2]) == "--format";
-    auto input = gs::readInput(argv[1]);
+    auto input = gs::mapInput(argv[1]);
     if (!input) {
         std::fprintf(stderr, "%s\n", input.error().describe().c_str());
         return 1;
@@ -30,13 +31,15 @@ int main(int argc, char** argv)
         const auto start = std::chrono::steady_clock::now();
         gs::LoadContext ctx;
         events = 0;
-        auto stats = gs::gotrace::readTrace(input->span(), ctx, [&](const gs::gotrace::Event& ev) {
-            ++events;
-            checksum += uint64_t(ev.time) ^ uint64_t(ev.g);
-            if (format) {
-                line.clear();
-                gs::gotrace::appendEventLine(ev, line);
-                checksum += line.size();
+        auto stats = gs::gotrace::readTraceBatches(input->span(), ctx, [&](std::span<const gs::gotrace::Event> batch) {
+            for (const gs::gotrace::Event& ev : batch) {
+                ++events;
+                checksum += uint64_t(ev.time) ^ uint64_t(ev.g);
+                if (format) {
+                    line.clear();
+                    gs::gotrace::appendEventLine(ev, line);
+                    checksum += line.size();
+                }
             }
         });
         if (!stats) {
@@ -47,6 +50,6 @@ int main(int argc, char** argv)
     }
     std::printf("goroscope: %llu events in %.3f s (%.1f Mevents/s, %.1f MB/s) [checksum %llu]\n",
                 static_cast<unsigned long long>(events), best, double(events) / best / 1e6,
-                double(input->data.size()) / best / 1e6, static_cast<unsigned long long>(checksum));
+                double(input->span().size()) / best / 1e6, static_cast<unsigned long long>(checksum));
     return 0;
 }

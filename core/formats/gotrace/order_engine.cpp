@@ -78,12 +78,14 @@ void OrderEngine::failRequirement(const Ctx& ctx, Need m, Need p, Need g) const
     fail("bad scheduling context");
 }
 
-OrderEngine::GoroutineState& OrderEngine::goroutine(int64_t id, const char* what) const
+void OrderEngine::failMissingGoroutine(int64_t id, const char* what) const
 {
-    GoroutineState* s = m_goroutines.find(uint64_t(id));
-    if (!s)
-        fail(std::string("event ") + what + " for goroutine " + num(id) + " that doesn't exist");
-    return *s;
+    fail(std::string("event ") + what + " for goroutine " + num(id) + " that doesn't exist");
+}
+
+void OrderEngine::failNotRunning(uint8_t type) const
+{
+    fail(std::string(wireSpec(type).name) + " event for goroutine that's not Running");
 }
 
 OrderEngine::ProcessorState& OrderEngine::proc(int64_t id, const char* what) const
@@ -134,18 +136,8 @@ uint64_t OrderEngine::Ranges::end(uint8_t endType, uint64_t offset)
     return desc;
 }
 
-bool OrderEngine::advance(Event& ev, int64_t m, ThreadState* thread, uint64_t gen, uint64_t offset)
+bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
 {
-    m_offset = offset;
-    if (m_initialGen == 0)
-        m_initialGen = gen;
-    Ctx ctx;
-    ctx.m = m;
-    if (thread) {
-        ctx.p = thread->p;
-        ctx.g = thread->g;
-    }
-    Ctx next = ctx;
     bool ok = false;
     switch (ev.type) {
     case EvProcsChange:
@@ -162,12 +154,9 @@ bool OrderEngine::advance(Event& ev, int64_t m, ThreadState* thread, uint64_t ge
     case EvGoCreate:
     case EvGoCreateBlocked: ok = goCreate(ev, ctx, gen); break;
     case EvGoCreateSyscall: ok = goCreateSyscall(ev, ctx, next, gen); break;
-    case EvGoStart: ok = goStart(ev, ctx, next, gen); break;
     case EvGoDestroy:
-    case EvGoStop:
-    case EvGoBlock: ok = goStopExec(ev, ctx, next); break;
+    case EvGoStop: ok = goStopExec(ev, ctx, next); break;
     case EvGoDestroySyscall: ok = goDestroySyscall(ev, ctx, next); break;
-    case EvGoUnblock: ok = goUnblock(ev, ctx, gen); break;
     case EvGoSwitch:
     case EvGoSwitchDestroy: ok = goSwitch(ev, ctx, next, gen); break;
     case EvGoSyscallBegin: ok = goSyscallBegin(ev, ctx, gen); break;
@@ -203,12 +192,7 @@ bool OrderEngine::advance(Event& ev, int64_t m, ThreadState* thread, uint64_t ge
             ok = true;
             break;
         }
-        throw DecodeError(offset, "bad event type found while ordering: " + std::to_string(ev.type));
-    }
-    if (ok && thread) {
-        // Handlers may add threads; unordered_map keeps element addresses across rehashing.
-        thread->p = next.p;
-        thread->g = next.g;
+        throw DecodeError(m_offset, "bad event type found while ordering: " + std::to_string(ev.type));
     }
     return ok;
 }
@@ -390,54 +374,12 @@ bool OrderEngine::goCreate(Event& ev, Ctx& ctx, uint64_t gen)
     return true;
 }
 
-bool OrderEngine::goStopExec(Event& ev, Ctx& ctx, Ctx& next)
-{
-    requireUser(ctx);
-    const char* name = wireSpec(ev.type).name;
-    GoroutineState& s = goroutine(ctx.g, name);
-    if (s.status != GoStatusRunning)
-        fail(std::string(name) + " event for goroutine that's not Running");
-    if (ev.type == EvGoDestroy)
-        m_goroutines.erase(uint64_t(ctx.g));
-    else
-        s.status = ev.type == EvGoStop ? GoStatusRunnable : GoStatusWaiting;
-    next.g = kNoGoroutine;
-    push(ev, ctx);
-    return true;
-}
-
-bool OrderEngine::goStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
-{
-    const int64_t gid = int64_t(ev.args[0]);
-    GoroutineState* s = m_goroutines.find(uint64_t(gid));
-    if (!s || s->status != GoStatusRunnable || !s->seq.succeededBy(gen, ev.args[1]))
-        return false;
-    require(ctx, Need::Must, Need::Must, Need::MustNot);
-    s->status = GoStatusRunning;
-    s->seq = Seq{gen, ev.args[1]};
-    next.g = gid;
-    push(ev, ctx);
-    return true;
-}
-
-bool OrderEngine::goUnblock(Event& ev, Ctx& ctx, uint64_t gen)
-{
-    GoroutineState* s = m_goroutines.find(ev.args[0]);
-    if (!s || s->status != GoStatusWaiting || !s->seq.succeededBy(gen, ev.args[1]))
-        return false;
-    s->status = GoStatusRunnable;
-    s->seq = Seq{gen, ev.args[1]};
-    push(ev, ctx);
-    return true;
-}
-
 bool OrderEngine::goSwitch(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
 {
     requireUser(ctx);
-    const char* name = wireSpec(ev.type).name;
-    GoroutineState& cur = goroutine(ctx.g, name);
+    GoroutineState& cur = goroutine(ctx.g, wireSpec(ev.type).name);
     if (cur.status != GoStatusRunning)
-        fail(std::string(name) + " event for goroutine that's not Running");
+        failNotRunning(ev.type);
     const int64_t target = int64_t(ev.args[0]);
     GoroutineState* nextState = m_goroutines.find(uint64_t(target));
     if (!nextState || nextState->status != GoStatusWaiting || !nextState->seq.succeededBy(gen, ev.args[1]))
@@ -552,13 +494,17 @@ bool OrderEngine::goDestroySyscall(Event& ev, Ctx& ctx, Ctx& next)
                  + " during GoDestroySyscall");
         p->status = ProcStatusSyscallAbandoned;
         next.p = kNoProc;
-        // The proc is implicitly released: report it as a steal by this thread.
+        // The proc is implicitly released: report it as a steal by this thread. The steal goes
+        // first, possibly into `ev` itself (direct output), so the destroy is copied before.
+        const Event destroy = ev;
         Event steal = ev;
         steal.type = EvProcSteal;
         steal.args[0] = uint64_t(ctx.p);
         steal.args[1] = steal.args[2] = 0;
         steal.args[3] = ProcStatusSyscall;
         push(steal, ctx);
+        push(destroy, ctx);
+        return true;
     }
     push(ev, ctx);
     return true;

@@ -40,7 +40,34 @@ public:
     // Tries to apply `ev` (type, time, wire args, tables set), read from the batches of thread
     // `m` in generation `gen`; `state` is thread(m). Returns false, leaving `ev` untouched, if
     // the event cannot happen yet; otherwise `ev` may have been rewritten (derived arguments).
-    bool advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen, uint64_t offset);
+    // `ev` may be the direct output itself: the engine then completes it in place.
+    // Inline, with the handlers of the three events that make up nearly every trace (a goroutine
+    // starts, blocks, is unblocked): the decoder's loop is their only caller.
+    bool advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen, uint64_t offset)
+    {
+        m_offset = offset;
+        if (m_initialGen == 0)
+            m_initialGen = gen;
+        const int64_t p = state ? state->p : kNoProc;
+        const int64_t g = state ? state->g : kNoGoroutine;
+        // Both built from the scalars: copying one to the other made the compiler reload the
+        // fields just stored as one wide load, a store-forwarding stall on every event.
+        Ctx ctx{m, p, g};
+        Ctx next{m, p, g};
+        bool ok;
+        switch (ev.type) {
+        case EvGoStart: ok = goStart(ev, ctx, next, gen); break;
+        case EvGoBlock: ok = goStopExec(ev, ctx, next); break;
+        case EvGoUnblock: ok = goUnblock(ev, ctx, gen); break;
+        default: ok = advanceOther(ev, ctx, next, gen); break;
+        }
+        if (ok && state) {
+            // Handlers may add threads; unordered_map keeps element addresses across rehashing.
+            state->p = next.p;
+            state->g = next.g;
+        }
+        return ok;
+    }
 
     // While set, the first event an advance produces is written to `out` instead of the queue
     // (saves a copy on the hot path). takeDirectOutput() unsets it and says whether it was used.
@@ -147,7 +174,8 @@ private:
         }
         m_direct = nullptr; // only the first event goes there
         m_directUsed = true;
-        *target = ev;
+        if (target != &ev)
+            *target = ev;
         target->m = ctx.m;
         target->p = ctx.p;
         target->g = ctx.g;
@@ -167,19 +195,63 @@ private:
     [[noreturn]] void failRequirement(const Ctx& ctx, Need m, Need p, Need g) const;
     void requireUser(const Ctx& ctx) const { require(ctx, Need::Must, Need::Must, Need::Must); }
     [[noreturn]] void fail(const std::string& message) const;
-    GoroutineState& goroutine(int64_t id, const char* what) const;
+    GoroutineState& goroutine(int64_t id, const char* what) const
+    {
+        GoroutineState* s = m_goroutines.find(uint64_t(id));
+        if (!s)
+            failMissingGoroutine(id, what);
+        return *s;
+    }
+    [[noreturn]] void failMissingGoroutine(int64_t id, const char* what) const;
+    [[noreturn]] void failNotRunning(uint8_t type) const;
     ProcessorState& proc(int64_t id, const char* what) const;
 
     // Handlers return false when the event cannot advance yet; `next` is the thread's new context.
+    bool advanceOther(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
     bool procStatus(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
     bool procStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
     bool procStop(Event& ev, Ctx& ctx, Ctx& next);
     bool procSteal(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
     bool goStatus(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
     bool goCreate(Event& ev, Ctx& ctx, uint64_t gen);
-    bool goStopExec(Event& ev, Ctx& ctx, Ctx& next);
-    bool goStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
-    bool goUnblock(Event& ev, Ctx& ctx, uint64_t gen);
+    // GoBlock, GoStop, GoDestroy.
+    bool goStopExec(Event& ev, Ctx& ctx, Ctx& next)
+    {
+        requireUser(ctx);
+        GoroutineState& s = goroutine(ctx.g, wireSpec(ev.type).name);
+        if (s.status != GoStatusRunning)
+            failNotRunning(ev.type);
+        if (ev.type == EvGoDestroy)
+            m_goroutines.erase(uint64_t(ctx.g));
+        else
+            s.status = ev.type == EvGoStop ? GoStatusRunnable : GoStatusWaiting;
+        next.g = kNoGoroutine;
+        push(ev, ctx);
+        return true;
+    }
+    bool goStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
+    {
+        const int64_t gid = int64_t(ev.args[0]);
+        GoroutineState* s = m_goroutines.find(uint64_t(gid));
+        if (!s || s->status != GoStatusRunnable || !s->seq.succeededBy(gen, ev.args[1]))
+            return false;
+        require(ctx, Need::Must, Need::Must, Need::MustNot);
+        s->status = GoStatusRunning;
+        s->seq = Seq{gen, ev.args[1]};
+        next.g = gid;
+        push(ev, ctx);
+        return true;
+    }
+    bool goUnblock(Event& ev, Ctx& ctx, uint64_t gen)
+    {
+        GoroutineState* s = m_goroutines.find(ev.args[0]);
+        if (!s || s->status != GoStatusWaiting || !s->seq.succeededBy(gen, ev.args[1]))
+            return false;
+        s->status = GoStatusRunnable;
+        s->seq = Seq{gen, ev.args[1]};
+        push(ev, ctx);
+        return true;
+    }
     bool goSwitch(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
     bool goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen);
     bool goSyscallEnd(Event& ev, Ctx& ctx);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "core/formats/gotrace/trace_reader.h"
 
+#include "core/formats/gotrace/event_batch.h"
 #include "core/formats/gotrace/v1_decoder.h"
 #include "core/formats/gotrace/v2_decoder.h"
 
 #include <cstdio>
 #include <new>
 #include <string>
+#include <vector>
 
 namespace gs::gotrace {
 
@@ -54,6 +56,25 @@ bool TraceReader::next(Event& out)
     }
 }
 
+size_t TraceReader::nextBatch(std::span<Event> out)
+{
+    size_t filled = 0;
+    if (m_error)
+        return 0;
+    // An error ends the batch: the events before it are delivered, error() is set for the next call.
+    try {
+        if (m_v2)
+            m_v2->fill(out, filled);
+        else
+            fillEventBatch(out, filled, [this](Event& ev) { return m_v1->next(ev); });
+    } catch (const DecodeError& e) {
+        m_error = Error{e.what(), e.offset()};
+    } catch (const std::bad_alloc&) {
+        m_error = Error{"out of memory while decoding the trace", std::nullopt};
+    }
+    return filled;
+}
+
 uint64_t TraceReader::bytesConsumed() const
 {
     return m_v2 ? m_v2->bytesConsumed() : m_bytes.size();
@@ -76,18 +97,27 @@ uint64_t TraceReader::completeGenerations() const
 Result<TraceReadStats> readTrace(std::span<const uint8_t> bytes, LoadContext& ctx,
                                  const std::function<void(const Event&)>& sink)
 {
+    return readTraceBatches(bytes, ctx, [&](std::span<const Event> events) {
+        for (const Event& ev : events)
+            sink(ev);
+    });
+}
+
+Result<TraceReadStats> readTraceBatches(std::span<const uint8_t> bytes, LoadContext& ctx,
+                                        const std::function<void(std::span<const Event>)>& sink)
+{
     Result<std::unique_ptr<TraceReader>> opened = TraceReader::open(bytes);
     if (!opened)
         return opened.error();
     TraceReader& reader = **opened;
     TraceReadStats stats;
-    Event ev;
+    // Small enough to stay in the first-level caches while the sink reads it.
+    std::vector<Event> batch(256);
     try {
-        while (reader.next(ev)) {
-            ++stats.events;
-            sink(ev);
-            if ((stats.events & 0xfff) == 0)
-                ctx.checkpoint(reader.bytesConsumed(), bytes.size());
+        while (const size_t n = reader.nextBatch(batch)) {
+            stats.events += n;
+            sink(std::span<const Event>(batch.data(), n));
+            ctx.checkpoint(reader.bytesConsumed(), bytes.size());
         }
         ctx.checkpoint(bytes.size(), bytes.size());
     } catch (const Cancelled&) {

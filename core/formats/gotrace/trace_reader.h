@@ -31,8 +31,9 @@ class V2Decoder;
 //
 // Errors: a damaged trace ends with a Sync event (closing what was delivered), then next()
 // returns false with error() set to one line with the byte offset, as Go's reader does.
-// Memory: two generations' tokens (v2) or the whole event list (v1, which has no generations).
-// Not thread-safe; one reader per thread.
+// Memory: two generations' tokens, 32 bytes per event (v2), or the whole event list (v1, which
+// has no generations). A v2 reader decodes the next generation on a worker thread of its own
+// while the caller orders the current one. Not thread-safe; one reader per thread.
 class TraceReader
 {
 public:
@@ -41,6 +42,10 @@ public:
 
     const TraceHeader& header() const { return m_header; }
     bool next(Event& out);
+    // The same events as next(), many per call: fills the front of `out` and returns how many
+    // (0 once next() would return false). A batch ends after a Sync event, so every event in it
+    // keeps valid tables until the next call. Saves a call per event for bulk consumers.
+    size_t nextBatch(std::span<Event> out);
     const std::optional<Error>& error() const { return m_error; }
     // Bytes tokenized so far, and the end of the last generation fully delivered.
     uint64_t bytesConsumed() const;
@@ -70,5 +75,8 @@ struct TraceReadStats
 // for cancellation and reports progress in bytes.
 Result<TraceReadStats> readTrace(std::span<const uint8_t> bytes, LoadContext& ctx,
                                  const std::function<void(const Event&)>& sink);
+// The same, handing `sink` the events in batches (TraceReader::nextBatch).
+Result<TraceReadStats> readTraceBatches(std::span<const uint8_t> bytes, LoadContext& ctx,
+                                        const std::function<void(std::span<const Event>)>& sink);
 
 } // namespace gs::gotrace

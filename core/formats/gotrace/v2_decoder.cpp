@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/formats/gotrace/v2_decoder.h"
 
+#include "core/formats/gotrace/event_batch.h"
 #include "core/formats/gotrace/go_sort.h"
 
 #include <algorithm>
@@ -8,50 +9,11 @@
 
 namespace gs::gotrace {
 
-namespace {
-
-// Unsigned LEB128 with Go's binary.Uvarint rules (padded encodings allowed, at most 10 bytes,
-// no overflow). Returns false on a truncated or invalid encoding.
-inline bool readUvarint(const uint8_t*& p, const uint8_t* end, uint64_t& out)
-{
-    // Most arguments (IDs, sequence numbers, time deltas) fit one or two bytes: take those
-    // without a loop when two bytes are in range.
-    if (end - p >= 2) {
-        const uint64_t b0 = p[0];
-        if (b0 < 0x80) {
-            out = b0;
-            p += 1;
-            return true;
-        }
-        const uint64_t b1 = p[1];
-        if (b1 < 0x80) {
-            out = (b0 & 0x7f) | b1 << 7;
-            p += 2;
-            return true;
-        }
-    }
-    uint64_t v = 0;
-    for (int shift = 0; shift < 70; shift += 7) {
-        if (p == end)
-            return false;
-        const uint8_t b = *p++;
-        if (b < 0x80) {
-            if (shift == 63 && b > 1)
-                return false;
-            out = v | uint64_t(b) << shift;
-            return true;
-        }
-        v |= uint64_t(b & 0x7f) << shift;
-    }
-    return false;
-}
-
-} // namespace
-
 V2Decoder::V2Decoder(std::span<const uint8_t> input, size_t bodyOffset, int minorVersion)
-    : m_loader(input, bodyOffset, minorVersion)
-    , m_completeBytes(bodyOffset)
+    : m_completeBytes(bodyOffset)
+    , m_prefetch(input, bodyOffset, minorVersion)
 {
+    m_gen.loadedOffset = bodyOffset;
 }
 
 Event V2Decoder::syncEvent(const GenerationTables* tables, int64_t time)
@@ -66,114 +28,121 @@ Event V2Decoder::syncEvent(const GenerationTables* tables, int64_t time)
 
 void V2Decoder::failUnknownId(const Event& ev) const
 {
+    // The offset is where reading stood, as in Go: the end of the generation being ordered.
+    const uint64_t at = m_gen.loadedOffset;
     const WireSpec& spec = wireSpec(ev.type);
     for (int8_t i : {spec.stackArg, spec.newStackArg}) {
         if (i >= 0 && !ev.tables->hasStack(ev.args[i]))
-            throw DecodeError(m_loader.offset(), "found invalid stack ID " + std::to_string(ev.args[i])
-                                                     + " for event " + spec.name);
+            throw DecodeError(at, "found invalid stack ID " + std::to_string(ev.args[i]) + " for event " + spec.name);
     }
     for (int8_t i : spec.stringArgs) {
         if (i >= 0 && !ev.tables->hasString(ev.args[i]))
-            throw DecodeError(m_loader.offset(), "found invalid string ID " + std::to_string(ev.args[i])
-                                                     + " for event " + spec.name);
+            throw DecodeError(at, "found invalid string ID " + std::to_string(ev.args[i]) + " for event " + spec.name);
     }
-    throw DecodeError(m_loader.offset(), std::string("found invalid ID for event ") + spec.name);
-}
-
-bool V2Decoder::enterNextBatch(Cursor& c)
-{
-    // Next non-empty batch; times restart from its base timestamp.
-    const std::vector<BatchRef>& batches = c.thread->batches;
-    do {
-        if (++c.batch >= batches.size())
-            return false;
-    } while (batches[c.batch].data.empty());
-    const BatchRef& b = batches[c.batch];
-    c.start = c.p = b.data.data();
-    c.end = c.start + b.data.size();
-    c.startOffset = b.offset;
-    c.lastTs = m_gen.tables->toNs(b.time);
-    return true;
-}
-
-void V2Decoder::failEvent(const Cursor& c, uint8_t type, bool inTimestamp) const
-{
-    const WireSpec& spec = wireSpec(type);
-    if (!spec.name)
-        throw DecodeError(c.evOffset, "found invalid event type: " + std::to_string(type));
-    if (!spec.timed)
-        throw DecodeError(c.evOffset, "found event without a timestamp: type=" + std::to_string(type));
-    if (inTimestamp)
-        throw DecodeError(c.evOffset, std::string("found invalid uvarint for timestamp of ") + spec.name);
-    throw DecodeError(c.evOffset, std::string("found invalid uvarint in ") + spec.name + " event");
-}
-
-// Defined inline, as are tryAdvance and the heap steps below: next() is their hot caller, and
-// folding them into it saves a call layer per event (about 10% of the instructions).
-inline bool V2Decoder::readCursorEvent(Cursor& c)
-{
-    if (c.p == c.end && !enterNextBatch(c))
-        return false;
-    const uint8_t* p = c.p;
-    const uint8_t* const end = c.end;
-    c.evOffset = c.startOffset + uint64_t(p - c.start);
-    const uint8_t type = *p++;
-    const WireSpec& spec = wireSpec(type);
-    uint64_t dt = 0;
-    if (!spec.timed || !readUvarint(p, end, dt))
-        failEvent(c, type, true);
-    Event& ev = c.ev;
-    ev.type = type;
-    ev.args[0] = ev.args[1] = ev.args[2] = ev.args[3] = 0;
-    uint64_t* arg = ev.args;
-    for (const uint64_t* const argEnd = arg + spec.argCount; arg != argEnd; ++arg) {
-        if (!readUvarint(p, end, *arg))
-            failEvent(c, type, false);
-    }
-    const GenerationTables* t = m_gen.tables.get();
-    ev.time = t->toNs(dt) + c.lastTs;
-    ev.tables = t;
-    ev.taskEndType = {};
-    c.lastTs = ev.time;
-    c.p = p;
-    return true;
+    throw DecodeError(at, std::string("found invalid ID for event ") + spec.name);
 }
 
 void V2Decoder::install()
 {
     m_cursors.clear();
     m_heap.clear();
-    m_nextSample = m_gen.samples.data();
-    m_samplesEnd = m_nextSample + m_gen.samples.size();
+    m_nextSample = m_gen.gen.samples.data();
+    m_samplesEnd = m_nextSample + m_gen.gen.samples.size();
     m_cursors.reserve(m_gen.threads.size());
-    for (const ThreadBatches& t : m_gen.threads) {
+    for (const ThreadTokens& t : m_gen.threads) {
         Cursor c;
         c.thread = &t;
-        if (!readCursorEvent(c))
+        c.next = m_gen.tokens.data() + t.begin;
+        c.end = m_gen.tokens.data() + t.end;
+        if (c.next == c.end) {
+            if (t.error)
+                throw *t.error;
             continue;
+        }
         m_cursors.push_back(c);
         heapInsert(uint32_t(m_cursors.size() - 1));
     }
 }
 
-inline bool V2Decoder::tryAdvance(size_t heapIndex)
+// Defined inline, as are the heap steps below: next() is their hot caller, and folding them into
+// it saves a call layer per event.
+[[gnu::always_inline]] inline bool V2Decoder::tryAdvance(size_t heapIndex, Event& out)
 {
     Cursor& c = m_cursors[m_heap[heapIndex].cursor];
     if (!c.stateKnown) {
         c.state = m_order.thread(c.thread->m);
         c.stateKnown = true;
     }
-    if (!m_order.advance(c.ev, c.thread->m, c.state, m_gen.tables->gen, c.evOffset))
+    // The event is built where it is delivered: the engine completes it in place.
+    const Token& t = *c.next;
+    uint64_t offset = 0;
+    tokenValues(m_gen, t, out.args, offset);
+    out.type = t.type;
+    out.time = t.time;
+    out.tables = m_gen.gen.tables.get();
+    out.taskEndType = {};
+    if (!m_order.advance(out, c.thread->m, c.state, m_gen.gen.tables->gen, offset))
         return false;
-    if (readCursorEvent(c)) {
-        m_heap[heapIndex].time = c.ev.time;
+    m_advancedBadIds = t.flags & Token::BadIds;
+    if (stepCursor(c)) {
+        m_heap[heapIndex].time = c.next->time;
         heapUpdate(heapIndex);
     } else
         heapRemove(heapIndex);
     return true;
 }
 
+uint64_t V2Decoder::tokenOffset(const Cursor& c) const
+{
+    uint64_t args[kMaxEventArgs];
+    uint64_t offset = 0;
+    tokenValues(m_gen, *c.next, args, offset);
+    return offset;
+}
+
+// Moves to the next generation: its Sync event goes to `out`. Returns false at the end.
+bool V2Decoder::nextGeneration(Event& out)
+{
+    if (m_haveGen) {
+        m_completeBytes = m_gen.end;
+        ++m_completeGenerations;
+    }
+    std::unique_ptr<GenerationTables> previous = std::move(m_gen.gen.tables);
+    m_nextSample = m_samplesEnd = nullptr; // the samples are about to be replaced
+    try {
+        if (!m_prefetch.next(m_gen)) {
+            m_done = true;
+            m_haveGen = false;
+            m_previousTables = std::move(previous);
+            out = syncEvent(nullptr, m_lastTs);
+            finishEvent(out);
+            return true;
+        }
+    } catch (const DecodeError& e) {
+        m_pendingError = e;
+        m_haveGen = false;
+        m_gen.gen = Generation{};
+        m_gen.threads.clear();
+        m_previousTables = std::move(previous);
+        out = syncEvent(nullptr, m_lastTs);
+        finishEvent(out);
+        return true;
+    }
+    m_previousTables = std::move(previous);
+    m_haveGen = true;
+    install();
+    out = syncEvent(m_gen.gen.tables.get(), m_gen.gen.tables->toNs(m_gen.gen.minTs));
+    finishEvent(out);
+    return true;
+}
+
 bool V2Decoder::next(Event& out)
+{
+    return nextEvent(out);
+}
+
+// Inline into fill(), the bulk path.
+inline bool V2Decoder::nextEvent(Event& out)
 {
     for (;;) {
         if (m_order.pop(out)) {
@@ -189,38 +158,8 @@ bool V2Decoder::next(Event& out)
         if (m_done)
             return false;
         const bool samplesLeft = m_nextSample != m_samplesEnd;
-        if (m_heap.empty() && !samplesLeft) {
-            if (m_haveGen) {
-                m_completeBytes = m_loader.generationEnd();
-                ++m_completeGenerations;
-            }
-            std::unique_ptr<GenerationTables> previous = std::move(m_gen.tables);
-            m_nextSample = m_samplesEnd = nullptr; // m_gen.samples is about to be replaced
-            try {
-                if (!m_loader.next(m_gen)) {
-                    m_done = true;
-                    m_haveGen = false;
-                    m_previousTables = std::move(previous);
-                    out = syncEvent(nullptr, m_lastTs);
-                    finishEvent(out);
-                    return true;
-                }
-            } catch (const DecodeError& e) {
-                m_pendingError = e;
-                m_haveGen = false;
-                m_gen = Generation{};
-                m_previousTables = std::move(previous);
-                out = syncEvent(nullptr, m_lastTs);
-                finishEvent(out);
-                return true;
-            }
-            m_previousTables = std::move(previous);
-            m_haveGen = true;
-            install();
-            out = syncEvent(m_gen.tables.get(), m_gen.tables->toNs(m_gen.minTs));
-            finishEvent(out);
-            return true;
-        }
+        if (m_heap.empty() && !samplesLeft)
+            return nextGeneration(out);
         if (samplesLeft && (m_heap.empty() || m_nextSample->time < heapTime(0))) {
             const CpuSample& s = *m_nextSample++;
             out = Event{};
@@ -230,41 +169,44 @@ bool V2Decoder::next(Event& out)
             out.p = s.p;
             out.g = s.g;
             out.args[0] = s.stack;
-            out.tables = m_gen.tables.get();
+            out.tables = m_gen.gen.tables.get();
             finishEvent(out);
             return true;
         }
         // An advance usually yields exactly one event: the engine writes it straight into `out`.
         m_order.setDirectOutput(&out);
-        if (tryAdvance(0)) {
-            if (m_order.takeDirectOutput()) {
-                finishEvent(out);
-                return true;
-            }
-            continue;
+        bool advanced = tryAdvance(0, out);
+        if (!advanced) {
+            // The earliest event cannot happen yet: try the others, earliest first. Go sorts the
+            // heap array itself here (a sorted array is still a valid heap), with its own
+            // unstable sort; the same algorithm keeps cursors with equal times in Go's order.
+            goSortFunc(std::span<HeapEntry>(m_heap),
+                       [](const HeapEntry& a, const HeapEntry& b) { return a.time < b.time; });
+            for (size_t i = 1; i < m_heap.size() && !advanced; ++i)
+                advanced = tryAdvance(i, out);
         }
-        // The earliest event cannot happen yet: try the others, earliest first. Go sorts the
-        // heap array itself here (a sorted array is still a valid heap), with its own unstable
-        // sort; the same algorithm keeps cursors with equal times in Go's order.
-        goSortFunc(std::span<HeapEntry>(m_heap),
-                   [](const HeapEntry& a, const HeapEntry& b) { return a.time < b.time; });
-        bool advanced = false;
-        for (size_t i = 1; i < m_heap.size() && !advanced; ++i)
-            advanced = tryAdvance(i);
         if (m_order.takeDirectOutput()) {
+            // The advanced event is the one delivered now: the only one of its advance.
+            if (m_advancedBadIds)
+                failUnknownId(out);
             finishEvent(out);
             return true;
         }
         if (!advanced)
-            throw DecodeError(m_cursors[m_heap[0].cursor].evOffset,
+            throw DecodeError(tokenOffset(m_cursors[m_heap[0].cursor]),
                               "broken trace: failed to advance: no thread's next event can happen in generation "
-                                  + std::to_string(m_gen.tables->gen));
+                                  + std::to_string(m_gen.gen.tables->gen));
     }
+}
+
+void V2Decoder::fill(std::span<Event> out, size_t& filled)
+{
+    fillEventBatch(out, filled, [this](Event& ev) { return nextEvent(ev); });
 }
 
 void V2Decoder::heapInsert(uint32_t cursor)
 {
-    m_heap.push_back(HeapEntry{m_cursors[cursor].ev.time, cursor});
+    m_heap.push_back(HeapEntry{m_cursors[cursor].next->time, cursor});
     siftUp(m_heap.size() - 1);
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/formats/gotrace/generation.h"
+#include "core/formats/gotrace/event_tokens.h"
+#include "core/formats/gotrace/generation_prefetcher.h"
 #include "core/formats/gotrace/order_engine.h"
 #include "core/formats/gotrace/trace_event.h"
 
@@ -15,16 +16,18 @@ namespace gs::gotrace {
 
 // Decodes a Go 1.22–1.26 trace one event at a time, in the order Go's parser reports them.
 //
-// Per generation: the loader tokenizes all batches (tables, per-thread batch lists, samples);
-// then a cursor per thread walks its batches lazily. Cursors sit in a binary min-heap keyed by
-// the time of their next event; the heap top is tried first, and if the ordering engine cannot
-// apply it yet, the other cursors are tried in time order. CPU samples are merged in by time.
-// Each event costs O(log threads) plus the engine's O(1) work; nothing is allocated per event
-// once the generation's vectors have grown. Every generation starts with a Sync event and the
-// trace ends with one; times are forced strictly increasing, as Go does.
+// Per generation: a GenerationPrefetcher loads and tokenizes all batches on a worker thread,
+// one generation ahead (tables, per-thread token lists, samples); then a cursor per thread walks
+// its tokens. Cursors sit in a binary min-heap keyed by the time of their next event; the heap
+// top is tried first, and if the ordering engine cannot apply it yet, the other cursors are
+// tried in time order. CPU samples are merged in by time. Each event costs O(log threads) plus
+// the engine's O(1) work; nothing is allocated per event once the buffers have grown. Every
+// generation starts with a Sync event and the trace ends with one; times are forced strictly
+// increasing, as Go does.
 //
-// Errors throw DecodeError. As in Go, an error while reading a generation is reported after a
-// Sync event that closes the events delivered so far.
+// Errors throw DecodeError at the point of the event sequence where reading the trace lazily
+// would meet them. As in Go, an error while reading a generation is reported after a Sync event
+// that closes the events delivered so far.
 class V2Decoder
 {
 public:
@@ -32,55 +35,50 @@ public:
 
     // Returns false after the last event; throws DecodeError for a broken trace.
     bool next(Event& out);
+    // fillEventBatch with next() inlined: the bulk path.
+    void fill(std::span<Event> out, size_t& filled);
 
-    uint64_t bytesConsumed() const { return m_loader.offset(); }
+    uint64_t bytesConsumed() const { return m_gen.loadedOffset; }
     // End offset of the last generation whose events were all delivered, and how many
     // generations that is.
     uint64_t completeBytes() const { return m_completeBytes; }
     uint64_t completeGenerations() const { return m_completeGenerations; }
 
 private:
-    // Walks one thread's batches; [p, end) is what is left of the current batch.
+    // Walks one thread's tokens; [next, end) is what is left.
     struct Cursor
     {
-        const ThreadBatches* thread = nullptr;
-        size_t batch = ~size_t(0); // none yet
-        const uint8_t* start = nullptr;
-        const uint8_t* p = nullptr;
-        const uint8_t* end = nullptr;
-        uint64_t startOffset = 0; // absolute offset of *start
-        int64_t lastTs = 0;
-        Event ev;
-        uint64_t evOffset = 0;
+        const Token* next = nullptr;
+        const Token* end = nullptr;
+        const ThreadTokens* thread = nullptr;
         OrderEngine::ThreadState* state = nullptr; // looked up at the first advance, as Go does
         bool stateKnown = false;
     };
 
-    bool readCursorEvent(Cursor& c);
-    bool enterNextBatch(Cursor& c);
-    // Throws the error for the undecodable event of `type` at the cursor.
-    [[noreturn]] void failEvent(const Cursor& c, uint8_t type, bool inTimestamp) const;
-    bool tryAdvance(size_t heapIndex);
+    // Moves past the cursor's event; false at the end of its tokens. Throws the thread's
+    // decoding error when it is reached.
+    static bool stepCursor(Cursor& c)
+    {
+        if (++c.next != c.end)
+            return true;
+        if (c.thread->error)
+            throw *c.thread->error;
+        return false;
+    }
+    // Tries the event of the cursor at heapIndex, building it in `out` (the engine's direct
+    // output); moves the cursor on if the engine applied it.
+    bool tryAdvance(size_t heapIndex, Event& out);
+    bool nextEvent(Event& out);
+    bool nextGeneration(Event& out);
+    uint64_t tokenOffset(const Cursor& c) const;
     void install();
-    // Checks the event's stack and string IDs exist (as Go does for every event it returns) and
-    // forces times strictly increasing.
+    // Forces times strictly increasing. Go also checks every returned event's stack and string
+    // IDs: tokens carry the outcome (Token::BadIds); events the engine derives carry none.
     void finishEvent(Event& ev)
     {
-        // Inline: about two events in three carry IDs; the error report is out of line.
-        const WireSpec& spec = wireSpec(ev.type);
-        if (spec.checksIds && !idsKnown(ev, spec))
-            failUnknownId(ev);
         if (ev.time <= m_lastTs)
             ev.time = m_lastTs + 1;
         m_lastTs = ev.time;
-    }
-    static bool idsKnown(const Event& ev, const WireSpec& spec)
-    {
-        const GenerationTables& t = *ev.tables;
-        return (spec.stackArg < 0 || t.hasStack(ev.args[spec.stackArg]))
-            && (spec.newStackArg < 0 || t.hasStack(ev.args[spec.newStackArg]))
-            && (spec.stringArgs[0] < 0 || t.hasString(ev.args[spec.stringArgs[0]]))
-            && (spec.stringArgs[1] < 0 || t.hasString(ev.args[spec.stringArgs[1]]));
     }
     [[noreturn]] void failUnknownId(const Event& ev) const;
     Event syncEvent(const GenerationTables* tables, int64_t time);
@@ -92,9 +90,8 @@ private:
     void siftDown(size_t i);
     int64_t heapTime(size_t i) const { return m_heap[i].time; }
 
-    GenerationLoader m_loader;
     OrderEngine m_order;
-    Generation m_gen;
+    TokenizedGeneration m_gen;
     std::unique_ptr<GenerationTables> m_previousTables;
     std::vector<Cursor> m_cursors;
     // Min-heap of cursors by the time of their next event; the time is cached in the entry so
@@ -111,10 +108,12 @@ private:
     bool m_haveGen = false;
     bool m_done = false;
     std::optional<DecodeError> m_pendingError;
+    bool m_advancedBadIds = false; // Token::BadIds of the event the last advance applied
     int64_t m_lastTs = 0;
     uint64_t m_syncs = 0;
     uint64_t m_completeBytes = 0;
     uint64_t m_completeGenerations = 0;
+    GenerationPrefetcher m_prefetch; // last: its worker stops before the rest goes
 };
 
 } // namespace gs::gotrace

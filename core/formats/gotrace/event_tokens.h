@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/base/error.h"
+#include "core/formats/gotrace/generation.h"
+#include "core/formats/gotrace/wire_spec.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace gs::gotrace {
+
+// One timed event of a thread's batches, decoded before ordering: type, time in nanoseconds
+// (the batch's base time plus the deltas, as the reader reports it before forcing times strictly
+// increasing) and wire arguments. 32 bytes, as the ordering thread streams through gigabytes of
+// them: arguments that do not fit 32 bits, a fourth argument or an offset too far from the
+// generation's start make the token "wide", its values kept in TokenizedGeneration::wide.
+struct Token
+{
+    enum Flags : uint8_t
+    {
+        Wide = 1,
+        // A stack or string argument names no entry of the generation's tables: Go's reader
+        // fails when it returns this event, so the decoder does too.
+        BadIds = 2,
+    };
+    int64_t time = 0;
+    uint32_t args[3] = {}; // Wide: args[0] indexes TokenizedGeneration::wide
+    uint32_t offset = 0;   // of the event's first byte, after TokenizedGeneration::base
+    uint8_t type = EvNone;
+    uint8_t flags = 0;
+};
+
+struct WideToken
+{
+    uint64_t args[kMaxEventArgs] = {};
+    uint64_t offset = 0; // absolute
+};
+
+// The tokens of one thread (M): [begin, end) in TokenizedGeneration::tokens. `error` is set when
+// an undecodable event ends the thread's events; it is reported when ordering reaches it.
+struct ThreadTokens
+{
+    int64_t m = -1;
+    size_t begin = 0;
+    size_t end = 0;
+    std::optional<DecodeError> error;
+};
+
+// A generation with every event batch decoded, ready for ordering. `loadedOffset` and `end`
+// are the loader's offset() and generationEnd() right after this generation was read.
+struct TokenizedGeneration
+{
+    Generation gen;
+    std::vector<Token> tokens;
+    std::vector<WideToken> wide;
+    uint64_t base = 0; // offset of the generation's first batch
+    std::vector<ThreadTokens> threads;
+    uint64_t loadedOffset = 0;
+    uint64_t end = 0;
+};
+
+// Decodes the events of every thread of `g.gen` into `g.tokens` (cleared first; its capacity is
+// reused) and `g.threads`. Only std::bad_alloc escapes: decoding errors are kept per thread.
+void tokenizeGeneration(TokenizedGeneration& g);
+
+// A token's wire arguments and absolute offset.
+inline void tokenValues(const TokenizedGeneration& g, const Token& t, uint64_t (&args)[kMaxEventArgs],
+                        uint64_t& offset)
+{
+    if (t.flags & Token::Wide) {
+        const WideToken& w = g.wide[t.args[0]];
+        for (int i = 0; i < kMaxEventArgs; ++i)
+            args[i] = w.args[i];
+        offset = w.offset;
+        return;
+    }
+    args[0] = t.args[0];
+    args[1] = t.args[1];
+    args[2] = t.args[2];
+    args[3] = 0;
+    offset = g.base + t.offset;
+}
+
+} // namespace gs::gotrace
