@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `info FILE [--json]`: the detected format and a summary of what the file holds.
+#include "app/cli/capture_info.h"
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "app/cli/json_writer.h"
@@ -68,6 +69,7 @@ void printText(const EventStore& store, std::ostream& out)
         if (t.truncated)
             out << "Damaged: yes (see the warning below)\n";
     }
+    printCaptureText(store, out);
     out << "Store size: " << formatValue(int64_t(store.approximateBytes()), "bytes") << '\n';
     for (const std::string& w : store.warnings)
         out << "Warning: " << w << '\n';
@@ -140,6 +142,7 @@ void printJson(const EventStore& store, std::ostream& out)
         j.key("damaged");
         j.value(t.truncated);
     }
+    writeCaptureJson(store, j);
     j.key("store_bytes");
     j.value(uint64_t(store.approximateBytes()));
     j.key("warnings");

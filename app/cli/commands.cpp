@@ -11,6 +11,7 @@ Command topCommand();   // cmd_top.cpp
 Command flameCommand(); // cmd_flame.cpp
 Command goroutinesCommand(); // cmd_goroutines.cpp
 Command chainCommand();      // cmd_chain.cpp
+Command diffCommand();       // cmd_diff.cpp
 
 const std::vector<Command>& commands()
 {
@@ -20,6 +21,7 @@ const std::vector<Command>& commands()
         flameCommand(),
         goroutinesCommand(),
         chainCommand(),
+        diffCommand(),
         {"events", "events FILE [--count]", "trace events, one per line, as go tool trace -d=parsed prints them (--count: only count)", runEvents},
     };
     return kCommands;

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "core/load/load_file.h"
 
+#include "core/formats/bpftrace/bpftrace_decoder.h"
+#include "core/formats/dump/dump_decoder.h"
+#include "core/formats/folded/folded_decoder.h"
+#include "core/formats/gctrace/gctrace_decoder.h"
 #include "core/formats/gotrace/trace_store_builder.h"
+#include "core/formats/perf/perf_script_decoder.h"
 #include "core/formats/pprof/pprof_decoder.h"
 #include "core/io/file_bytes.h"
 #include "core/load/sniff.h"
@@ -34,9 +39,24 @@ Result<StorePtr> loadFile(const std::string& path, LoadContext& context)
     case Format::GoTrace:
         decoded = gotrace::decodeGoTrace(input->span(), context);
         break;
-    default:
-        return Error {path + ": not a recognised capture (expected a pprof profile, a Go execution trace "
-                             "or a goroutine dump)",
+    case Format::GoroutineDump:
+        decoded = decodeGoroutineDump(input->span(), context);
+        break;
+    case Format::Folded:
+        decoded = decodeFolded(input->span(), context);
+        break;
+    case Format::PerfScript:
+        decoded = decodePerfScript(input->span(), context);
+        break;
+    case Format::Bpftrace:
+        decoded = decodeBpftrace(input->span(), context);
+        break;
+    case Format::GcTrace:
+        decoded = decodeGcTrace(input->span(), context);
+        break;
+    case Format::Unknown:
+        return Error {path + ": not a recognised capture (expected a pprof profile, a Go execution trace, "
+                             "a goroutine dump, folded stacks, perf script or bpftrace output, or a gctrace log)",
                       std::nullopt};
     }
     if (!decoded)

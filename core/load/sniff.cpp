@@ -3,6 +3,7 @@
 
 #include "core/base/byte_reader.h"
 #include "core/formats/pprof/pprof_wire.h"
+#include "core/load/sniff_text.h"
 
 #include <cstring>
 
@@ -48,6 +49,10 @@ Format sniffFormat(std::span<const uint8_t> bytes)
         return Format::GoTrace;
     if (bytes.empty())
         return Format::Unknown;
+    // Text first: a text capture can pass the two-tag protobuf check, binary pprof never reads
+    // as one of the text formats.
+    if (const Format text = sniffTextFormat(bytes); text != Format::Unknown)
+        return text;
     if (looksLikePprof(bytes))
         return Format::Pprof;
     return Format::Unknown;

@@ -39,6 +39,10 @@ size_t EventStore::approximateBytes() const
         n += bytesOf(*profile);
     if (trace)
         n += bytesOf(*trace);
+    if (dump)
+        n += dump->memoryBytes();
+    if (gcTrace)
+        n += vectorBytes(gcTrace->cycles);
     return n;
 }
 
@@ -53,6 +57,12 @@ const char* formatName(Format f)
         return "goroutine-dump";
     case Format::Folded:
         return "folded";
+    case Format::PerfScript:
+        return "perf-script";
+    case Format::Bpftrace:
+        return "bpftrace";
+    case Format::GcTrace:
+        return "gctrace";
     case Format::Unknown:
         break;
     }

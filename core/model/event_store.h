@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/model/gc_trace.h"
+#include "core/model/goroutine_dump.h"
 #include "core/model/profile.h"
 #include "core/model/symbols.h"
 #include "core/model/trace_data.h"
@@ -19,6 +21,9 @@ enum class Format
     GoTrace,
     GoroutineDump,
     Folded,
+    PerfScript,
+    Bpftrace,
+    GcTrace,
 };
 
 // Stable machine name of a format ("pprof", "go-trace", ...), as the CLI's JSON reports it.
@@ -37,6 +42,10 @@ struct EventStore
     std::optional<Profile> profile;
     // Present for execution traces.
     std::optional<TraceData> trace;
+    // Present for goroutine dumps and debug=1 count profiles (which also fill `profile`).
+    std::optional<GoroutineDumpData> dump;
+    // Present for GODEBUG=gctrace=1 logs.
+    std::optional<GcTrace> gcTrace;
 
     // Heap bytes held by the store (vector capacities, strings, hash tables), for the memory
     // budget of big traces. An estimate: allocator overhead per node is counted as two pointers.

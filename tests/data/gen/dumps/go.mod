@@ -1,0 +1,3 @@
+module goroscope/gen/dumps
+
+go 1.19

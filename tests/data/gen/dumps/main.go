@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// dumpgen writes the text captures of tests/data/dumps: goroutine dumps in every form the runtime
+// prints them (debug=2 and debug=1 over net/http/pprof, a deadlock, a panic, SIGQUIT, runtime.Stack
+// inside a log), a GODEBUG=gctrace=1 log and a CPU-bound run for perf. One mode per run, because
+// crashes end the process; regenerate.sh runs them all.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	mode := flag.String("mode", "", "leak | deadlock | panic | sigquit | logstack | gc | burn")
+	out := flag.String("o", ".", "output folder (leak, logstack)")
+	flag.Parse()
+	switch *mode {
+	case "leak":
+		runLeak(*out)
+	case "deadlock":
+		runDeadlock()
+	case "panic":
+		runPanic()
+	case "sigquit":
+		runSigquit()
+	case "logstack":
+		runLogStack(*out)
+	case "gc":
+		runGC()
+	case "burn":
+		runBurn()
+	default:
+		fmt.Fprintln(os.Stderr, "unknown -mode", *mode)
+		os.Exit(2)
+	}
+}
