@@ -2,8 +2,10 @@
 #include "app/gui/main_window.h"
 
 #include "widgets/common/value_format.h"
+#include "widgets/dump/dump_page.h"
 #include "widgets/flamegraph/flame_graph_view.h"
 #include "widgets/load/file_loader.h"
+#include "widgets/plots/gc_plot.h"
 #include "widgets/profile/profile_page.h"
 #include "widgets/profile/profile_session.h"
 #include "widgets/timeline/timeline_view.h"
@@ -66,11 +68,14 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
     m_page = new ui::ProfilePage(m_session, this);
     m_tracePage = new ui::TracePage(this);
+    m_dumpPage = new ui::DumpPage(m_page, m_session, this);
+    m_gcPage = new ui::GcPlot(this);
     m_welcome = createWelcome();
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_page);
+    m_stack->addWidget(m_dumpPage);
     m_stack->addWidget(m_tracePage);
+    m_stack->addWidget(m_gcPage);
     setCentralWidget(m_stack);
     createMenus();
     createStatusBar();
@@ -100,6 +105,8 @@ MainWindow::~MainWindow() = default;
 
 const StorePtr& MainWindow::store() const
 {
+    if (m_stack->currentWidget() == m_gcPage)
+        return m_gcPage->store();
     return m_stack->currentWidget() == m_tracePage ? m_tracePage->store() : m_session->store();
 }
 
@@ -251,7 +258,7 @@ void MainWindow::cancelLoad()
 void MainWindow::onLoaded(const StorePtr& store, const QString& path)
 {
     setLoadingUi(false);
-    if (!store->profile && !store->trace) {
+    if (!store->profile && !store->trace && !store->gcTrace) {
         onLoadFailed(tr("%1: this kind of capture cannot be shown yet").arg(path));
         return;
     }
@@ -291,12 +298,17 @@ void MainWindow::showError(const QString& title, const QString& message)
 void MainWindow::setStore(StorePtr store, const QString& path)
 {
     m_currentPath = path;
-    // A trace opens on the timeline page, anything with samples on the profile page.
+    // A trace opens on the timeline page, a gctrace log on the GC page, anything with samples on
+    // the profile page (with the goroutines panel for a dump).
     const bool isTrace = store && store->trace;
+    const bool isGc = store && store->gcTrace && !store->profile;
     m_tracePage->setStore(isTrace ? store : nullptr);
-    m_session->setStore(isTrace ? nullptr : std::move(store));
+    m_gcPage->setStore(isGc ? store : nullptr);
+    m_session->setStore(isTrace || isGc ? nullptr : std::move(store));
+    m_dumpPage->setStore(m_session->store());
     m_stack->setCurrentWidget(isTrace ? static_cast<QWidget*>(m_tracePage)
-                              : m_session->store() ? static_cast<QWidget*>(m_page)
+                              : isGc ? static_cast<QWidget*>(m_gcPage)
+                              : m_session->store() ? static_cast<QWidget*>(m_dumpPage)
                                                    : m_welcome);
     m_compareAction->setEnabled(m_session->store() != nullptr);
     m_exportAction->setEnabled(this->store() != nullptr);

@@ -13,7 +13,9 @@ class QStackedWidget;
 class QToolButton;
 
 namespace gs::ui {
+class DumpPage;
 class FileLoader;
+class GcPlot;
 class ProfilePage;
 class TracePage;
 class ProfileSession;
@@ -44,6 +46,8 @@ public:
     ui::ProfileSession* session() const { return m_session; }
     ui::ProfilePage* profilePage() const { return m_page; }
     ui::TracePage* tracePage() const { return m_tracePage; }
+    ui::DumpPage* dumpPage() const { return m_dumpPage; }
+    ui::GcPlot* gcPage() const { return m_gcPage; }
     bool isLoading() const;
 
 signals:
@@ -85,6 +89,8 @@ private:
     ui::FileLoader* m_loader = nullptr;
     ui::ProfilePage* m_page = nullptr;
     ui::TracePage* m_tracePage = nullptr;
+    ui::DumpPage* m_dumpPage = nullptr; // holds m_page
+    ui::GcPlot* m_gcPage = nullptr;
     QStackedWidget* m_stack = nullptr;
     QWidget* m_welcome = nullptr;
     QLabel* m_welcomeRecent = nullptr;

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "widgets/dump/dump_view.h"
+
+#include <QString>
+
+namespace gs::ui {
+
+// The details pane text of one group: how many goroutines, their status, the ids of the first
+// members, the first member's stack and its "created by" line, as a traceback prints them.
+QString describeGroup(const DumpView& view, const DumpGroup& group);
+
+} // namespace gs::ui
