@@ -9,10 +9,7 @@ namespace {
 
 size_t bytesOf(const TraceData& t)
 {
-    const SpanTable& s = t.spans;
-    size_t n = vectorBytes(s.start) + vectorBytes(s.end) + vectorBytes(s.state) + vectorBytes(s.reason) +
-               vectorBytes(s.stack) + vectorBytes(s.proc) + vectorBytes(s.waker) + vectorBytes(s.offsets) +
-               vectorBytes(s.checkpointOffsets) + vectorBytes(s.checkpoints);
+    size_t n = t.spans.memoryBytes();
     n += vectorBytes(t.goroutines) + vectorBytes(t.rowById) + vectorBytes(t.processors) + vectorBytes(t.gcRanges) +
          vectorBytes(t.stwRanges) + vectorBytes(t.assistRanges) + vectorBytes(t.heapAlloc) + vectorBytes(t.heapGoal) +
          vectorBytes(t.gomaxprocs) + vectorBytes(t.goroutineCount) + vectorBytes(t.tasks) + vectorBytes(t.regions) +
@@ -20,7 +17,7 @@ size_t bytesOf(const TraceData& t)
     for (const Goroutine& g : t.goroutines)
         n += vectorBytes(g.stats.blockNsByReason);
     for (const Processor& p : t.processors)
-        n += vectorBytes(p.spans);
+        n += vectorBytes(p.spans) + p.busyBefore.memoryBytes();
     return n;
 }
 

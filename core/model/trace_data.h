@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/model/span_table.h"
 #include "core/model/symbols.h"
 
 #include <cstdint>
@@ -9,24 +10,6 @@
 #include <vector>
 
 namespace gs {
-
-using TimeNs = int64_t;     // nanoseconds of the trace clock (absolute, as Go's parser reports them)
-using GoroutineRow = uint32_t; // dense row in TraceData::goroutines
-constexpr GoroutineRow kNoRow = UINT32_MAX;
-constexpr int64_t kNoGoroutineId = -1;
-
-// What a goroutine is doing during a span. SyscallBlocked is the part of a syscall after its
-// processor was taken away (Go's "Block time (syscall)").
-enum class SpanState : uint8_t
-{
-    Running,
-    Runnable,
-    Waiting,
-    Syscall,
-    SyscallBlocked,
-};
-constexpr size_t kSpanStateCount = 5;
-const char* spanStateName(SpanState s);
 
 // Go's execution statistics of one goroutine, with the meaning of `go tool trace`'s goroutine
 // analysis (internal/trace summary): the non-overlapping times, plus the total presence.
@@ -55,49 +38,8 @@ struct Goroutine
     bool hasStartFunction() const { return startFunction != UINT32_MAX; }
 };
 
-// State spans of every goroutine, stored by column in one table. Goroutine r owns rows
-// [offsets[r], offsets[r+1]), sorted by start and non-overlapping, so ends are sorted too and one
-// binary search finds the span covering a time.
-//
-// For level-of-detail drawing, `checkpoints` holds, for every goroutine and every kCheckpointEvery-th
-// span of it, the cumulative duration per state of the spans before it; the state mix of any
-// span range then costs O(kCheckpointEvery + states), whatever the range's length.
-struct SpanTable
-{
-    static constexpr uint32_t kCheckpointEvery = 64;
-
-    std::vector<TimeNs> start;           // span start
-    std::vector<TimeNs> end;             // span end (the next transition, or the trace end)
-    std::vector<SpanState> state;
-    std::vector<StringId> reason;        // wait reason ("chan receive"), stop reason ("preempted")
-    std::vector<StackId> stack;          // stack at the transition into this span
-    std::vector<int32_t> proc;           // processor at the transition; -1 if none
-    std::vector<int64_t> waker;          // Runnable after Waiting: ID of the goroutine that woke it
-    std::vector<uint32_t> offsets;       // per goroutine row; size goroutines + 1
-    std::vector<uint32_t> checkpointOffsets; // per goroutine row; size goroutines + 1
-    std::vector<TimeNs> checkpoints;     // kSpanStateCount cumulative durations per checkpoint
-
-    size_t size() const { return start.size(); }
-    // Per-span accessors. Code outside the store builder reads spans only through these, so the
-    // column encoding can change without touching the views and analyses.
-    TimeNs startOf(uint32_t i) const { return start[i]; }
-    TimeNs endOf(uint32_t i) const { return end[i]; }
-    TimeNs durationOf(uint32_t i) const { return end[i] - start[i]; }
-    SpanState stateOf(uint32_t i) const { return state[i]; }
-    StringId reasonOf(uint32_t i) const { return reason[i]; }
-    StackId stackOf(uint32_t i) const { return stack[i]; }
-    int32_t procOf(uint32_t i) const { return proc[i]; }
-    int64_t wakerOf(uint32_t i) const { return waker[i]; }
-    std::pair<uint32_t, uint32_t> rowRange(GoroutineRow r) const { return {offsets[r], offsets[r + 1]}; }
-    // First span of row r whose end is after t (the span covering t, or the next one).
-    uint32_t firstEndingAfter(GoroutineRow r, TimeNs t) const;
-    // Fills checkpointOffsets and checkpoints from the spans and offsets (one pass).
-    void buildCheckpoints();
-    // Total time per state over spans [begin, end) of row r (absolute span indexes).
-    void stateMix(GoroutineRow r, uint32_t begin, uint32_t end, TimeNs out[kSpanStateCount]) const;
-};
-
-// Which goroutine a processor ran, and when.
+// Which goroutine a processor ran, and when: one of its Running spans, as TraceData::procSpan
+// resolves it.
 struct ProcSpan
 {
     TimeNs start = 0;
@@ -105,10 +47,18 @@ struct ProcSpan
     int64_t goroutine = kNoGoroutineId;
 };
 
+// A processor's runs are the Running spans of goroutines on it, kept as indexes into
+// TraceData::spans (not copied), sorted by start and non-overlapping.
 struct Processor
 {
     int64_t id = 0;
-    std::vector<ProcSpan> spans; // sorted by start, non-overlapping
+    std::vector<uint32_t> spans;
+    TimeColumn busyBefore; // busy time of spans [0, k); size spans + 1
+
+    // Sorts `spans` by start if needed and sums the busy time.
+    void finish(const SpanTable& table);
+    // Running time of runs [b, e), in O(1) for the utilisation of a folded block.
+    TimeNs busyNs(uint32_t b, uint32_t e) const { return busyBefore[e] - busyBefore[b]; }
 };
 
 // A named time range: GC mark phase, stop-the-world (with its kind), mark assist, sweep.
@@ -192,6 +142,8 @@ struct TraceData
     std::vector<CpuSample> cpuSamples;
 
     GoroutineRow rowOf(int64_t goroutineId) const;
+    // Run k of processors[proc].
+    ProcSpan procSpan(size_t proc, uint32_t k) const;
 
     // Fills every goroutine's stats from its spans, with the rules of Go's goroutine analysis:
     // waiting with reason `foreverReason` (the id of "forever"; UINT32_MAX for none) is not counted, and a

@@ -35,7 +35,7 @@ SyntheticTraceBuilder::SyntheticTraceBuilder(TimeNs startNs, TimeNs endNs)
     t.goVersion = "1.26";
     t.startNs = startNs;
     t.endNs = endNs;
-    t.spans.offsets.push_back(0);
+    m_spans = std::make_unique<SpanTableWriter>(t.spans);
 }
 
 GoroutineRow SyntheticTraceBuilder::addGoroutine(int64_t id, std::string_view startFunction,
@@ -49,25 +49,46 @@ GoroutineRow SyntheticTraceBuilder::addGoroutine(int64_t id, std::string_view st
     g.startNs = g.createdNs;
     const GoroutineRow row = GoroutineRow(t.goroutines.size());
     t.goroutines.push_back(std::move(g));
-    SpanTable& s = t.spans;
     for (const SyntheticSpan& sp : spans) {
-        s.start.push_back(sp.start);
-        s.end.push_back(sp.end);
-        s.state.push_back(sp.state);
-        s.reason.push_back(m_store->symbols.strings.intern(sp.reason));
-        s.stack.push_back(0);
-        s.proc.push_back(sp.proc);
-        s.waker.push_back(sp.waker);
+        const uint32_t traits = m_spans->traitsCode({m_store->symbols.strings.intern(sp.reason), 0, sp.proc, sp.state});
+        m_spans->append(sp.start, sp.end, traits,
+                        sp.waker == kNoGoroutineId ? SpanTableWriter::kNoWaker : m_spans->wakerCode(sp.waker));
     }
-    s.offsets.push_back(uint32_t(s.start.size()));
+    m_spans->endRow();
     return row;
 }
 
-std::shared_ptr<EventStore> SyntheticTraceBuilder::finish()
+void SyntheticTraceBuilder::buildProcessors(uint64_t maxRunsPerProc)
 {
     TraceData& t = *m_store->trace;
-    t.spans.buildCheckpoints();
+    const SpanTable& s = t.spans;
+    std::vector<uint32_t> running;
+    for (uint32_t i = 0; i < s.size(); ++i) {
+        if (s.stateOf(i) == SpanState::Running && s.procOf(i) >= 0)
+            running.push_back(i);
+    }
+    std::stable_sort(running.begin(), running.end(), [&](uint32_t a, uint32_t b) {
+        return s.procOf(a) != s.procOf(b) ? s.procOf(a) < s.procOf(b) : s.startOf(a) < s.startOf(b);
+    });
+    for (uint32_t i : running) {
+        if (t.processors.empty() || t.processors.back().id != s.procOf(i))
+            t.processors.push_back({s.procOf(i), {}, {}});
+        Processor& p = t.processors.back();
+        const bool fits = p.spans.empty() || s.endOf(p.spans.back()) <= s.startOf(i);
+        if (fits && p.spans.size() < maxRunsPerProc)
+            p.spans.push_back(i);
+    }
+    for (Processor& p : t.processors)
+        p.finish(s);
+}
+
+std::shared_ptr<EventStore> SyntheticTraceBuilder::finish(uint64_t maxRunsPerProc)
+{
+    TraceData& t = *m_store->trace;
+    m_spans->finish();
+    m_spans.reset();
     t.computeGoroutineStats(UINT32_MAX);
+    buildProcessors(maxRunsPerProc);
     t.rowById.clear();
     for (GoroutineRow r = 0; r < t.goroutines.size(); ++r)
         t.rowById.emplace_back(t.goroutines[r].id, r);
@@ -92,19 +113,8 @@ std::shared_ptr<EventStore> makeSyntheticTrace(const SyntheticTraceSpec& spec)
 
     const uint64_t heavySpans = spec.heavyGoroutines ? uint64_t(double(spec.spans) * spec.heavyShare) : 0;
     const uint64_t lightRows = spec.goroutines - spec.heavyGoroutines;
-    SpanTable& s = t.spans;
-    s.start.reserve(spec.spans);
-    s.end.reserve(spec.spans);
-    s.state.reserve(spec.spans);
-    s.reason.reserve(spec.spans);
-    s.stack.reserve(spec.spans);
-    s.proc.reserve(spec.spans);
-    s.waker.reserve(spec.spans);
-    std::vector<StringId> reasonIds;
-    for (std::string_view r : kReasons)
-        reasonIds.push_back(builder.store().symbols.strings.intern(r));
-    const StringId preempted = builder.store().symbols.strings.intern("preempted");
-
+    builder.reserve(spec.spans);
+    std::vector<SyntheticSpan> spans;
     for (uint32_t r = 0; r < spec.goroutines; ++r) {
         const bool heavy = r < spec.heavyGoroutines;
         const uint64_t n =
@@ -115,58 +125,39 @@ std::shared_ptr<EventStore> makeSyntheticTrace(const SyntheticTraceSpec& spec)
         const TimeNs begin = heavy ? t0 : t0 + TimeNs(rng.below(uint64_t(spec.durationNs - life)));
         const TimeNs mean = std::max<TimeNs>(2, life / TimeNs(std::max<uint64_t>(n, 1)));
 
-        Goroutine g;
-        g.id = r + 1;
-        g.startFunction = builder.store().symbols.internFunction(functions[r % functions.size()], "main.go");
-        g.createdNs = begin;
-        g.startNs = begin;
-        t.goroutines.push_back(std::move(g));
+        spans.clear();
         TimeNs now = begin;
         for (uint64_t k = 0; k < n; ++k) {
             // Durations in [mean/8, 15/8 mean) keep the row's length near `life`.
             const TimeNs d = std::max<TimeNs>(1, mean / 8 + TimeNs(rng.below(uint64_t(mean * 7 / 4))));
-            const TimeNs end = std::min(now + d, t1);
-            SpanState state = SpanState::Running;
-            StringId reason = 0;
+            SyntheticSpan sp;
+            sp.start = now;
+            sp.end = std::max(std::min(now + d, t1), now + 1);
             switch (k % 3) {
             case 0:
-                state = SpanState::Running;
+                sp.state = SpanState::Running;
+                sp.proc = int32_t(rng.below(spec.processors));
                 break;
             case 1:
-                state = rng.below(20) == 0 ? SpanState::Syscall : SpanState::Waiting;
-                reason = state == SpanState::Waiting ? reasonIds[rng.below(reasonIds.size())] : 0;
+                sp.state = rng.below(20) == 0 ? SpanState::Syscall : SpanState::Waiting;
+                sp.reason = sp.state == SpanState::Waiting ? kReasons[rng.below(std::size(kReasons))] : "";
                 break;
             default:
-                state = SpanState::Runnable;
-                reason = preempted;
+                sp.state = SpanState::Runnable;
+                sp.reason = "preempted";
+                sp.waker = int64_t(rng.below(spec.goroutines) + 1);
                 break;
             }
-            s.start.push_back(now);
-            s.end.push_back(std::max(end, now + 1));
-            s.state.push_back(state);
-            s.reason.push_back(reason);
-            s.stack.push_back(0);
-            s.proc.push_back(state == SpanState::Running ? int32_t(rng.below(spec.processors)) : -1);
-            s.waker.push_back(k % 3 == 2 ? int64_t(rng.below(spec.goroutines) + 1) : kNoGoroutineId);
-            now = s.end.back();
+            spans.push_back(sp);
+            now = sp.end;
             if (now >= t1)
                 break;
         }
-        t.goroutines.back().endNs = heavy ? -1 : now;
-        s.offsets.push_back(uint32_t(s.start.size()));
+        const GoroutineRow row = builder.addGoroutine(r + 1, functions[r % functions.size()], spans);
+        t.goroutines[row].createdNs = t.goroutines[row].startNs = begin;
+        t.goroutines[row].endNs = heavy ? -1 : now;
     }
 
-    for (uint32_t p = 0; p < spec.processors; ++p) {
-        Processor proc{int64_t(p), {}};
-        const TimeNs mean = std::max<TimeNs>(2, spec.durationNs / TimeNs(std::max<uint64_t>(spec.procSpansEach, 1)));
-        TimeNs now = t0;
-        for (uint64_t k = 0; k < spec.procSpansEach && now < t1; ++k) {
-            const TimeNs d = std::max<TimeNs>(1, TimeNs(rng.below(uint64_t(mean))));
-            proc.spans.push_back({now, std::min(now + d, t1), int64_t(rng.below(spec.goroutines) + 1)});
-            now += d + TimeNs(rng.below(uint64_t(mean)));
-        }
-        t.processors.push_back(std::move(proc));
-    }
     const StringId gcName = builder.store().symbols.strings.intern("GC concurrent mark phase");
     const StringId stwName = builder.store().symbols.strings.intern("stop-the-world (GC sweep termination)");
     for (int k = 0; k < 50; ++k) {
@@ -181,7 +172,7 @@ std::shared_ptr<EventStore> makeSyntheticTrace(const SyntheticTraceSpec& spec)
         t.heapGoal.push_back({at, 8 << 20});
         t.goroutineCount.push_back({at, int64_t(spec.goroutines / 2 + rng.below(spec.goroutines / 4 + 1))});
     }
-    return builder.finish();
+    return builder.finish(spec.procSpansEach);
 }
 
 } // namespace gs::fixtures

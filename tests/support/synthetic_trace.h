@@ -22,8 +22,10 @@ struct SyntheticSpan
 };
 
 // Fills an EventStore's TraceData directly, bypassing the decoder, with the layout rules of
-// trace_data.h: rows appended in order (offsets), spans sorted and non-overlapping per row, then
-// finish() computes checkpoints, statistics, rowById and the per-processor spans. Single-threaded.
+// trace_data.h: rows appended in order, spans sorted and non-overlapping per row, then finish()
+// seals the span table and computes statistics, rowById and the processors (each runs the
+// Running spans on it that do not overlap an earlier one, at most `maxRunsPerProc`).
+// Single-threaded.
 class SyntheticTraceBuilder
 {
 public:
@@ -31,12 +33,16 @@ public:
 
     // Appends goroutine `id` (next row) with its spans; returns the row.
     GoroutineRow addGoroutine(int64_t id, std::string_view startFunction, std::span<const SyntheticSpan> spans);
+    void reserve(size_t spans) { m_spans->reserve(spans); }
     EventStore& store() { return *m_store; }
     TraceData& trace() { return *m_store->trace; }
-    std::shared_ptr<EventStore> finish();
+    std::shared_ptr<EventStore> finish(uint64_t maxRunsPerProc = UINT64_MAX);
 
 private:
+    void buildProcessors(uint64_t maxRunsPerProc);
+
     std::shared_ptr<EventStore> m_store;
+    std::unique_ptr<SpanTableWriter> m_spans;
 };
 
 // Shape of the large generated trace for benchmarks.
@@ -50,15 +56,14 @@ struct SyntheticTraceSpec
     double heavyShare = 0.5;
     TimeNs durationNs = 10'000'000'000;
     uint32_t processors = 8;
-    uint64_t procSpansEach = 200'000;
+    uint64_t procSpansEach = 200'000; // at most, per processor
     uint32_t startFunctions = 20;
     uint64_t seed = 7;
 };
 
 // A deterministic trace of the given shape: states cycle running -> waiting (channel, select,
-// sync, network, sleep) -> runnable with random durations; processors run random goroutines
-// back to back; GC/STW ranges and heap/goroutine series are included. Built directly, in
-// O(spans) time and ~40 bytes per span.
+// sync, network, sleep) -> runnable with random durations on random processors; GC/STW ranges and
+// heap/goroutine series are included. Built directly, in O(spans) time.
 std::shared_ptr<EventStore> makeSyntheticTrace(const SyntheticTraceSpec& spec);
 
 } // namespace gs::fixtures

@@ -95,10 +95,21 @@ TEST_P(TraceStoreTest, ProcessorsRunOneGoroutineAtATime)
 {
     StorePtr store = load(GetParam());
     ASSERT_TRUE(store && store->trace);
-    ASSERT_FALSE(store->trace->processors.empty());
-    for (const Processor& p : store->trace->processors) {
-        for (size_t i = 1; i < p.spans.size(); ++i)
-            EXPECT_LE(p.spans[i - 1].end, p.spans[i].start) << "P" << p.id;
+    const TraceData& t = *store->trace;
+    ASSERT_FALSE(t.processors.empty());
+    for (size_t p = 0; p < t.processors.size(); ++p) {
+        const Processor& proc = t.processors[p];
+        TimeNs busy = 0;
+        for (uint32_t k = 0; k < proc.spans.size(); ++k) {
+            const ProcSpan run = t.procSpan(p, k);
+            EXPECT_EQ(t.spans.stateOf(proc.spans[k]), SpanState::Running);
+            EXPECT_EQ(t.spans.procOf(proc.spans[k]), proc.id);
+            if (k > 0) {
+                EXPECT_LE(t.procSpan(p, k - 1).end, run.start) << "P" << proc.id;
+            }
+            busy += run.end - run.start;
+        }
+        EXPECT_EQ(proc.busyNs(0, uint32_t(proc.spans.size())), busy) << "P" << proc.id;
     }
 }
 

@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <random>
+#include <ranges>
 
 namespace gs::ui {
 namespace {
@@ -123,8 +124,8 @@ TEST(SpanFolderTest, BlocksCoverTheVisibleSpansExactly)
             std::vector<FoldedBlock> blocks;
             foldGoroutineRow(s, 0, w, 3.0, blocks);
             const uint32_t firstVisible = s.firstEndingAfter(0, w.startNs);
-            const uint32_t lastVisible =
-                uint32_t(std::lower_bound(s.start.begin(), s.start.end(), w.endNs) - s.start.begin());
+            const uint32_t lastVisible = *std::ranges::partition_point(
+                std::views::iota(0u, uint32_t(s.size())), [&](uint32_t i) { return s.startOf(i) < w.endNs; });
             if (firstVisible >= lastVisible) {
                 EXPECT_TRUE(blocks.empty());
                 continue;
@@ -155,8 +156,7 @@ TEST(SpanFolderTest, BlocksCoverTheVisibleSpansExactly)
             EXPECT_EQ(counted, blocks.back().end - blocks.front().begin);
             // The 64-span step index only makes folding cheaper, never different.
             std::vector<FoldedBlock> indexed;
-            const std::vector<TimeNs> maxima = rowStepMaxima(s, 0);
-            foldGoroutineRow(s, 0, w, 3.0, indexed, maxima);
+            foldGoroutineRow(s, 0, w, 3.0, indexed, s.stepMaxima(0));
             EXPECT_EQ(indexed, blocks);
         }
     }
@@ -198,8 +198,8 @@ TEST(SpanFolderTest, CostFollowsPixelsNotSpans)
     b.addGoroutine(1, "main.busy", spans);
     const auto store = b.finish();
     std::vector<FoldedBlock> blocks;
-    const std::vector<TimeNs> maxima = rowStepMaxima(store->trace->spans, 0);
-    foldGoroutineRow(store->trace->spans, 0, TimeWindow{0, 10'000'000, 1000}, 3.0, blocks, maxima);
+    foldGoroutineRow(store->trace->spans, 0, TimeWindow{0, 10'000'000, 1000}, 3.0, blocks,
+                     store->trace->spans.stepMaxima(0));
     ASSERT_EQ(blocks.size(), 1u); // one run: every gap is far below 3 px
     EXPECT_EQ(blocks[0].count(), 1'000'000u);
     TimeNs mix[kSpanStateCount];

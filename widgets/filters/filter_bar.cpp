@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/filters/filter_bar.h"
 
-#include "widgets/filters/filter_chip.h"
+#include "widgets/filters/chip_list.h"
+#include "widgets/filters/entry_error.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLayoutItem>
 #include <QLineEdit>
 
 namespace gs::ui {
@@ -37,6 +37,7 @@ FilterBar::FilterBar(QWidget* parent)
     , m_kind(new QComboBox(this))
     , m_pattern(new QLineEdit(this))
     , m_error(new QLabel(this))
+    , m_chips(new ChipList(this))
 {
     for (FilterKind k : {FilterKind::Focus, FilterKind::Ignore, FilterKind::Hide, FilterKind::TagFocus,
                          FilterKind::TagIgnore})
@@ -47,14 +48,7 @@ FilterBar::FilterBar(QWidget* parent)
     m_pattern->setMaximumWidth(320);
     m_pattern->setToolTip(tr("Press Enter to add the filter (Ctrl+L focuses this field)"));
     m_pattern->setPlaceholderText(placeholderFor(FilterKind::Focus));
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    m_error->setVisible(false);
-
-    auto* chipArea = new QWidget(this);
-    m_chips = new QHBoxLayout(chipArea);
-    m_chips->setContentsMargins(0, 0, 0, 0);
-    m_chips->setSpacing(4);
-    m_chips->addStretch(1);
+    showEntryError(m_error, m_pattern, {});
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
@@ -63,13 +57,14 @@ FilterBar::FilterBar(QWidget* parent)
     layout->addWidget(m_kind);
     layout->addWidget(m_pattern);
     layout->addWidget(m_error);
-    layout->addWidget(chipArea, 1);
+    layout->addWidget(m_chips, 1);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_pattern->setPlaceholderText(placeholderFor(FilterKind(m_kind->itemData(index).toInt())));
     });
     connect(m_pattern, &QLineEdit::returnPressed, this, &FilterBar::submit);
-    connect(m_pattern, &QLineEdit::textEdited, this, [this] { showError({}); });
+    connect(m_pattern, &QLineEdit::textEdited, this, [this] { showEntryError(m_error, m_pattern, {}); });
+    connect(m_chips, &ChipList::removeRequested, this, &FilterBar::filterRemoved);
 }
 
 void FilterBar::focusEntry()
@@ -84,37 +79,20 @@ void FilterBar::submit()
     if (item.pattern.empty())
         return;
     if (const std::optional<QString> error = validateFilter(item)) {
-        showError(*error);
+        showEntryError(m_error, m_pattern, *error);
         return;
     }
-    showError({});
+    showEntryError(m_error, m_pattern, {});
     m_pattern->clear();
     emit filterAdded(item);
 }
 
-void FilterBar::showError(const QString& message)
-{
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
-    m_pattern->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #b3261e; }"));
-}
-
 void FilterBar::setFilters(const std::vector<FilterItem>& items)
 {
-    // Everything but the trailing stretch is a chip from the previous list.
-    while (m_chips->count() > 1) {
-        QLayoutItem* item = m_chips->takeAt(0);
-        // Deferred: this often runs inside the chip's own click signal.
-        item->widget()->hide();
-        item->widget()->deleteLater();
-        delete item;
-    }
-    for (size_t i = 0; i < items.size(); ++i) {
-        auto* chip = new FilterChip(filterKindName(items[i].kind), QString::fromStdString(items[i].pattern),
-                                    m_chips->parentWidget());
-        connect(chip, &FilterChip::removeClicked, this, [this, i] { emit filterRemoved(int(i)); });
-        m_chips->insertWidget(int(i), chip);
-    }
+    std::vector<std::pair<QString, QString>> chips;
+    for (const FilterItem& item : items)
+        chips.emplace_back(filterKindName(item.kind), QString::fromStdString(item.pattern));
+    m_chips->setChips(chips);
 }
 
 } // namespace gs::ui

@@ -8,11 +8,12 @@
 #include <vector>
 
 class QComboBox;
-class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 
 namespace gs::ui {
+
+class ChipList;
 
 // Entry row for filters (kind + regex, Enter adds) followed by the active filters as removable
 // chips. It validates before emitting, so the session only ever receives filters that compile;
@@ -34,12 +35,11 @@ signals:
 
 private:
     void submit();
-    void showError(const QString& message);
 
     QComboBox* m_kind = nullptr;
     QLineEdit* m_pattern = nullptr;
     QLabel* m_error = nullptr;
-    QHBoxLayout* m_chips = nullptr;
+    ChipList* m_chips = nullptr;
 };
 
 } // namespace gs::ui

@@ -51,6 +51,11 @@ std::optional<QString> validateFilter(const FilterItem& item)
     } else if (regex.empty()) {
         return QCoreApplication::translate("gs::ui::Filter", "the regular expression is empty");
     }
+    return validateRegex(regex);
+}
+
+std::optional<QString> validateRegex(const std::string& regex)
+{
     try {
         std::regex compiled(regex, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {

@@ -37,6 +37,9 @@ QString filterKindName(FilterKind kind);
 // Why the filter cannot be applied (a bad regex, a tag filter without "key="), or nothing.
 std::optional<QString> validateFilter(const FilterItem& item);
 
+// Why `regex` does not compile as an ECMAScript std::regex (the syntax every filter uses), or nothing.
+std::optional<QString> validateRegex(const std::string& regex);
+
 // Folds the chips into one StackFilter: several focus (ignore, hide) regexes are alternatives,
 // so a sample passes focus if any of them matches; tag filters stay separate.
 StackFilter toStackFilter(const std::vector<FilterItem>& items);

@@ -101,7 +101,7 @@ QString describeProc(const TimelineScene& scene, uint32_t proc, const FoldedBloc
     const TraceData& t = *scene.trace;
     const Processor& p = t.processors[proc];
     if (!b.merged) {
-        const ProcSpan& ps = p.spans[b.begin];
+        const ProcSpan ps = t.procSpan(proc, b.begin);
         const GoroutineRow row = t.rowOf(ps.goroutine);
         const QString who =
             row != kNoRow ? goroutineTitle(t, *scene.symbols, row) : QStringLiteral("G%1").arg(ps.goroutine);
@@ -142,10 +142,8 @@ RangeSummary summarizeRange(const TraceData& trace, const TimelineLayout& layout
         if (layout.row(i).kind != RowKind::Goroutine)
             continue;
         const GoroutineRow row = layout.row(i).index;
-        const uint32_t re = s.offsets[row + 1];
         const uint32_t first = s.firstEndingAfter(row, sum.startNs);
-        const auto lastIt = std::lower_bound(s.start.begin() + first, s.start.begin() + re, sum.endNs);
-        const uint32_t last = uint32_t(lastIt - s.start.begin());
+        const uint32_t last = std::max(first, s.firstStartingFrom(row, sum.endNs));
         if (first >= last)
             continue;
         ++sum.goroutines;

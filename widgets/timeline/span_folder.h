@@ -126,14 +126,11 @@ void foldSpans(const Seq& seq, const TimeWindow& window, double minPx, std::vect
     }
 }
 
-// The largest "step" (end[k] - end[k-1], or the duration for a row's first span) in each block of
-// kStepBlock spans of a row. A block whose largest step is below minNs joins a run as a whole:
-// every span in it is narrow and follows its predecessor by less than minNs.
-constexpr uint32_t kStepBlock = 64;
-std::vector<TimeNs> rowStepMaxima(const SpanTable& spans, GoroutineRow row);
+// Blocks of SpanTable::stepMaxima: a block whose largest step is below minNs joins a run as a whole.
+constexpr uint32_t kStepBlock = SpanTable::kCheckpointEvery;
 
 // Adapts one goroutine's rows of a SpanTable to foldSpans (absolute span indexes are kept by
-// folding a row-local view and shifting the results). `stepMax` (optional) is rowStepMaxima.
+// folding a row-local view and shifting the results). `stepMax` (optional) is SpanTable::stepMaxima.
 struct SpanRowSeq
 {
     const SpanTable* table = nullptr;
@@ -142,8 +139,8 @@ struct SpanRowSeq
     std::span<const TimeNs> stepMax;
 
     size_t size() const { return count; }
-    TimeNs start(uint32_t i) const { return table->start[first + i]; }
-    TimeNs end(uint32_t i) const { return table->end[first + i]; }
+    TimeNs start(uint32_t i) const { return table->startOf(first + i); }
+    TimeNs end(uint32_t i) const { return table->endOf(first + i); }
     uint32_t skipJoined(uint32_t last, TimeNs minNs, TimeNs limit) const
     {
         while (last + 1 < count) {

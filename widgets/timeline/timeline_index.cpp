@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/timeline_index.h"
 
-#include "widgets/timeline/span_folder.h"
-
 #include <algorithm>
 
 namespace gs::ui {
@@ -15,6 +13,7 @@ TimelineIndex::TimelineIndex(const EventStore& store)
     if (!store.trace)
         return;
     const TraceData& t = *store.trace;
+    m_trace = &t;
     const size_t rows = t.goroutines.size();
     auto rowOf = [&](int64_t id) { return t.rowOf(id); };
 
@@ -35,26 +34,6 @@ TimelineIndex::TimelineIndex(const EventStore& store)
         if (row != kNoRow)
             m_regionTracks[row] =
                 uint8_t(std::max<uint32_t>(m_regionTracks[row], std::min(r.depth + 1, kMaxRegionTracks)));
-    }
-
-    m_stepOffsets.assign(rows + 1, 0);
-    for (GoroutineRow r = 0; r < rows; ++r) {
-        const auto [b, e] = t.spans.rowRange(r);
-        m_stepOffsets[r + 1] = m_stepOffsets[r] + (e - b + kStepBlock - 1) / kStepBlock;
-    }
-    m_stepMax.reserve(m_stepOffsets[rows]);
-    for (GoroutineRow r = 0; r < rows; ++r) {
-        const std::vector<TimeNs> maxima = rowStepMaxima(t.spans, r);
-        m_stepMax.insert(m_stepMax.end(), maxima.begin(), maxima.end());
-    }
-
-    m_procBusy.resize(t.processors.size());
-    for (size_t p = 0; p < t.processors.size(); ++p) {
-        const auto& spans = t.processors[p].spans;
-        auto& sums = m_procBusy[p];
-        sums.resize(spans.size() + 1, 0);
-        for (size_t i = 0; i < spans.size(); ++i)
-            sums[i + 1] = sums[i] + (spans[i].end - spans[i].start);
     }
 }
 

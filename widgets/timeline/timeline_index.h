@@ -13,10 +13,10 @@ namespace gs::ui {
 
 // Per-store lookup tables the timeline needs on every paint, built once when a trace is shown:
 // the wait-reason family of every interned string, per-goroutine-row slices of regions, logs,
-// tasks, CPU samples and GC assists, the deepest region nesting per row, and per-processor prefix
-// sums of busy time (so a folded processor block knows its utilisation in O(1)), and the per-block
-// step maxima that let folding skip 64 spans at a time (O(spans) to build, 1/64 of their memory).
-// Build is O(strings + spans of processors + markers); immutable afterwards, safe to share.
+// tasks, CPU samples and GC assists and the deepest region nesting per row; it forwards to the
+// trace's own per-span summaries (step maxima for folding, processor busy sums), which the store
+// builds while loading, off the GUI thread. Build is O(strings + goroutines + markers), never
+// O(spans); immutable afterwards, safe to share while the store lives.
 class TimelineIndex
 {
 public:
@@ -44,16 +44,13 @@ public:
     const RowBuckets& assists() const { return m_assists; }
     // Region tracks under the state bar of a row (0 when it has no regions).
     uint32_t regionTracks(GoroutineRow row) const { return row < m_regionTracks.size() ? m_regionTracks[row] : 0; }
-    // Per 64-span block of a goroutine row, its largest step (see rowStepMaxima), for folding.
+    // Per 64-span block of a goroutine row, its largest step (SpanTable::stepMaxima), for folding.
     std::span<const TimeNs> stepMaxima(GoroutineRow row) const
     {
-        if (row + 1 >= m_stepOffsets.size())
-            return {};
-        const uint32_t b = m_stepOffsets[row], e = m_stepOffsets[row + 1];
-        return std::span<const TimeNs>(m_stepMax).subspan(b, e - b);
+        return m_trace && row < m_trace->goroutines.size() ? m_trace->spans.stepMaxima(row) : std::span<const TimeNs>();
     }
     // Busy time of processor `proc` (index into TraceData::processors) over its spans [b, e).
-    TimeNs procBusy(size_t proc, uint32_t b, uint32_t e) const { return m_procBusy[proc][e] - m_procBusy[proc][b]; }
+    TimeNs procBusy(size_t proc, uint32_t b, uint32_t e) const { return m_trace->processors[proc].busyNs(b, e); }
 
 private:
     std::vector<uint8_t> m_family; // SpanKind per StringId
@@ -63,9 +60,7 @@ private:
     RowBuckets m_samples;
     RowBuckets m_assists;
     std::vector<uint8_t> m_regionTracks;
-    std::vector<std::vector<TimeNs>> m_procBusy; // per processor, size spans + 1
-    std::vector<uint32_t> m_stepOffsets;         // per goroutine row + 1, into m_stepMax
-    std::vector<TimeNs> m_stepMax;
+    const TraceData* m_trace = nullptr;
 };
 
 } // namespace gs::ui

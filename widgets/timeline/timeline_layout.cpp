@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 
 namespace gs::ui {
 
@@ -49,8 +48,13 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
     auto before = [&](GoroutineRow a, GoroutineRow b) {
         return keys[a] != keys[b] ? keys[a] < keys[b] : gr[a].id < gr[b].id;
     };
-    std::vector<GoroutineRow> order(gr.size());
-    std::iota(order.begin(), order.end(), GoroutineRow(0));
+    const std::vector<uint8_t>* keep = options.keep.get();
+    std::vector<GoroutineRow> order;
+    order.reserve(gr.size());
+    for (GoroutineRow r = 0; r < gr.size(); ++r) {
+        if (!keep || (r < keep->size() && (*keep)[r]))
+            order.push_back(r);
+    }
     std::sort(order.begin(), order.end(), before);
 
     if (options.grouped) {

@@ -5,6 +5,7 @@
 #include "widgets/timeline/timeline_index.h"
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <vector>
 
@@ -35,14 +36,16 @@ enum class GoroutineSort
 struct GoroutineGroup
 {
     FunctionId function = UINT32_MAX; // UINT32_MAX: start function unknown
-    std::vector<GoroutineRow> members; // in sort order
+    std::vector<GoroutineRow> members; // the goroutines kept by the filter, in sort order
     bool collapsed = false;
 };
 
 // The vertical layout of a timeline: which row is drawn at which y. Processor rows come first,
 // then, per start-function group, a header row and (unless the group is collapsed) its goroutine
-// rows, or just the goroutines when grouping is off. Heights are kept as prefix sums, so the row at
-// a y coordinate, and with it the first visible row of a paint, is one binary search.
+// rows, or just the goroutines when grouping is off. Goroutines the filter mask drops have no row
+// at all (and groups left empty no header), so what is filtered out is gone, not dimmed. Heights
+// are kept as prefix sums, so the row at a y coordinate, and with it the first visible row of a
+// paint, is one binary search.
 //
 // Invariants: top(i) is strictly increasing, top(0) = 0, top(rowCount()) = totalHeight().
 // Build is O(n log n) for sorting n goroutines; rowAt is O(log rows). Value type, GUI-thread free.
@@ -61,6 +64,9 @@ public:
         bool grouped = true;
         bool showProcessors = true;
         std::set<FunctionId> collapsed; // groups (by start function) folded to their header
+        // Per GoroutineRow, 1 to show it (GoroutineFilterResult::keep); null shows every goroutine.
+        // Shared, not copied: one byte per goroutine, and Options is copied on every layout change.
+        std::shared_ptr<const std::vector<uint8_t>> keep;
     };
 
     TimelineLayout() = default;
@@ -73,7 +79,7 @@ public:
     int totalHeight() const { return m_tops.empty() ? 0 : m_tops.back(); }
     // Row containing y (>= 0), or rowCount() below the last row.
     size_t rowAt(int y) const;
-    // Layout position of a goroutine row, or rowCount() when hidden (collapsed group).
+    // Layout position of a goroutine row, or rowCount() when hidden (collapsed group or filtered out).
     size_t positionOf(GoroutineRow row) const;
 
     const std::vector<GoroutineGroup>& groups() const { return m_groups; }

@@ -23,14 +23,15 @@ constexpr int kTickSpacingPx = 90;
 constexpr int kMinTextPx = 40;      // blocks narrower than this get no label
 constexpr int kHitSlackPx = 2;
 
-// A processor's spans as a foldSpans sequence.
+// A processor's runs as a foldSpans sequence.
 struct ProcSeq
 {
-    const std::vector<ProcSpan>* spans = nullptr;
+    const TraceData* trace = nullptr;
+    const std::vector<uint32_t>* spans = nullptr; // Processor::spans
 
     size_t size() const { return spans->size(); }
-    TimeNs start(uint32_t i) const { return (*spans)[i].start; }
-    TimeNs end(uint32_t i) const { return (*spans)[i].end; }
+    TimeNs start(uint32_t i) const { return trace->spans.startOf((*spans)[i]); }
+    TimeNs end(uint32_t i) const { return trace->spans.endOf((*spans)[i]); }
     uint32_t skipJoined(uint32_t last, TimeNs, TimeNs) const { return last; }
 };
 
@@ -40,7 +41,7 @@ void foldRow(const TimelineScene& scene, const LayoutRow& row, std::vector<Folde
         foldGoroutineRow(scene.trace->spans, row.index, scene.window, TimelineScene::kMinBlockPx, out,
                          scene.index->stepMaxima(row.index));
     else if (row.kind == RowKind::Processor)
-        foldSpans(ProcSeq{&scene.trace->processors[row.index].spans}, scene.window, TimelineScene::kMinBlockPx, out);
+        foldSpans(ProcSeq{scene.trace, &scene.trace->processors[row.index].spans}, scene.window, TimelineScene::kMinBlockPx, out);
 }
 
 // Calls fn(k) for the items of a sorted time column that fall into the window, at most one per
@@ -254,7 +255,6 @@ private:
 
     void paintProcessor(size_t i, uint32_t p)
     {
-        const auto& spans = m_scene.trace->processors[p].spans;
         const int top = m_scene.rowTop(m_area, i) + 1;
         const int h = TimelineLayout::kProcRowHeight - 2;
         m_blocks.clear();
@@ -262,10 +262,11 @@ private:
         for (const FoldedBlock& b : m_blocks) {
             const auto [x0, x1] = m_scene.xRange(m_area, b.startNs, b.endNs);
             if (!b.merged) {
-                m_batch.add(m_pal.forGoroutine(spans[b.begin].goroutine), QRect(x0, top, x1 - x0, h));
+                const int64_t goroutine = m_scene.trace->procSpan(p, b.begin).goroutine;
+                m_batch.add(m_pal.forGoroutine(goroutine), QRect(x0, top, x1 - x0, h));
                 if (x1 - x0 >= kMinTextPx)
-                    m_labels.push_back({QRect(x0 + 2, top, x1 - x0 - 4, h),
-                                        QStringLiteral("G%1").arg(spans[b.begin].goroutine), &m_pal.text});
+                    m_labels.push_back({QRect(x0 + 2, top, x1 - x0 - 4, h), QStringLiteral("G%1").arg(goroutine),
+                                        &m_pal.text});
                 continue;
             }
             // A merged block shows utilisation: the busy share of its time as a bar height.
@@ -363,6 +364,7 @@ private:
             m_painter.fillRect(QRect(x0, rows.top(), 1, rows.height()), m_pal.selectionEdge);
             m_painter.fillRect(QRect(x1 - 1, rows.top(), 1, rows.height()), m_pal.selectionEdge);
         }
+        paintSelectedGoroutine();
         if (m_scene.selectedSpan) {
             const SpanRef ref = *m_scene.selectedSpan;
             const size_t pos = m_scene.layout->positionOf(ref.row);
@@ -375,6 +377,21 @@ private:
             m_painter.setPen(QPen(m_pal.highlight, 2));
             m_painter.drawRect(QRect(x0, top, std::max(x1 - x0, 2), TimelineLayout::kStateBarHeight));
         }
+    }
+
+    // The selected goroutine's row: a tinted label gutter, a bar at its left edge and edge lines
+    // across the time axis. The state bar itself stays untinted so its colours still read true.
+    void paintSelectedGoroutine()
+    {
+        const size_t pos = m_scene.layout->positionOf(m_scene.selectedGoroutine);
+        if (m_scene.selectedGoroutine == kNoRow || pos >= m_scene.layout->rowCount())
+            return;
+        const int top = m_scene.rowTop(m_area, pos);
+        const int h = m_scene.layout->height(pos);
+        m_painter.fillRect(QRect(m_area.left(), top, m_scene.labelWidth, h), m_pal.selection);
+        m_painter.fillRect(QRect(m_area.left(), top, 3, h), m_pal.selectionEdge);
+        m_painter.fillRect(QRect(m_area.left(), top, m_area.width(), 1), m_pal.selectionEdge);
+        m_painter.fillRect(QRect(m_area.left(), top + h - 1, m_area.width(), 1), m_pal.selectionEdge);
     }
 
     QPainter& m_painter;
@@ -462,11 +479,19 @@ void paintHeader(QPainter& painter, const TimelineScene& scene, const QRect& are
     const QString duration = formatTickLabel(scene.window.durationNs(), rulerStep(scene.window, kTickSpacingPx));
     painter.drawText(QRect(area.left() + 4, rulerTop, scene.labelWidth - 8, TimelineScene::kRulerHeight - 2),
                      Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("view: %1").arg(duration));
+    // A filtered layout says how many of the goroutines it shows.
+    size_t shown = scene.trace->goroutines.size();
+    if (scene.layout) {
+        shown = 0;
+        for (const GoroutineGroup& g : scene.layout->groups())
+            shown += g.members.size();
+    }
+    const QString goroutines = shown == scene.trace->goroutines.size()
+        ? QStringLiteral("%1 goroutines").arg(shown)
+        : QStringLiteral("%1 of %2 goroutines").arg(shown).arg(scene.trace->goroutines.size());
     painter.drawText(QRect(area.left() + 4, area.top(), scene.labelWidth - 8, TimelineScene::kLegendHeight),
                      Qt::AlignLeft | Qt::AlignVCenter,
-                     QStringLiteral("%1 goroutines, %2 Ps")
-                         .arg(scene.trace->goroutines.size())
-                         .arg(scene.trace->processors.size()));
+                     goroutines + QStringLiteral(", %1 Ps").arg(scene.trace->processors.size()));
     painter.drawText(QRect(area.left() + 14, gcTop, scene.labelWidth - 18, TimelineScene::kBandHeight),
                      Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("GC"));
     painter.drawText(QRect(area.left() + 14, stwTop, scene.labelWidth - 18, TimelineScene::kBandHeight),

@@ -45,6 +45,7 @@ struct TimelineScene
     int scrollY = 0;
     std::optional<SpanRef> selectedSpan;
     std::optional<std::pair<TimeNs, TimeNs>> selectedRange;
+    GoroutineRow selectedGoroutine = kNoRow; // its whole row is highlighted
 
     // Left edge of the time axis inside `area`.
     int timeLeft(const QRect& area) const { return area.left() + labelWidth; }

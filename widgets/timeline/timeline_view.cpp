@@ -40,7 +40,9 @@ void TimelineView::setStore(StorePtr store)
     m_store = std::move(store);
     m_selectedSpan.reset();
     m_selectedRange.reset();
+    m_selectedGoroutine = kNoRow;
     m_options.collapsed.clear();
+    m_options.keep.reset();
     m_index = m_store ? TimelineIndex(*m_store) : TimelineIndex();
     rebuildLayout();
     verticalScrollBar()->setValue(0);
@@ -75,6 +77,12 @@ void TimelineView::setAllGroupsCollapsed(bool collapsed)
         for (const GoroutineGroup& g : m_layout.groups())
             m_options.collapsed.insert(g.function);
     }
+    rebuildLayout();
+}
+
+void TimelineView::setGoroutineFilter(std::shared_ptr<const std::vector<uint8_t>> keep)
+{
+    m_options.keep = std::move(keep);
     rebuildLayout();
 }
 
@@ -156,18 +164,38 @@ void TimelineView::selectSpan(SpanRef span)
     if (!m_store || !m_store->trace || span.row >= m_store->trace->goroutines.size())
         return;
     m_selectedSpan = span;
-    const Goroutine& g = m_store->trace->goroutines[span.row];
+    selectGoroutine(span.row);
+    emit spanSelected(span.row, span.span);
+}
+
+void TimelineView::selectGoroutine(GoroutineRow row)
+{
+    if (!m_store || !m_store->trace || row >= m_store->trace->goroutines.size())
+        row = kNoRow;
+    if (row != kNoRow)
+        revealRow(row);
+    // A span of another goroutine is no longer what the user is looking at.
+    if (m_selectedSpan && m_selectedSpan->row != row)
+        m_selectedSpan.reset();
+    viewport()->update();
+    if (row == m_selectedGoroutine)
+        return;
+    m_selectedGoroutine = row;
+    emit goroutineSelected(row);
+}
+
+void TimelineView::revealRow(GoroutineRow row)
+{
+    const Goroutine& g = m_store->trace->goroutines[row];
     if (m_options.collapsed.erase(g.startFunction) > 0)
         rebuildLayout();
-    const size_t pos = m_layout.positionOf(span.row);
+    const size_t pos = m_layout.positionOf(row);
     if (pos < m_layout.rowCount()) {
         const int top = m_layout.top(pos);
         const int visible = viewport()->height() - TimelineScene::kHeaderHeight;
         if (top < verticalScrollBar()->value() || top + m_layout.height(pos) > verticalScrollBar()->value() + visible)
             verticalScrollBar()->setValue(top - visible / 3);
     }
-    viewport()->update();
-    emit spanSelected(span.row, span.span);
 }
 
 void TimelineView::clearSpanSelection()
@@ -226,6 +254,7 @@ TimelineScene TimelineView::sceneFor(QSize size) const
     s.scrollY = verticalScrollBar()->value();
     s.selectedSpan = m_selectedSpan;
     s.selectedRange = m_selectedRange;
+    s.selectedGoroutine = m_selectedGoroutine;
     return s;
 }
 
@@ -363,15 +392,10 @@ void TimelineView::handleClick(QPoint pos)
             setTimeRange(hit.block.startNs, hit.block.endNs);
             break;
         }
-        // A goroutine run on a processor selects that goroutine's running span.
+        // A goroutine run on a processor is that goroutine's running span: select it.
         const TraceData& t = *m_store->trace;
-        const ProcSpan& ps = t.processors[hit.index].spans[hit.block.begin];
-        const GoroutineRow row = t.rowOf(ps.goroutine);
-        if (row != kNoRow) {
-            const uint32_t span = t.spans.firstEndingAfter(row, ps.start);
-            if (span < t.spans.offsets[row + 1])
-                selectSpan({row, span});
-        }
+        const uint32_t span = t.processors[hit.index].spans[hit.block.begin];
+        selectSpan({t.spans.rowOfSpan(span), span});
         break;
     }
     case TimelineHit::Kind::GroupHeader: {
@@ -380,6 +404,8 @@ void TimelineView::handleClick(QPoint pos)
         break;
     }
     case TimelineHit::Kind::RowLabel:
+        selectGoroutine(hit.index);
+        break;
     case TimelineHit::Kind::None:
         clearSpanSelection();
         clearSelectedRange();

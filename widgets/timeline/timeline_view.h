@@ -25,7 +25,8 @@ namespace gs::ui {
 // plain wheel scrolls rows, Shift+wheel pans in time; left-drag pans, Shift+left-drag selects a
 // time range; W/S zoom, A/D pan, Home fits the trace, F fits the selection, Esc clears it.
 // Clicking a span selects it (spanSelected), clicking a merged block zooms to it, clicking a group
-// header collapses or expands it. GUI thread only.
+// header collapses or expands it, clicking a row label selects its goroutine (goroutineSelected).
+// A keep mask (setGoroutineFilter) removes filtered-out goroutines from the rows. GUI thread only.
 class TimelineView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -42,6 +43,8 @@ public:
     bool grouped() const { return m_options.grouped; }
     void setGroupCollapsed(FunctionId startFunction, bool collapsed);
     void setAllGroupsCollapsed(bool collapsed);
+    // Shows only the goroutines whose keep entry is 1 (GoroutineFilterResult::keep); null shows all.
+    void setGoroutineFilter(std::shared_ptr<const std::vector<uint8_t>> keep);
 
     const TimeWindow& window() const { return m_window; }
     // Shows [startNs, endNs] (clamped to the trace and the minimum zoom).
@@ -51,6 +54,10 @@ public:
     bool fitSelection();
 
     std::optional<SpanRef> selectedSpan() const { return m_selectedSpan; }
+    // The highlighted goroutine row (kNoRow: none). Selecting a span selects its goroutine too.
+    GoroutineRow selectedGoroutine() const { return m_selectedGoroutine; }
+    // Highlights a goroutine's row and scrolls it into view (expanding its group); kNoRow clears.
+    void selectGoroutine(GoroutineRow row);
     // Selects a span and scrolls its row into view (expanding its group).
     void selectSpan(SpanRef span);
     void clearSpanSelection();
@@ -81,6 +88,9 @@ signals:
     void spanSelected(gs::GoroutineRow row, uint32_t span);
     // A time range was selected (or changed); empty range (a == b) means cleared.
     void rangeSelected(gs::TimeNs startNs, gs::TimeNs endNs);
+    // The selected goroutine changed (its row label or one of its spans was clicked, or
+    // selectGoroutine); kNoRow when cleared.
+    void goroutineSelected(gs::GoroutineRow row);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -95,6 +105,7 @@ protected:
 
 private:
     void rebuildLayout();
+    void revealRow(GoroutineRow row);
     void updateRangeText();
     void updateScrollBars();
     void applyWindow(const TimeWindow& window);
@@ -112,6 +123,7 @@ private:
     TimeWindow m_window;
     int m_labelWidth = 200;
     std::optional<SpanRef> m_selectedSpan;
+    GoroutineRow m_selectedGoroutine = kNoRow;
     std::optional<std::pair<TimeNs, TimeNs>> m_selectedRange;
     QString m_rangeText; // describeRange of the selection, computed when it changes
 

@@ -13,7 +13,7 @@
 namespace gs::ui {
 
 TopTableModel::TopTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : OrderedTableModel(parent)
 {
 }
 
@@ -182,26 +182,11 @@ void TopTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount)
         return;
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    std::vector<uint32_t> rowsBefore;
-    rowsBefore.reserve(size_t(before.size()));
-    for (const QModelIndex& i : before)
-        rowsBefore.push_back(m_order[size_t(i.row())]);
-
-    m_sortColumn = column;
-    m_sortOrder = order;
-    applySort();
-
-    std::vector<int> rowOfEntry(m_order.size());
-    for (size_t row = 0; row < m_order.size(); ++row)
-        rowOfEntry[m_order[row]] = int(row);
-    QModelIndexList after;
-    after.reserve(before.size());
-    for (qsizetype k = 0; k < before.size(); ++k)
-        after.push_back(index(rowOfEntry[rowsBefore[size_t(k)]], before[k].column()));
-    changePersistentIndexList(before, after);
-    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    reorder([&] {
+        m_sortColumn = column;
+        m_sortOrder = order;
+        applySort();
+    });
 }
 
 void TopTableModel::applySort()

@@ -3,7 +3,7 @@
 
 #include "widgets/profile/profile_compute.h"
 
-#include <QAbstractTableModel>
+#include "widgets/common/ordered_table_model.h"
 
 #include <memory>
 #include <optional>
@@ -17,7 +17,7 @@ namespace gs::ui {
 // the unfiltered total, as pprof reports them, so a focus filter shows what share of the whole
 // profile remains. For a diff the values are deltas (current minus base) and percentages are of
 // the base's total, as with pprof -diff_base.
-class TopTableModel : public QAbstractTableModel
+class TopTableModel : public OrderedTableModel
 {
     Q_OBJECT
 public:
@@ -59,7 +59,6 @@ private:
     double denominator() const;
 
     std::shared_ptr<const ProfileResult> m_result;
-    std::vector<uint32_t> m_order;      // display row -> index into m_result->top
     std::vector<int64_t> m_runningFlat; // display row -> sum of flat up to and including it
     int m_sortColumn = Flat;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

@@ -1,30 +1,84 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/trace/trace_page.h"
 
+#include "widgets/common/go_names.h"
+#include "widgets/common/qt_strings.h"
+#include "widgets/filters/goroutine_filter_bar.h"
+#include "widgets/goroutines/goroutine_table.h"
+#include "widgets/goroutines/wait_reasons.h"
+#include "widgets/plots/span_duration_histogram.h"
 #include "widgets/timeline/span_description.h"
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
+#include "widgets/trace/trace_session.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace gs::ui {
 
 TracePage::TracePage(QWidget* parent)
     : QWidget(parent)
+    , m_session(new TraceSession(this))
     , m_pane(new TimelinePane(this))
+    , m_filterBar(new GoroutineFilterBar(this))
+    , m_table(new GoroutineTable(m_session))
+    , m_histogram(new SpanDurationHistogram(m_session))
+    , m_tabs(new QTabWidget)
 {
-    TimelineView* view = m_pane->view();
-    auto* grouped = new QCheckBox(tr("Group by start function"), this);
+    m_tabs->addTab(m_table, tr("Goroutines"));
+    m_tabs->addTab(m_histogram, tr("Span durations"));
+    m_tabs->setDocumentMode(true);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_pane);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(2);
+    layout->addWidget(createToolbar());
+    layout->addWidget(m_filterBar);
+    layout->addWidget(split, 1);
+
+    // Ctrl+F is free on this page (the timeline's F, without Ctrl, fits the selection).
+    auto* find = new QAction(tr("Filter Goroutines\u2026"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_filterBar, &GoroutineFilterBar::focusEntry);
+    addAction(find);
+
+    TimelineView* view = timeline();
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view, &QWidget::customContextMenuRequested, this, [this, view](QPoint pos) {
+        QMenu menu;
+        fillTimelineMenu(&menu, pos);
+        if (!menu.isEmpty())
+            menu.exec(view->viewport()->mapToGlobal(pos));
+    });
+    connectSession();
+}
+
+QWidget* TracePage::createToolbar()
+{
+    TimelineView* view = timeline();
+    auto* bar = new QWidget(this);
+    auto* grouped = new QCheckBox(tr("Group by start function"), bar);
     grouped->setChecked(view->grouped());
     grouped->setToolTip(tr("One collapsible group per goroutine start function"));
     connect(grouped, &QCheckBox::toggled, view, &TimelineView::setGrouped);
 
-    m_sort = new QComboBox(this);
+    m_sort = new QComboBox(bar);
     m_sort->addItem(tr("Sort by ID"), int(GoroutineSort::Id));
     m_sort->addItem(tr("Sort by start time"), int(GoroutineSort::StartTime));
     m_sort->addItem(tr("Sort by time blocked"), int(GoroutineSort::TotalBlocked));
@@ -33,47 +87,134 @@ TracePage::TracePage(QWidget* parent)
     connect(m_sort, &QComboBox::currentIndexChanged, this,
             [this, view] { view->setSort(GoroutineSort(m_sort->currentData().toInt())); });
 
-    auto* fit = new QPushButton(tr("Fit"), this);
+    auto* fit = new QPushButton(tr("Fit"), bar);
     fit->setToolTip(tr("Show the whole trace (Home)"));
     connect(fit, &QPushButton::clicked, view, &TimelineView::fitAll);
 
-    m_rangeSummary = new QLabel(this);
+    m_filterToRange = new QAction(tr("Filter to Selected Range"), this);
+    m_filterToRange->setToolTip(tr("Keep the goroutines with spans in the selected time range (Shift+drag on the timeline)"));
+    m_filterToRange->setEnabled(false);
+    connect(m_filterToRange, &QAction::triggered, this, &TracePage::filterToSelectedRange);
+    auto* rangeButton = new QToolButton(bar);
+    rangeButton->setDefaultAction(m_filterToRange);
+
+    m_rangeSummary = new QLabel(bar);
     m_rangeSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* hint = new QLabel(tr("Ctrl+wheel or W/S zoom \u00b7 drag or A/D pan \u00b7 Shift+drag selects a range \u00b7 F fits it"),
-                            this);
+                            bar);
     hint->setEnabled(false);
 
-    auto* toolbar = new QHBoxLayout;
-    toolbar->addWidget(grouped);
-    toolbar->addWidget(m_sort);
-    toolbar->addWidget(fit);
-    toolbar->addSpacing(12);
-    toolbar->addWidget(m_rangeSummary, 1);
-    toolbar->addWidget(hint);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(toolbar);
-    layout->addWidget(m_pane, 1);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(grouped);
+    row->addWidget(m_sort);
+    row->addWidget(fit);
+    row->addWidget(rangeButton);
+    row->addSpacing(12);
+    row->addWidget(m_rangeSummary, 1);
+    row->addWidget(hint);
 
     connect(view, &TimelineView::rangeSelected, this, [this, view](TimeNs a, TimeNs b) {
         // The summary is multi-line text; the toolbar shows it on one line.
         m_rangeSummary->setText(a == b ? QString()
                                        : describeRange(view->rangeSummary())
                                              .replace(QLatin1Char('\n'), QStringLiteral(" \u00b7 ")));
+        m_filterToRange->setEnabled(a != b);
+        const bool none = a == b || !m_store || !m_store->trace;
+        m_filterBar->setRangeText(none ? QString() : QString::fromStdString(timeRangeText(a, b, m_store->trace->startNs)));
     });
+    return bar;
+}
+
+void TracePage::connectSession()
+{
+    TimelineView* view = timeline();
+    connect(m_filterBar, &GoroutineFilterBar::conditionAdded, this,
+            [this](ConditionKind kind, const QString& text) { m_session->addCondition(kind, text.toStdString()); });
+    connect(m_filterBar, &GoroutineFilterBar::conditionRemoved, m_session, &TraceSession::removeCondition);
+    connect(m_session, &TraceSession::conditionsChanged, this,
+            [this] { m_filterBar->setConditions(m_session->conditions()); });
+    connect(m_session, &TraceSession::resultChanged, this, [this, view] {
+        view->setGoroutineFilter(m_session->keepMask());
+        m_filterBar->showError({});
+        updateCount();
+    });
+    connect(m_session, &TraceSession::filteringChanged, this, &TracePage::updateCount);
+    connect(m_session, &TraceSession::filterFailed, m_filterBar, &GoroutineFilterBar::showError);
+    connect(m_session, &TraceSession::selectedGoroutineChanged, view, &TimelineView::selectGoroutine);
+    connect(view, &TimelineView::goroutineSelected, m_session, &TraceSession::setSelectedGoroutine);
 }
 
 void TracePage::setStore(StorePtr store)
 {
     m_store = std::move(store);
     m_rangeSummary->clear();
+    m_filterToRange->setEnabled(false);
+    m_filterBar->setRangeText({});
+    QStringList reasons;
+    if (m_store && m_store->trace) {
+        for (StringId r : waitReasons(*m_store->trace)) {
+            // The unknown reason of goroutines blocked before the trace cannot be typed as a filter.
+            if (!m_store->symbols.strings.get(r).empty())
+                reasons << toQString(m_store->symbols.strings.get(r));
+        }
+    }
+    m_filterBar->setReasons(reasons);
     m_pane->setStore(m_store);
+    m_session->setStore(m_store);
 }
 
 TimelineView* TracePage::timeline() const
 {
     return m_pane->view();
+}
+
+void TracePage::updateCount()
+{
+    const size_t total = m_session->goroutineCount();
+    const auto& result = m_session->result();
+    m_filterBar->setCount(result ? result->kept : total, total, m_session->isFiltering());
+}
+
+void TracePage::filterToSelectedRange()
+{
+    const auto range = timeline()->selectedRange();
+    if (!range || !m_store || !m_store->trace)
+        return;
+    m_session->addCondition(ConditionKind::TimeRange, timeRangeText(range->first, range->second, m_store->trace->startNs));
+}
+
+void TracePage::fillTimelineMenu(QMenu* menu, QPoint viewportPos)
+{
+    if (!m_store || !m_store->trace)
+        return;
+    const TraceData& t = *m_store->trace;
+    const TimelineHit hit = timeline()->hitAt(viewportPos);
+    const bool onGoroutine = hit.kind == TimelineHit::Kind::Span || hit.kind == TimelineHit::Kind::RowLabel;
+    if (hit.kind == TimelineHit::Kind::Span) {
+        const uint32_t span = hit.block.begin;
+        const StringId reason = t.spans.reasonOf(span);
+        if (t.spans.stateOf(span) == SpanState::Waiting && reason != 0) {
+            const std::string name(m_store->symbols.strings.get(reason));
+            menu->addAction(tr("Filter: Goroutines Waiting on \u201c%1\u201d").arg(QString::fromStdString(name)), this,
+                            [this, name] { m_session->addCondition(ConditionKind::Reason, name); });
+        }
+    }
+    if (onGoroutine) {
+        const Goroutine& g = t.goroutines[hit.index];
+        if (g.hasStartFunction()) {
+            const std::string_view function = m_store->symbols.functionName(g.startFunction);
+            const std::string regex = '^' + escapeRegex(function) + '$';
+            menu->addAction(tr("Filter: Start Function %1").arg(toQString(goShortName(function))), this,
+                            [this, regex] { m_session->addCondition(ConditionKind::StartFunction, regex); });
+        }
+        const GoroutineRow row = hit.index;
+        menu->addAction(tr("Select G%1").arg(g.id), this, [this, row] { m_session->setSelectedGoroutine(row); });
+    }
+    if (m_filterToRange->isEnabled())
+        menu->addAction(m_filterToRange);
+    if (!m_session->conditions().empty())
+        menu->addAction(tr("Clear Goroutine Filter"), m_session, &TraceSession::clearConditions);
 }
 
 } // namespace gs::ui

@@ -5,7 +5,8 @@
 #include "core/formats/gotrace/trace_reader.h"
 
 #include <algorithm>
-#include <map>
+#include <numeric>
+#include <optional>
 
 namespace gs::gotrace {
 
@@ -49,26 +50,23 @@ RangeFamily rangeFamily(uint8_t type)
 TraceStoreBuilder::TraceStoreBuilder(EventStore& store)
     : m_symbols(store.symbols)
     , m_trace(store.trace.emplace())
+    , m_spans(m_trace.spans)
 {
 }
 
 GoroutineRow TraceStoreBuilder::rowFor(int64_t id, bool* created)
 {
-    // Look up first: emplace builds (and frees) a node on every call, even for a known goroutine,
-    // and nearly every event names a known one.
-    if (auto it = m_rows.find(id); it != m_rows.end()) {
-        if (created)
-            *created = false;
-        return it->second;
+    // Rows are numbered in order of first appearance, as the interner numbers its codes.
+    const GoroutineRow row = m_rows.intern(id);
+    const bool isNew = row == m_trace.goroutines.size();
+    if (isNew) {
+        Goroutine g;
+        g.id = id;
+        m_trace.goroutines.push_back(g);
+        m_build.emplace_back();
     }
-    const GoroutineRow row = GoroutineRow(m_trace.goroutines.size());
-    m_rows.emplace(id, row);
-    Goroutine g;
-    g.id = id;
-    m_trace.goroutines.push_back(g);
-    m_build.emplace_back();
     if (created)
-        *created = true;
+        *created = isNew;
     return row;
 }
 
@@ -140,6 +138,8 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
     const GoroutineRow row = rowFor(st.id);
     Goroutine& g = m_trace.goroutines[row];
     const TimeNs t = ev.time;
+    if (ev.tables)
+        useTables(ev.tables);
 
     if (from == GoState::Undetermined || from == GoState::NotExist) {
         g.createdNs = from == GoState::Undetermined ? m_syncTs : t;
@@ -170,7 +170,7 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
     OpenSpan span;
     span.start = t;
     span.proc = int32_t(ev.p);
-    span.reason = intern(st.reason);
+    span.reason = internReason(st.reason);
     span.stack = transitionStack;
     switch (to) {
     case GoState::Running:
@@ -251,15 +251,57 @@ void TraceStoreBuilder::closeSpan(GoroutineRow row, TimeNs end)
     if (!b.open)
         return;
     b.open = false;
-    SpanTable& s = m_trace.spans;
-    s.start.push_back(b.span.start);
-    s.end.push_back(end);
-    s.state.push_back(b.span.state);
-    s.reason.push_back(b.span.reason);
-    s.stack.push_back(b.span.stack);
-    s.proc.push_back(b.span.proc);
-    s.waker.push_back(b.span.waker);
-    m_spanRow.push_back(row);
+    const OpenSpan& span = b.span;
+    const uint32_t local = uint32_t(b.closed.size());
+    if (local > 0 && b.lastEnd != span.start)
+        b.gaps.emplace_back(local - 1, b.lastEnd);
+    ClosedSpan closed;
+    closed.traits = m_spans.traitsCode({span.reason, span.stack, span.proc, span.state});
+    const uint64_t step = uint64_t(span.start) - uint64_t(b.lastStart);
+    if (local == 0 || step >= UINT32_MAX)
+        b.farStarts.emplace_back(local, span.start);
+    else
+        closed.startStep = uint32_t(step);
+    b.closed.push_back(closed);
+    if (span.waker != kNoGoroutineId)
+        b.wakers.push_back({local, m_spans.wakerCode(span.waker)});
+    b.lastStart = span.start;
+    b.lastEnd = end;
+    if (span.state == SpanState::Running && span.proc >= 0)
+        runsOf(span.proc).push_back({row, local});
+}
+
+ChunkedList<TraceStoreBuilder::Run>& TraceStoreBuilder::runsOf(int32_t proc)
+{
+    // Processor IDs are small dense integers in practice; a table indexed by them saves a hash
+    // lookup per run, and the map keeps an absurd ID from sizing that table.
+    constexpr int32_t kDenseProcs = 1 << 12;
+    uint32_t* slot = nullptr;
+    if (proc < kDenseProcs) {
+        if (size_t(proc) >= m_runsByProc.size())
+            m_runsByProc.resize(size_t(proc) + 1, UINT32_MAX);
+        slot = &m_runsByProc[size_t(proc)];
+    } else {
+        slot = &m_runsByWideProc.try_emplace(proc, UINT32_MAX).first->second;
+    }
+    if (*slot == UINT32_MAX) {
+        *slot = uint32_t(m_runs.size());
+        m_runs.emplace_back();
+        m_procIds.push_back(proc);
+    }
+    return m_runs[*slot];
+}
+
+StringId TraceStoreBuilder::internReason(std::string_view reason)
+{
+    if (reason.empty())
+        return 0;
+    // Most transitions carry one of a few reasons; remember them by address (stable within a
+    // generation, see useTables) instead of hashing the text every time.
+    ReasonSlot& slot = m_reasonCache[(reinterpret_cast<uintptr_t>(reason.data()) >> 3) % kReasonCache];
+    if (slot.data != reason.data() || slot.size != reason.size())
+        slot = {reason.data(), reason.size(), intern(reason)};
+    return slot.id;
 }
 
 void TraceStoreBuilder::finalize(GoroutineRow row, TimeNs end)
@@ -369,16 +411,23 @@ void TraceStoreBuilder::task(const Event& ev)
     }
 }
 
+void TraceStoreBuilder::useTables(const GenerationTables* tables)
+{
+    if (tables == m_cacheTables && tables->gen == m_cacheGeneration)
+        return;
+    // A new generation: its stack and PC ids mean something else, and its strings live elsewhere.
+    m_cacheTables = tables;
+    m_cacheGeneration = tables->gen;
+    m_stackCache.clear();
+    m_frameCache.clear();
+    std::fill(std::begin(m_reasonCache), std::end(m_reasonCache), ReasonSlot{});
+}
+
 StackId TraceStoreBuilder::internStack(const Event& ev, uint64_t wireStack)
 {
     if (wireStack == 0 || ev.tables == nullptr)
         return 0;
-    if (ev.tables != m_cacheTables) {
-        // A new generation: its stack and PC ids mean something else.
-        m_cacheTables = ev.tables;
-        m_stackCache.clear();
-        m_frameCache.clear();
-    }
+    useTables(ev.tables);
     if (auto it = m_stackCache.find(wireStack); it != m_stackCache.end())
         return it->second;
     m_frameScratch.clear();
@@ -412,68 +461,106 @@ void TraceStoreBuilder::finish()
                 r.end = m_lastTs;
         }
     }
-    groupSpansByGoroutine();
-    m_trace.spans.buildCheckpoints();
+    writeSpans();
     m_trace.computeGoroutineStats(intern("forever"));
-    buildProcessors();
 
-    m_trace.rowById.reserve(m_rows.size());
-    for (const auto& [id, row] : m_rows)
-        m_trace.rowById.emplace_back(id, row);
+    m_trace.rowById.reserve(m_trace.goroutines.size());
+    for (GoroutineRow row = 0; row < m_trace.goroutines.size(); ++row)
+        m_trace.rowById.emplace_back(m_trace.goroutines[row].id, row);
     std::sort(m_trace.rowById.begin(), m_trace.rowById.end());
     std::stable_sort(m_trace.regions.begin(), m_trace.regions.end(), [&](const UserRegion& a, const UserRegion& b) {
-        const GoroutineRow ra = m_rows[a.goroutine], rb = m_rows[b.goroutine];
+        const GoroutineRow ra = m_trace.rowOf(a.goroutine), rb = m_trace.rowOf(b.goroutine);
         return ra != rb ? ra < rb : a.start < b.start;
     });
 }
 
-void TraceStoreBuilder::groupSpansByGoroutine()
+namespace {
+
+// Walks a goroutine's exceptions, sorted by index, alongside its spans.
+template<typename V>
+class ExceptionCursor
 {
-    SpanTable& s = m_trace.spans;
-    const size_t rows = m_trace.goroutines.size();
-    s.offsets.assign(rows + 1, 0);
-    for (GoroutineRow r : m_spanRow)
-        ++s.offsets[r + 1];
-    for (size_t r = 0; r < rows; ++r)
-        s.offsets[r + 1] += s.offsets[r];
-    // Destination of every span: a stable counting sort, one column at a time, so the peak
-    // extra memory is one column.
-    std::vector<uint32_t> dest(m_spanRow.size());
+public:
+    explicit ExceptionCursor(const std::vector<std::pair<uint32_t, V>>& list)
+        : m_list(list)
     {
-        std::vector<uint32_t> next(s.offsets.begin(), s.offsets.end() - 1);
-        for (size_t i = 0; i < m_spanRow.size(); ++i)
-            dest[i] = next[m_spanRow[i]]++;
     }
-    auto permute = [&](auto& column) {
-        std::remove_reference_t<decltype(column)> sorted(column.size());
-        for (size_t i = 0; i < column.size(); ++i)
-            sorted[dest[i]] = column[i];
-        column.swap(sorted);
+    const V* at(uint32_t local)
+    {
+        if (m_next < m_list.size() && m_list[m_next].first == local)
+            return &m_list[m_next++].second;
+        return nullptr;
+    }
+
+private:
+    const std::vector<std::pair<uint32_t, V>>& m_list;
+    size_t m_next = 0;
+};
+
+} // namespace
+
+void TraceStoreBuilder::writeRow(GoroutineRow row)
+{
+    GoroutineBuild& b = m_build[row];
+    std::vector<std::pair<uint32_t, uint32_t>> wakerList;
+    wakerList.reserve(b.wakers.size());
+    b.wakers.drain([&](const auto& w) { wakerList.push_back(w); });
+    ExceptionCursor<TimeNs> farStarts(b.farStarts), gaps(b.gaps);
+    ExceptionCursor<uint32_t> wakers(wakerList);
+
+    // A span is written when the next one is decoded: its end is that start, unless a gap says.
+    struct Pending
+    {
+        TimeNs start = 0;
+        uint32_t traits = 0;
+        uint32_t waker = SpanTableWriter::kNoWaker;
     };
-    permute(s.start);
-    permute(s.end);
-    permute(s.state);
-    permute(s.reason);
-    permute(s.stack);
-    permute(s.proc);
-    permute(s.waker);
-    m_spanRow.clear();
-    m_spanRow.shrink_to_fit();
+    std::optional<Pending> pending;
+    uint32_t local = 0;
+    TimeNs start = 0;
+    auto writePending = [&](TimeNs nextStart) {
+        const TimeNs* gapEnd = gaps.at(local - 1);
+        m_spans.append(pending->start, gapEnd ? *gapEnd : nextStart, pending->traits, pending->waker);
+    };
+    b.closed.drain([&](const ClosedSpan& span) {
+        const TimeNs* far = farStarts.at(local);
+        start = far ? *far : start + TimeNs(span.startStep);
+        if (pending)
+            writePending(start);
+        const uint32_t* waker = wakers.at(local);
+        pending = Pending{start, span.traits, waker ? *waker : SpanTableWriter::kNoWaker};
+        ++local;
+    });
+    if (pending)
+        writePending(b.lastEnd);
+    m_spans.endRow();
+    b.farStarts = {};
+    b.gaps = {};
 }
 
-void TraceStoreBuilder::buildProcessors()
+void TraceStoreBuilder::writeSpans()
 {
-    const SpanTable& s = m_trace.spans;
-    std::map<int32_t, std::vector<ProcSpan>> byProc;
-    for (GoroutineRow row = 0; row < m_trace.goroutines.size(); ++row) {
-        for (uint32_t i = s.offsets[row]; i < s.offsets[row + 1]; ++i) {
-            if (s.state[i] == SpanState::Running && s.proc[i] >= 0)
-                byProc[s.proc[i]].push_back({s.start[i], s.end[i], m_trace.goroutines[row].id});
-        }
+    size_t total = 0;
+    for (const GoroutineBuild& b : m_build)
+        total += b.closed.size();
+    m_spans.reserve(total);
+    std::vector<uint32_t> rowBase(m_build.size());
+    for (GoroutineRow row = 0; row < m_build.size(); ++row) {
+        rowBase[row] = uint32_t(m_trace.spans.size());
+        writeRow(row);
     }
-    for (auto& [id, spans] : byProc) {
-        std::sort(spans.begin(), spans.end(), [](const ProcSpan& a, const ProcSpan& b) { return a.start < b.start; });
-        m_trace.processors.push_back({id, std::move(spans)});
+    m_spans.finish();
+
+    std::vector<uint32_t> order(m_runs.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return m_procIds[a] < m_procIds[b]; });
+    for (uint32_t k : order) {
+        Processor p;
+        p.id = m_procIds[k];
+        p.spans.reserve(m_runs[k].size());
+        m_runs[k].drain([&](const Run& run) { p.spans.push_back(rowBase[run.row] + run.local); });
+        p.finish(m_trace.spans);
+        m_trace.processors.push_back(std::move(p));
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/base/chunked_list.h"
 #include "core/base/error.h"
 #include "core/base/load_context.h"
 #include "core/formats/gotrace/trace_event.h"
@@ -17,8 +18,9 @@ namespace gs::gotrace {
 
 // Builds TraceData (and the shared symbol tables) from the ordered event stream of a
 // TraceReader. Single-threaded, one pass, O(events): every event updates a small per-goroutine
-// record; closed spans are appended to one table in closing order and grouped by goroutine in
-// finish() with a stable counting sort, which keeps each goroutine's spans in time order.
+// record; a closed span goes to its goroutine's own list (start, traits code, waker code: the
+// table's encoding already), and finish() concatenates the lists into the SpanTable, freeing each
+// as it goes. A processor's runs are noted as they close, which is their time order.
 //
 // Per-goroutine statistics follow the rules of Go's goroutine analysis (internal/trace
 // summary): a goroutine first seen in an undetermined state counts as created at the last
@@ -43,12 +45,32 @@ private:
         int32_t proc = -1;
         int64_t waker = kNoGoroutineId;
     };
+    // A closed span in 8 bytes: its start as the step from the goroutine's previous start (see
+    // farStarts) and its traits code. Ends are the next start but for the listed gaps.
+    struct ClosedSpan
+    {
+        uint32_t startStep = 0;
+        uint32_t traits = 0;
+    };
+    using Exceptions = std::vector<std::pair<uint32_t, TimeNs>>; // (index in the goroutine, time)
     struct GoroutineBuild
     {
         bool open = false;      // a span is in progress
         bool finalized = false; // exited or blocked forever: stats are final
         OpenSpan span;
+        ChunkedList<ClosedSpan> closed;
+        ChunkedList<std::pair<uint32_t, uint32_t>> wakers; // (index in the goroutine, waker code)
+        TimeNs lastStart = 0;
+        TimeNs lastEnd = 0;
+        Exceptions farStarts; // the first start, and any start 2^32 ns or more after the previous
+        Exceptions gaps;      // closed spans whose end is not the next start
         std::vector<uint32_t> regionStack; // indexes into regions
+    };
+    // A Running span on a processor, until its absolute index is known.
+    struct Run
+    {
+        GoroutineRow row = 0;
+        uint32_t local = 0;
     };
 
     GoroutineRow rowFor(int64_t id, bool* created = nullptr);
@@ -62,16 +84,32 @@ private:
     void task(const Event& ev);
     void changeGoroutineCount(TimeNs t, int delta);
     StackId internStack(const Event& ev, uint64_t wireStack);
+    void useTables(const GenerationTables* tables);
     StringId intern(std::string_view s) { return m_symbols.strings.intern(s); }
-    void groupSpansByGoroutine();
-    void buildProcessors();
+    StringId internReason(std::string_view reason);
+    ChunkedList<Run>& runsOf(int32_t proc);
+    void writeSpans();
+    void writeRow(GoroutineRow row);
+
+    static constexpr size_t kReasonCache = 64;
+    struct ReasonSlot
+    {
+        const char* data = nullptr;
+        size_t size = 0;
+        StringId id = 0;
+    };
 
     Symbols& m_symbols;
     TraceData& m_trace;
 
-    std::unordered_map<int64_t, GoroutineRow> m_rows;
+    Interner<int64_t, IntegerHash> m_rows; // goroutine ID -> row
     std::vector<GoroutineBuild> m_build;
-    std::vector<GoroutineRow> m_spanRow; // goroutine row of each closed span, until grouped
+    SpanTableWriter m_spans;
+    // Runs per processor, in closing order; processors with small IDs by index, others by map.
+    std::vector<int32_t> m_procIds;
+    std::vector<ChunkedList<Run>> m_runs;
+    std::vector<uint32_t> m_runsByProc;
+    std::unordered_map<int32_t, uint32_t> m_runsByWideProc;
 
     // Syscall bookkeeping, as Go's analysis does it: which goroutine is in a syscall on which P.
     std::unordered_map<int64_t, int64_t> m_syscallingP; // P -> goroutine ID
@@ -83,9 +121,12 @@ private:
 
     // Stacks and frames are per generation on the wire; cache their conversion per generation.
     const GenerationTables* m_cacheTables = nullptr;
+    uint64_t m_cacheGeneration = 0;
     std::unordered_map<uint64_t, StackId> m_stackCache;
     std::unordered_map<uint64_t, FrameId> m_frameCache;
     std::vector<FrameId> m_frameScratch;
+    // Reason strings per generation by address: the reader's views stay put within a generation.
+    ReasonSlot m_reasonCache[kReasonCache];
 
     TimeNs m_syncTs = 0;
     TimeNs m_lastTs = 0;

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/compact_columns.h"
+#include "core/model/symbols.h"
+
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+namespace gs {
+
+using TimeNs = int64_t;     // nanoseconds of the trace clock (absolute, as Go's parser reports them)
+using GoroutineRow = uint32_t; // dense row in TraceData::goroutines
+constexpr GoroutineRow kNoRow = UINT32_MAX;
+constexpr int64_t kNoGoroutineId = -1;
+
+// What a goroutine is doing during a span. SyscallBlocked is the part of a syscall after its
+// processor was taken away (Go's "Block time (syscall)").
+enum class SpanState : uint8_t
+{
+    Running,
+    Runnable,
+    Waiting,
+    Syscall,
+    SyscallBlocked,
+};
+constexpr size_t kSpanStateCount = 5;
+const char* spanStateName(SpanState s);
+
+// What a span says besides its times and waker. A trace has few distinct combinations (a blocking
+// stack nearly always comes with the same state and reason), so the table stores each once and
+// every span refers to its combination by a 32-bit code.
+struct SpanTraits
+{
+    StringId reason = 0; // wait reason ("chan receive"), stop reason ("preempted")
+    StackId stack = 0;   // stack at the transition into the span
+    int32_t proc = -1;   // processor at the transition; -1 if none
+    SpanState state = SpanState::Running;
+
+    bool operator==(const SpanTraits&) const = default;
+};
+
+// State spans of every goroutine in one table. Goroutine r owns spans [offsets[r], offsets[r+1]),
+// sorted by start and non-overlapping, so ends are sorted too and one binary search finds the span
+// covering a time. Read spans through the accessors; the encoding behind them is private:
+// - starts in a TimeColumn (32 bits a span);
+// - ends are not stored where they equal the next span's start (nearly always: a goroutine's spans
+//   are contiguous); only a row's last span and the rare span followed by a gap keep theirs;
+// - reason, stack, processor and state as a code into the table of distinct SpanTraits;
+// - wakers only for the spans that have one, as codes into the distinct waker IDs.
+//
+// For level-of-detail drawing, every goroutine has, per kCheckpointEvery spans, the cumulative
+// duration per state of the spans before (the state mix of any span range then costs
+// O(kCheckpointEvery + states), whatever its length) and the largest step (end - previous end) of
+// the block of spans that follows, which lets folding skip a block of tiny spans at once.
+// Built by SpanTableWriter; immutable afterwards.
+class SpanTable
+{
+public:
+    static constexpr uint32_t kCheckpointEvery = 64;
+
+    std::vector<uint32_t> offsets; // per goroutine row; size goroutines + 1
+
+    size_t size() const { return m_traitCodes.size(); }
+    TimeNs startOf(uint32_t i) const { return m_starts[i]; }
+    TimeNs endOf(uint32_t i) const
+    {
+        const TimeNs* stored = m_ends.find(i);
+        return stored ? *stored : m_starts[i + 1];
+    }
+    TimeNs durationOf(uint32_t i) const { return endOf(i) - startOf(i); }
+    SpanState stateOf(uint32_t i) const { return traitsOf(i).state; }
+    StringId reasonOf(uint32_t i) const { return traitsOf(i).reason; }
+    StackId stackOf(uint32_t i) const { return traitsOf(i).stack; }
+    int32_t procOf(uint32_t i) const { return traitsOf(i).proc; }
+    // Runnable after Waiting: ID of the goroutine that woke it; kNoGoroutineId otherwise.
+    int64_t wakerOf(uint32_t i) const
+    {
+        const uint32_t* code = m_wakers.find(i);
+        return code ? m_wakerIds[*code] : kNoGoroutineId;
+    }
+    const SpanTraits& traitsOf(uint32_t i) const { return m_traits[m_traitCodes[i]]; }
+
+    std::pair<uint32_t, uint32_t> rowRange(GoroutineRow r) const { return {offsets[r], offsets[r + 1]}; }
+    // The goroutine row owning span i.
+    GoroutineRow rowOfSpan(uint32_t i) const;
+    // First span of row r whose end is after t (the span covering t, or the next one).
+    uint32_t firstEndingAfter(GoroutineRow r, TimeNs t) const;
+    // First span of row r starting at or after t (one past the row if none).
+    uint32_t firstStartingFrom(GoroutineRow r, TimeNs t) const;
+    // Total time per state over spans [begin, end) of row r (absolute span indexes).
+    void stateMix(GoroutineRow r, uint32_t begin, uint32_t end, TimeNs out[kSpanStateCount]) const;
+    // Per block of kCheckpointEvery spans of row r, its largest step: endOf(k) - endOf(k - 1), or
+    // the duration for the row's first span. A block whose largest step is below d has only spans
+    // shorter than d, each following the previous one by less than d.
+    std::span<const TimeNs> stepMaxima(GoroutineRow r) const;
+
+    size_t memoryBytes() const;
+
+private:
+    friend class SpanTableWriter;
+
+    TimeColumn m_starts;
+    SparseColumn<TimeNs> m_ends;
+    std::vector<uint32_t> m_traitCodes;
+    std::vector<SpanTraits> m_traits;
+    SparseColumn<uint32_t> m_wakers;
+    std::vector<int64_t> m_wakerIds;
+    // Per row, its first checkpoint; size rows + 1. A row of n spans has n / kCheckpointEvery + 1.
+    std::vector<uint32_t> m_checkpointOffsets;
+    std::vector<TimeNs> m_checkpoints; // kSpanStateCount cumulative durations per checkpoint
+    std::vector<TimeNs> m_stepMax;     // per checkpoint: the largest step of the block it starts
+};
+
+// Fills a SpanTable row by row: intern the traits and wakers, append each row's spans in time
+// order, close the row, finish once. The interning tables live here, not in the finished table.
+class SpanTableWriter
+{
+public:
+    static constexpr uint32_t kNoWaker = UINT32_MAX;
+
+    // Starts the table afresh.
+    explicit SpanTableWriter(SpanTable& table);
+
+    uint32_t traitsCode(const SpanTraits& traits) { return m_traits.intern(traits); }
+    uint32_t wakerCode(int64_t goroutineId) { return m_wakers.intern(goroutineId); }
+    void reserve(size_t spans);
+    // Appends the next span of the current row.
+    void append(TimeNs start, TimeNs end, uint32_t traits, uint32_t waker = kNoWaker);
+    void endRow();
+    // Seals the columns; the table is ready to read.
+    void finish();
+
+private:
+    struct TraitsHash
+    {
+        size_t operator()(const SpanTraits& t) const;
+    };
+
+    SpanTable& m_table;
+    Interner<SpanTraits, TraitsHash> m_traits;
+    Interner<int64_t, IntegerHash> m_wakers;
+    uint32_t m_rowBegin = 0;
+    TimeNs m_previousEnd = 0;
+    TimeNs m_mix[kSpanStateCount] = {};
+};
+
+} // namespace gs

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/trace/trace_session.h"
+
+#include "core/base/load_context.h"
+
+namespace gs::ui {
+
+namespace {
+
+// What the worker hands back: QFuture wants a default-constructible value.
+struct FilterOutcome
+{
+    TraceSession::ResultPtr result;
+    QString error;
+    bool cancelled = false;
+};
+
+} // namespace
+
+TraceSession::TraceSession(QObject* parent)
+    : QObject(parent)
+    , m_jobs(this)
+{
+}
+
+TraceSession::~TraceSession()
+{
+    // The worker may outlive us; let the thread pool drain quickly.
+    m_stop.request_stop();
+}
+
+void TraceSession::setStore(StorePtr store)
+{
+    m_store = std::move(store);
+    m_conditions.clear();
+    m_result.reset();
+    m_selected = kNoRow;
+    emit storeChanged();
+    emit conditionsChanged();
+    emit resultChanged();
+    emit selectedGoroutineChanged(kNoRow);
+    refilter();
+}
+
+void TraceSession::addCondition(ConditionKind kind, const std::string& text)
+{
+    if (validateCondition(kind, text))
+        return;
+    const auto before = m_conditions;
+    gs::ui::addCondition(m_conditions, kind, text);
+    if (m_conditions == before)
+        return;
+    emit conditionsChanged();
+    refilter();
+}
+
+void TraceSession::removeCondition(int index)
+{
+    if (index < 0 || size_t(index) >= m_conditions.size())
+        return;
+    m_conditions.erase(m_conditions.begin() + index);
+    emit conditionsChanged();
+    refilter();
+}
+
+void TraceSession::clearConditions()
+{
+    if (m_conditions.empty())
+        return;
+    m_conditions.clear();
+    emit conditionsChanged();
+    refilter();
+}
+
+std::shared_ptr<const std::vector<uint8_t>> TraceSession::keepMask() const
+{
+    if (!m_result)
+        return nullptr;
+    return {m_result, &m_result->keep}; // aliasing: the mask lives as long as the result
+}
+
+size_t TraceSession::goroutineCount() const
+{
+    return m_store && m_store->trace ? m_store->trace->goroutines.size() : 0;
+}
+
+void TraceSession::setSelectedGoroutine(GoroutineRow row)
+{
+    if (row >= goroutineCount())
+        row = kNoRow;
+    if (row == m_selected)
+        return;
+    m_selected = row;
+    emit selectedGoroutineChanged(row);
+}
+
+void TraceSession::refilter()
+{
+    m_stop.request_stop();
+    m_stop = std::stop_source();
+    if (!m_store || !m_store->trace) {
+        m_jobs.cancel();
+        setFiltering(false);
+        return;
+    }
+    setFiltering(true);
+    // Snapshot on the GUI thread: the worker owns the store reference and a copy of the filter.
+    m_jobs.start(
+        [store = m_store, filter = toGoroutineFilter(m_conditions, m_store->trace->startNs), stop = m_stop.get_token()] {
+            FilterOutcome outcome;
+            LoadContext context(stop, {});
+            try {
+                auto result = filterGoroutines(*store, filter, &context);
+                if (result)
+                    outcome.result = std::make_shared<const GoroutineFilterResult>(std::move(*result));
+                else
+                    outcome.error = QString::fromStdString(result.error().message);
+            } catch (const Cancelled&) {
+                outcome.cancelled = true;
+            }
+            return outcome;
+        },
+        [this](FilterOutcome outcome) {
+            setFiltering(false);
+            if (outcome.cancelled)
+                return;
+            if (!outcome.result) {
+                emit filterFailed(outcome.error);
+                return;
+            }
+            m_result = std::move(outcome.result);
+            emit resultChanged();
+            // What the filter hides cannot stay selected: no view shows it any more.
+            if (m_selected != kNoRow && (m_selected >= m_result->keep.size() || !m_result->keep[m_selected]))
+                setSelectedGoroutine(kNoRow);
+        });
+}
+
+void TraceSession::setFiltering(bool filtering)
+{
+    if (filtering == m_filtering)
+        return;
+    m_filtering = filtering;
+    emit filteringChanged(filtering);
+}
+
+} // namespace gs::ui

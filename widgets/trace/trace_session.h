@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/analysis/goroutine_filter.h"
+#include "core/model/event_store.h"
+#include "widgets/common/job_runner.h"
+#include "widgets/filters/goroutine_condition.h"
+
+#include <QObject>
+
+#include <memory>
+#include <stop_token>
+#include <vector>
+
+namespace gs::ui {
+
+// The shared state of the trace page's views (timeline, goroutine table, span-duration histogram,
+// filter bar): the store, the goroutine filter as a list of chips, the latest filter result and
+// the selected goroutine. Views observe it and never talk to each other.
+//
+// Every change of the conditions refilters off the GUI thread (filterGoroutines walks every span,
+// far too many on a big trace to block the GUI for); a newer change cancels the running job through its stop token and
+// JobRunner drops any stale result, so the last change always wins. Until a result arrives the
+// previous one stays (null at first: views then show every goroutine). GUI thread only.
+class TraceSession : public QObject
+{
+    Q_OBJECT
+public:
+    using ResultPtr = std::shared_ptr<const GoroutineFilterResult>;
+
+    explicit TraceSession(QObject* parent = nullptr);
+    ~TraceSession() override;
+
+    // A new trace: clears the conditions, the result and the selection, then filters.
+    void setStore(StorePtr store);
+    const StorePtr& store() const { return m_store; }
+
+    // Adds a value of a condition kind (see gs::ui::addCondition); invalid text is ignored, the
+    // filter bar reports it before it gets here.
+    void addCondition(ConditionKind kind, const std::string& text);
+    void removeCondition(int index);
+    void clearConditions();
+    const std::vector<GoroutineCondition>& conditions() const { return m_conditions; }
+
+    // The latest finished result, or null before the first one (or without a trace).
+    const ResultPtr& result() const { return m_result; }
+    // The result's keep mask, sharing its ownership (for TimelineView::setGoroutineFilter).
+    std::shared_ptr<const std::vector<uint8_t>> keepMask() const;
+    size_t goroutineCount() const;
+    bool isFiltering() const { return m_filtering; }
+
+    GoroutineRow selectedGoroutine() const { return m_selected; }
+    // kNoRow clears the selection.
+    void setSelectedGoroutine(GoroutineRow row);
+
+signals:
+    void storeChanged();
+    void conditionsChanged();
+    void resultChanged();
+    void filteringChanged(bool filtering);
+    // The filter could not be applied (the core refused it); the previous result stays.
+    void filterFailed(const QString& message);
+    void selectedGoroutineChanged(gs::GoroutineRow row);
+
+private:
+    void refilter();
+    void setFiltering(bool filtering);
+
+    StorePtr m_store;
+    std::vector<GoroutineCondition> m_conditions;
+    ResultPtr m_result;
+    GoroutineRow m_selected = kNoRow;
+    bool m_filtering = false;
+    std::stop_source m_stop;
+    JobRunner m_jobs;
+};
+
+} // namespace gs::ui
