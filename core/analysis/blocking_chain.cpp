@@ -41,6 +41,13 @@ std::optional<uint32_t> wakerHopSpan(const TraceData& trace, GoroutineRow row, T
 
 } // namespace
 
+int64_t wakerOf(const TraceData& trace, GoroutineRow row, uint32_t span)
+{
+    ChainHop hop {row, span};
+    fillWaker(trace.spans, trace.spans.rowRange(row).second, hop);
+    return hop.wokenBy != kNoGoroutineId ? hop.wokenBy : trace.spans.wakerOf(span);
+}
+
 std::vector<ChainHop> blockingChain(const TraceData& trace, GoroutineRow row, uint32_t waitSpan, size_t maxHops)
 {
     std::vector<ChainHop> hops;

@@ -27,6 +27,11 @@ struct ChainHop
     StackId wakerStack = 0;
 };
 
+// Who ended span `span` of row `row` by waking the goroutine: for a wait, the goroutine recorded on
+// the runnable span that follows it; for that runnable span, the same goroutine. kNoGoroutineId
+// when no goroutine did (a timer, the network poller, the runtime) or the span is neither.
+int64_t wakerOf(const TraceData& trace, GoroutineRow row, uint32_t span);
+
 // The chain of the wait at span `waitSpan` of goroutine row `row`, hop by hop, the first hop being
 // that wait. Stops at the first goroutine met twice (a cycle) and after `maxHops` hops.
 std::vector<ChainHop> blockingChain(const TraceData& trace, GoroutineRow row, uint32_t waitSpan, size_t maxHops = 64);

@@ -75,6 +75,9 @@ TEST_P(BlockingChainFixture, FollowsEveryScenarioBackToTheMutexHolder)
                 EXPECT_NE(hops[i].wakerStack, 0u) << "the waker's stack at the wake-up";
             }
         }
+        // The waiter's wait itself says who ended it, as does the runnable span after it.
+        EXPECT_EQ(wakerOf(trace, waiter, *wait), e.chain[1]);
+        EXPECT_EQ(wakerOf(trace, waiter, *wait + 1), e.chain[1]);
         // The sender waited for the mutex the holder kept for 30 ms.
         EXPECT_EQ((*store)->symbols.strings.get(trace.spans.reasonOf(hops[1].span)), "sync");
         EXPECT_GE(trace.spans.durationOf(hops[1].span), 20'000'000);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/span_description.h"
 
+#include "core/analysis/blocking_chain.h"
+
 #include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 
@@ -21,15 +23,6 @@ QString escaped(const QString& s)
     return s.toHtmlEscaped();
 }
 
-QString stateLabel(const TraceData& trace, const Symbols& symbols, uint32_t span)
-{
-    const SpanTable& s = trace.spans;
-    QString text = QString::fromLatin1(spanStateName(s.stateOf(span)));
-    if (s.reasonOf(span) != 0)
-        text += QStringLiteral(" (") + toQString(symbols.strings.get(s.reasonOf(span))) + QLatin1Char(')');
-    return text;
-}
-
 // Share label of a span for the merged-block breakdown: the wait reason for Waiting spans, the
 // state otherwise.
 QString shareLabel(const TraceData& trace, const Symbols& symbols, uint32_t span)
@@ -46,19 +39,14 @@ QString describeSpan(const TimelineScene& scene, GoroutineRow row, uint32_t span
     const SpanTable& s = t.spans;
     QString html = QStringLiteral("<b>%1</b><br>%2<br>%3 at %4")
                        .arg(escaped(goroutineTitle(t, *scene.symbols, row)),
-                            escaped(stateLabel(t, *scene.symbols, span)), formatDuration(s.endOf(span) - s.startOf(span)),
+                            escaped(spanStateLabel(t, *scene.symbols, span)),
+                            formatDuration(s.endOf(span) - s.startOf(span)),
                             formatDuration(s.startOf(span) - t.startNs));
     if (s.procOf(span) >= 0)
         html += QStringLiteral("<br>on P%1").arg(s.procOf(span));
-    if (s.wakerOf(span) != kNoGoroutineId)
-        html += QStringLiteral("<br>woken by G%1").arg(s.wakerOf(span));
-    const auto frames = scene.symbols->stacks.frames(s.stackOf(span));
-    for (size_t k = 0; k < std::min(frames.size(), kTooltipFrames); ++k)
-        html += QStringLiteral("<br>&nbsp;&nbsp;")
-            + escaped(toQString(scene.symbols->functionName(scene.symbols->frameFunction(frames[k]))));
-    if (frames.size() > kTooltipFrames)
-        html += QStringLiteral("<br>&nbsp;&nbsp;\u2026 %1 more frames").arg(frames.size() - kTooltipFrames);
-    return html;
+    if (const int64_t waker = wakerOf(t, row, span); waker != kNoGoroutineId)
+        html += QStringLiteral("<br>woken by G%1").arg(waker);
+    return html + stackFramesHtml(*scene.symbols, s.stackOf(span), kTooltipFrames);
 }
 
 QString describeMerged(const TimelineScene& scene, GoroutineRow row, const FoldedBlock& b)
@@ -117,6 +105,27 @@ QString describeProc(const TimelineScene& scene, uint32_t proc, const FoldedBloc
 }
 
 } // namespace
+
+QString spanStateLabel(const TraceData& trace, const Symbols& symbols, uint32_t span)
+{
+    const SpanTable& s = trace.spans;
+    QString text = QString::fromLatin1(spanStateName(s.stateOf(span)));
+    if (s.reasonOf(span) != 0)
+        text += QStringLiteral(" (") + toQString(symbols.strings.get(s.reasonOf(span))) + QLatin1Char(')');
+    return text;
+}
+
+QString stackFramesHtml(const Symbols& symbols, StackId stack, size_t maxFrames)
+{
+    QString html;
+    const auto frames = symbols.stacks.frames(stack);
+    for (size_t k = 0; k < std::min(frames.size(), maxFrames); ++k)
+        html += QStringLiteral("<br>&nbsp;&nbsp;")
+            + escaped(toQString(symbols.functionName(symbols.frameFunction(frames[k]))));
+    if (frames.size() > maxFrames)
+        html += QStringLiteral("<br>&nbsp;&nbsp;\u2026 %1 more frames").arg(frames.size() - maxFrames);
+    return html;
+}
 
 QString formatDuration(TimeNs ns)
 {

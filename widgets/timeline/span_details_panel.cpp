@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/span_details_panel.h"
 
+#include "core/analysis/blocking_chain.h"
+
 #include "widgets/common/qt_strings.h"
 #include "widgets/timeline/span_description.h"
 
@@ -70,11 +72,10 @@ void SpanDetailsPanel::setSpan(StorePtr store, SpanRef span)
     m_end->setText(formatDuration(s.endOf(i) - t.startNs));
     m_duration->setText(formatDuration(s.endOf(i) - s.startOf(i)));
     m_proc->setText(s.procOf(i) >= 0 ? QStringLiteral("P%1").arg(s.procOf(i)) : QStringLiteral("-"));
-    if (s.wakerOf(i) != kNoGoroutineId) {
-        const GoroutineRow wakerRow = t.rowOf(s.wakerOf(i));
-        const QString title =
-            wakerRow != kNoRow ? goroutineTitle(t, sym, wakerRow) : QStringLiteral("G%1").arg(s.wakerOf(i));
-        m_waker->setText(QStringLiteral("<a href=\"g%1\">%2</a>").arg(s.wakerOf(i)).arg(title.toHtmlEscaped()));
+    if (const int64_t waker = wakerOf(t, span.row, i); waker != kNoGoroutineId) {
+        const GoroutineRow wakerRow = t.rowOf(waker);
+        const QString title = wakerRow != kNoRow ? goroutineTitle(t, sym, wakerRow) : QStringLiteral("G%1").arg(waker);
+        m_waker->setText(QStringLiteral("<a href=\"g%1\">%2</a>").arg(waker).arg(title.toHtmlEscaped()));
     }
     for (FrameId f : sym.stacks.frames(s.stackOf(i))) {
         const Frame& frame = sym.frames[f];

@@ -2,6 +2,7 @@
 #include "widgets/timeline/timeline_pane.h"
 
 #include "widgets/plots/trace_plots.h"
+#include "widgets/timeline/chain_panel.h"
 #include "widgets/timeline/span_details_panel.h"
 #include "widgets/timeline/timeline_view.h"
 
@@ -16,6 +17,7 @@ TimelinePane::TimelinePane(QWidget* parent)
     , m_view(new TimelineView)
     , m_plots(new TracePlots)
     , m_details(new SpanDetailsPanel)
+    , m_chain(new ChainPanel)
 {
     auto* column = new QSplitter(Qt::Vertical);
     column->addWidget(m_view);
@@ -26,7 +28,12 @@ TimelinePane::TimelinePane(QWidget* parent)
     m_plots->setMinimumHeight(200);
     auto* row = new QSplitter(Qt::Horizontal);
     row->addWidget(column);
-    row->addWidget(m_details);
+    auto* side = new QSplitter(Qt::Vertical);
+    side->addWidget(m_details);
+    side->addWidget(m_chain);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 2);
+    row->addWidget(side);
     row->setStretchFactor(0, 4);
     row->setStretchFactor(1, 1);
     auto* layout = new QHBoxLayout(this);
@@ -35,7 +42,13 @@ TimelinePane::TimelinePane(QWidget* parent)
 
     connect(m_view, &TimelineView::windowChanged, m_plots, &TracePlots::setTimeRange);
     connect(m_view, &TimelineView::spanSelected, this,
-            [this](GoroutineRow r, uint32_t span) { m_details->setSpan(m_store, {r, span}); });
+            [this](GoroutineRow r, uint32_t span) {
+                m_details->setSpan(m_store, {r, span});
+                m_chain->setSpan(m_store, {r, span});
+            });
+    // selectSpan scrolls the hop's row into view and comes back through spanSelected above.
+    connect(m_chain, &ChainPanel::hopActivated, this,
+            [this](GoroutineRow r, uint32_t span) { m_view->selectSpan({r, span}); });
     connect(m_details, &SpanDetailsPanel::wakerActivated, this, &TimelinePane::showWaker);
 }
 
@@ -43,6 +56,7 @@ void TimelinePane::setStore(StorePtr store)
 {
     m_store = store;
     m_details->clear();
+    m_chain->clear();
     m_plots->setStore(store);
     m_view->setStore(std::move(store));
     alignPlots();

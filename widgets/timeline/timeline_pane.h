@@ -7,13 +7,15 @@
 
 namespace gs::ui {
 
+class ChainPanel;
 class SpanDetailsPanel;
 class TimelineView;
 class TracePlots;
 
 // The trace page as one embeddable widget: the TimelineView above the metric plots (TracePlots,
 // kept on the view's time axis and aligned with its label gutter), and the SpanDetailsPanel to the
-// right showing the clicked span. Only wiring lives here; each part is usable on its own.
+// right showing the clicked span, with the ChainPanel under it following who woke it. Only wiring
+// lives here; each part is usable on its own.
 // GUI thread only.
 class TimelinePane : public QWidget
 {
@@ -26,6 +28,7 @@ public:
     TimelineView* view() const { return m_view; }
     TracePlots* plots() const { return m_plots; }
     SpanDetailsPanel* details() const { return m_details; }
+    ChainPanel* chain() const { return m_chain; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -38,6 +41,7 @@ private:
     TimelineView* m_view = nullptr;
     TracePlots* m_plots = nullptr;
     SpanDetailsPanel* m_details = nullptr;
+    ChainPanel* m_chain = nullptr;
 };
 
 } // namespace gs::ui
