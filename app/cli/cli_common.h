@@ -4,9 +4,11 @@
 #include "app/cli/cli_args.h"
 #include "core/model/event_store.h"
 
+#include <charconv>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gs::cli {
@@ -28,6 +30,17 @@ std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& 
                                                 const std::vector<std::string>& valued,
                                                 const std::vector<std::string>& switches, const char* usage,
                                                 std::ostream& err);
+
+// The whole of `text` as a number (an integer or a double), or nothing when any of it is not.
+template<typename T>
+std::optional<T> parseNumber(std::string_view text)
+{
+    T value {};
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
 
 // Loads any capture; on failure prints the loader's one-line message ("FILE: at byte N: ...").
 StorePtr loadStore(const std::string& path, std::ostream& err);

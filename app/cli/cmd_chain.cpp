@@ -8,7 +8,6 @@
 #include "core/analysis/goroutine_filter.h"
 #include "core/analysis/value_format.h"
 
-#include <charconv>
 #include <ostream>
 
 namespace gs::cli {
@@ -115,9 +114,8 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         err << "goroscope-cli: chain needs --goroutine G (usage: " << kUsage << ")\n";
         return 2;
     }
-    int64_t id = 0;
-    const auto [end, ec] = std::from_chars(goroutine->data(), goroutine->data() + goroutine->size(), id);
-    if (ec != std::errc() || end != goroutine->data() + goroutine->size()) {
+    const auto id = parseNumber<int64_t>(*goroutine);
+    if (!id) {
         err << "goroscope-cli: --goroutine " << *goroutine << ": expected a goroutine ID\n";
         return 2;
     }
@@ -138,7 +136,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     if (!store->trace)
         return fail(err, path + ": chain needs an execution trace, this is " + formatName(store->format));
     const TraceData& trace = *store->trace;
-    const GoroutineRow row = trace.rowOf(id);
+    const GoroutineRow row = trace.rowOf(*id);
     if (row == kNoRow)
         return fail(err, path + ": no goroutine " + *goroutine + " in the trace");
     const auto wait = findWait(trace, row, at ? std::optional(trace.startNs + *at) : std::nullopt);

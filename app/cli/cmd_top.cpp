@@ -8,7 +8,6 @@
 #include "core/analysis/top_table.h"
 #include "core/analysis/value_format.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -181,15 +180,17 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     const std::string& path = command->path;
     size_t limit = SIZE_MAX;
     if (auto n = args.value("n")) {
-        auto [end, ec] = std::from_chars(n->data(), n->data() + n->size(), limit);
-        if (ec != std::errc() || end != n->data() + n->size())
+        const auto parsed = parseNumber<size_t>(*n);
+        if (!parsed)
             return fail(err, "-n needs a number, got '" + *n + "'");
+        limit = *parsed;
     }
     double nodeFraction = kDefaultNodeFraction;
     if (auto f = args.value("nodefraction")) {
-        auto [end, ec] = std::from_chars(f->data(), f->data() + f->size(), nodeFraction);
-        if (ec != std::errc() || end != f->data() + f->size() || nodeFraction < 0 || nodeFraction > 1)
+        const auto parsed = parseNumber<double>(*f);
+        if (!parsed || *parsed < 0 || *parsed > 1)
             return fail(err, "--nodefraction needs a number between 0 and 1, got '" + *f + "'");
+        nodeFraction = *parsed;
     }
     auto q = runStackQuery(path, args, err);
     if (!q)

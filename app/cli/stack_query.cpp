@@ -4,7 +4,6 @@
 #include "app/cli/cli_common.h"
 #include "core/analysis/trace_profiles.h"
 
-#include <charconv>
 #include <ostream>
 
 namespace gs::cli {
@@ -40,10 +39,8 @@ StorePtr deriveFromTrace(const StorePtr& traceStore, const std::string& path, co
     }
     std::vector<uint8_t> keep;
     if (auto goroutine = args.value("goroutine")) {
-        int64_t id = 0;
-        const auto [end, ec] = std::from_chars(goroutine->data(), goroutine->data() + goroutine->size(), id);
-        const bool parsed = ec == std::errc() && end == goroutine->data() + goroutine->size();
-        const GoroutineRow row = parsed ? trace.rowOf(id) : kNoRow;
+        const auto id = parseNumber<int64_t>(*goroutine);
+        const GoroutineRow row = id ? trace.rowOf(*id) : kNoRow;
         if (row == kNoRow) {
             fail(err, "--goroutine " + *goroutine + ": no such goroutine in the trace");
             return nullptr;

@@ -56,7 +56,7 @@ void visitCpuSamples(const TraceData& trace, std::span<const uint8_t> keep,
 {
     for (const CpuSample& s : trace.cpuSamples) {
         const GoroutineRow row = s.goroutine == kNoGoroutineId ? kNoRow : trace.rowOf(s.goroutine);
-        if (!keep.empty() && !kept(keep, row))
+        if (!kept(keep, row))
             continue;
         visit(ProfileStretch {row, s.stack, s.time, s.time});
     }
