@@ -2,28 +2,21 @@
 // `chain FILE --goroutine G [--at TIME] [--json]` on the blocking-chain fixture (see
 // tests/data/chain/README.md): the JSON hops and the errors a user can hit.
 #include "tests/cli/cli_test_support.h"
+#include "tests/support/chain_fixture.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace gs::cli::test {
 namespace {
 
 const std::string kTrace = std::string(GOROSCOPE_TEST_DATA_DIR) + "/chain/go126_chain.trace";
 
-// The ids of the "chan" scenario, read from the program's own record.
+// The ids of the "chan" scenario (waiter, sender, holder), as the program recorded them.
 std::vector<int64_t> chanScenario()
 {
-    std::ifstream in(std::string(GOROSCOPE_TEST_DATA_DIR) + "/chain/go126_chain.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    const std::string json = text.str();
-    std::smatch m;
-    std::regex_search(json, m, std::regex(R"re("chain":\s*\[\s*(\d+),\s*(\d+),\s*(\d+))re"));
-    return {std::stoll(m[1]), std::stoll(m[2]), std::stoll(m[3])};
+    return gs::test::readChainScenarios("go126_chain").at(0).chain;
 }
 
 TEST(ChainCli, JsonHopsNameEachWaker)

@@ -5,42 +5,15 @@
 #include "core/analysis/blocking_chain.h"
 #include "core/base/load_context.h"
 #include "core/load/load_file.h"
+#include "tests/support/chain_fixture.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace gs {
 namespace {
-
-struct Expected
-{
-    std::string name;
-    std::vector<int64_t> chain;
-};
-
-// Reads chaingen's JSON: objects with "name" and a "chain" array of goroutine IDs.
-std::vector<Expected> readExpected(const std::string& path)
-{
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    const std::string json = text.str();
-    static const std::regex kScenario(R"re("name":\s*"(\w+)"[^\]]*"chain":\s*\[([\s\d,]*)\])re");
-    std::vector<Expected> out;
-    for (auto it = std::sregex_iterator(json.begin(), json.end(), kScenario); it != std::sregex_iterator(); ++it) {
-        Expected e {(*it)[1].str(), {}};
-        std::stringstream ids((*it)[2].str());
-        for (std::string id; std::getline(ids, id, ',');)
-            e.chain.push_back(std::stoll(id));
-        out.push_back(std::move(e));
-    }
-    return out;
-}
 
 class BlockingChainFixture : public ::testing::TestWithParam<std::string>
 {
@@ -49,14 +22,14 @@ class BlockingChainFixture : public ::testing::TestWithParam<std::string>
 TEST_P(BlockingChainFixture, FollowsEveryScenarioBackToTheMutexHolder)
 {
     const std::string base = std::string(GOROSCOPE_TEST_DATA_DIR) + "/chain/" + GetParam();
-    const auto expected = readExpected(base + ".json");
+    const auto expected = test::readChainScenarios(GetParam());
     ASSERT_EQ(expected.size(), 4u) << "chan, select, waitgroup and cond scenarios";
     LoadContext ctx;
     auto store = loadFile(base + ".trace", ctx);
     ASSERT_TRUE(store.ok()) << store.error().message;
     const TraceData& trace = *(*store)->trace;
 
-    for (const Expected& e : expected) {
+    for (const test::ChainScenario& e : expected) {
         SCOPED_TRACE(e.name);
         const GoroutineRow waiter = trace.rowOf(e.chain[0]);
         ASSERT_NE(waiter, kNoRow);
@@ -97,7 +70,7 @@ TEST_P(BlockingChainFixture, FindsTheWaitCoveringATime)
     auto store = loadFile(base + ".trace", ctx);
     ASSERT_TRUE(store.ok()) << store.error().message;
     const TraceData& trace = *(*store)->trace;
-    const GoroutineRow waiter = trace.rowOf(readExpected(base + ".json")[0].chain[0]);
+    const GoroutineRow waiter = trace.rowOf(test::readChainScenarios(GetParam())[0].chain[0]);
     const uint32_t longest = *findWait(trace, waiter);
     const TimeNs middle = trace.spans.startOf(longest) + trace.spans.durationOf(longest) / 2;
     EXPECT_EQ(findWait(trace, waiter, middle), longest);

@@ -2,6 +2,7 @@
 // Differential test: every goroutine's statistics in our store against the goroutine analysis
 // that `go tool trace` serves (/goroutines and /goroutine?name=...), on every trace fixture.
 // Go prints durations exactly (time.Duration.String), so the comparison is to the nanosecond.
+#include "core/analysis/goroutine_filter.h"
 #include "core/base/load_context.h"
 #include "core/load/load_file.h"
 #include "tests/support/go_reference.h"
@@ -15,25 +16,12 @@
 namespace gs {
 namespace {
 
-// time.Duration.String() back to nanoseconds: "1m2.5s", "7.60512ms", "136.896µs", "0s".
+// time.Duration.String() back to nanoseconds ("1m2.5s", "7.60512ms", "136.896µs", "0s"); -1 for
+// text that is no Go duration, which no statistic equals.
 int64_t parseGoDuration(const std::string& text)
 {
-    static const std::regex part(R"(([0-9]+)(?:\.([0-9]+))?(h|ms|\xC2\xB5s|us|ns|m|s))");
-    int64_t total = 0;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), part); it != std::sregex_iterator(); ++it) {
-        const std::string unit = (*it)[3].str();
-        const int64_t scale = unit == "h" ? 3600000000000 : unit == "m" ? 60000000000 : unit == "s" ? 1000000000
-                              : unit == "ms"                                                   ? 1000000
-                              : unit == "ns"                                                   ? 1
-                                                                                               : 1000;
-        total += std::stoll((*it)[1].str()) * scale;
-        int64_t fraction = scale;
-        for (char digit : (*it)[2].str()) {
-            fraction /= 10;
-            total += (digit - '0') * fraction;
-        }
-    }
-    return total;
+    const auto ns = parseDuration(text);
+    return ns ? *ns : -1;
 }
 
 std::string unescapeHtml(std::string s)

@@ -5,13 +5,11 @@
 #include "core/analysis/goroutine_links.h"
 #include "core/base/load_context.h"
 #include "core/load/load_file.h"
+#include "tests/support/chain_fixture.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <regex>
-#include <sstream>
 
 namespace gs {
 namespace {
@@ -23,20 +21,6 @@ StorePtr loadChainTrace()
     LoadContext ctx;
     auto store = loadFile(kBase + ".trace", ctx);
     return store.ok() ? *store : nullptr;
-}
-
-// Every scenario's (waiter, sender, holder) from the program's own record.
-std::vector<std::vector<int64_t>> scenarios()
-{
-    std::ifstream in(kBase + ".json");
-    std::stringstream text;
-    text << in.rdbuf();
-    const std::string json = text.str();
-    static const std::regex kChain(R"re("chain":\s*\[\s*(\d+),\s*(\d+),\s*(\d+))re");
-    std::vector<std::vector<int64_t>> out;
-    for (auto it = std::sregex_iterator(json.begin(), json.end(), kChain); it != std::sregex_iterator(); ++it)
-        out.push_back({std::stoll((*it)[1]), std::stoll((*it)[2]), std::stoll((*it)[3])});
-    return out;
 }
 
 std::vector<std::string> pathNames(const EventStore& profileStore, const FlameTree& tree, uint32_t node)
@@ -82,7 +66,7 @@ TEST(GoroutineLinks, MutexFrameLeadsToTheSenders)
     const TraceData& trace = *store->trace;
     const std::vector<std::string> path = {"sync.(*Mutex).Lock"};
     const auto contributors = frameContributors(*store, TraceProfileKind::Sync, path, FlameDirection::BottomUp);
-    for (const auto& s : scenarios()) {
+    for (const auto& [name, s] : test::readChainScenarios("go126_chain")) {
         const auto it = std::find_if(contributors.begin(), contributors.end(),
                                      [&](const FrameContribution& c) { return trace.goroutines[c.row].id == s[1]; });
         ASSERT_NE(it, contributors.end()) << "sender G" << s[1];
@@ -91,7 +75,7 @@ TEST(GoroutineLinks, MutexFrameLeadsToTheSenders)
         EXPECT_LT(it->stretches.front().first, it->stretches.front().second);
     }
     // The waiters never waited on that mutex.
-    for (const auto& s : scenarios()) {
+    for (const auto& [name, s] : test::readChainScenarios("go126_chain")) {
         EXPECT_TRUE(std::none_of(contributors.begin(), contributors.end(),
                                  [&](const FrameContribution& c) { return trace.goroutines[c.row].id == s[0]; }));
     }
@@ -110,7 +94,7 @@ TEST(GoroutineLinks, FunctionLeadsToTheGoroutinesThatRanIt)
     std::vector<int64_t> ids;
     for (GoroutineRow r : rows)
         ids.push_back(trace.goroutines[r].id);
-    for (const auto& s : scenarios()) {
+    for (const auto& [name, s] : test::readChainScenarios("go126_chain")) {
         EXPECT_NE(std::find(ids.begin(), ids.end(), s[1]), ids.end()) << "sender G" << s[1];
         EXPECT_EQ(std::find(ids.begin(), ids.end(), s[0]), ids.end()) << "waiter G" << s[0];
     }

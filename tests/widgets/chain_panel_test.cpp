@@ -7,16 +7,13 @@
 #include "widgets/timeline/chain_panel.h"
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
+#include "tests/support/chain_fixture.h"
 #include "widgets/trace/trace_page.h"
 
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 
 namespace gs::ui {
@@ -27,16 +24,9 @@ const QString kBase = QStringLiteral(GOROSCOPE_TEST_DATA_DIR "/chain/go126_chain
 // The goroutine IDs of each scenario's chain, waiter first, as the program recorded them.
 std::vector<std::vector<int64_t>> expectedChains()
 {
-    QFile file(kBase + QStringLiteral(".json"));
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly));
     std::vector<std::vector<int64_t>> chains;
-    const QJsonArray scenarios = QJsonDocument::fromJson(file.readAll()).array();
-    for (const QJsonValue& scenario : scenarios) {
-        std::vector<int64_t> ids;
-        for (const QJsonValue& id : scenario.toObject().value(QStringLiteral("chain")).toArray())
-            ids.push_back(id.toInteger());
-        chains.push_back(std::move(ids));
-    }
+    for (const test::ChainScenario& s : test::readChainScenarios("go126_chain"))
+        chains.push_back(s.chain);
     return chains;
 }
 
