@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/load/load_file.h"
+
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <fstream>
 #include <regex>
@@ -35,6 +39,18 @@ inline std::vector<ChainScenario> readChainScenarios(const std::string& base)
         out.push_back(std::move(s));
     }
     return out;
+}
+
+// Loads tests/data/chain/<base>.trace; null, and a test failure, when it does not load.
+inline StorePtr loadChainTrace(const std::string& base)
+{
+    LoadContext ctx;
+    auto loaded = loadFile(std::string(GOROSCOPE_TEST_DATA_DIR) + "/chain/" + base + ".trace", ctx);
+    if (!loaded.ok()) {
+        ADD_FAILURE() << base << ": " << loaded.error().message;
+        return nullptr;
+    }
+    return *loaded;
 }
 
 } // namespace gs::test

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#include "core/analysis/goroutine_relations.h"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+namespace gs {
+
+namespace {
+
+// How many spans buildWakeIndex walks between two looks at its stop token.
+constexpr uint32_t kStopCheckEvery = 1u << 16;
+
+} // namespace
+
+CreationIndex buildCreationIndex(const TraceData& trace)
+{
+    const size_t n = trace.goroutines.size();
+    std::vector<GoroutineRow> order(n);
+    std::iota(order.begin(), order.end(), GoroutineRow(0));
+    std::ranges::sort(order, [&](GoroutineRow a, GoroutineRow b) {
+        const Goroutine& ga = trace.goroutines[a];
+        const Goroutine& gb = trace.goroutines[b];
+        return std::pair(ga.createdNs, ga.id) < std::pair(gb.createdNs, gb.id);
+    });
+    std::vector<uint32_t> rank(n);
+    for (uint32_t k = 0; k < n; ++k)
+        rank[order[k]] = k;
+
+    CreationIndex index;
+    index.creator.assign(n, kNoRow);
+    index.position.assign(n, 0);
+    index.childBegin.assign(n + 1, 0);
+    for (GoroutineRow r = 0; r < n; ++r) {
+        const int64_t creatorId = trace.goroutines[r].creatorId;
+        const GoroutineRow c = creatorId == kNoGoroutineId ? kNoRow : trace.rowOf(creatorId);
+        // A creator comes first in creation order; anything else (clock ties, odd traces) would
+        // let a cycle in, so such a goroutine becomes a root instead.
+        if (c != kNoRow && rank[c] < rank[r]) {
+            index.creator[r] = c;
+            ++index.childBegin[c + 1];
+        }
+    }
+    std::partial_sum(index.childBegin.begin(), index.childBegin.end(), index.childBegin.begin());
+    index.children.resize(index.childBegin[n]);
+    std::vector<uint32_t> filled(index.childBegin.begin(), index.childBegin.end() - 1);
+    for (GoroutineRow r : order) {
+        const GoroutineRow c = index.creator[r];
+        if (c == kNoRow) {
+            index.position[r] = uint32_t(index.roots.size());
+            index.roots.push_back(r);
+        } else {
+            index.position[r] = filled[c] - index.childBegin[c];
+            index.children[filled[c]++] = r;
+        }
+    }
+    // Children come after their creator in `order`, so walking it backwards finishes every subtree
+    // before adding it to its creator's.
+    index.subtree.assign(n, 1);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        if (index.creator[*it] != kNoRow)
+            index.subtree[index.creator[*it]] += index.subtree[*it];
+    }
+    return index;
+}
+
+WakeIndex buildWakeIndex(const TraceData& trace, std::stop_token stop)
+{
+    const SpanTable& spans = trace.spans;
+    // (waker row, woken span) in span order; a waker wakes in runs, so its row is looked up once
+    // per run rather than once per wake-up.
+    std::vector<std::pair<GoroutineRow, uint32_t>> found;
+    int64_t lastId = kNoGoroutineId;
+    GoroutineRow lastRow = kNoRow;
+    for (uint32_t i = 0; i < spans.size(); ++i) {
+        if (i % kStopCheckEvery == 0 && stop.stop_requested())
+            return {};
+        const int64_t id = spans.wakerOf(i);
+        if (id == kNoGoroutineId)
+            continue;
+        if (id != lastId) {
+            lastId = id;
+            lastRow = trace.rowOf(id);
+        }
+        if (lastRow != kNoRow)
+            found.emplace_back(lastRow, i);
+    }
+
+    WakeIndex index;
+    const size_t rows = trace.goroutines.size();
+    index.begin.assign(rows + 1, 0);
+    for (const auto& [waker, span] : found)
+        ++index.begin[waker + 1];
+    std::partial_sum(index.begin.begin(), index.begin.end(), index.begin.begin());
+    index.spans.resize(found.size());
+    std::vector<uint32_t> filled(index.begin.begin(), index.begin.end() - 1);
+    for (const auto& [waker, span] : found)
+        index.spans[filled[waker]++] = span;
+    found = {};
+    for (GoroutineRow r = 0; r < rows; ++r) {
+        if (stop.stop_requested())
+            return {};
+        std::sort(index.spans.begin() + index.begin[r], index.spans.begin() + index.begin[r + 1],
+                  [&](uint32_t a, uint32_t b) { return std::pair(spans.startOf(a), a) < std::pair(spans.startOf(b), b); });
+    }
+    return index;
+}
+
+} // namespace gs
