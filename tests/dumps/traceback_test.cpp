@@ -4,6 +4,8 @@
 #include "tests/dumps/dump_fixtures.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 namespace gs::test {
@@ -144,6 +146,28 @@ TEST(Traceback, DumpInsideALog)
     EXPECT_GT(d.firstByte, 0u); // five log lines and the watchdog line come first
     EXPECT_EQ(leafFunction(*s, d.goroutines[0]), "main.runLogStack");
     EXPECT_TRUE(s->warnings.empty()) << s->warnings.front();
+}
+
+// Two dumps appended to one file (a script that dumps twice into the same log): the first is
+// read, and a warning says the rest was left out.
+TEST(Traceback, SecondDumpInOneFileIsReportedNotMerged)
+{
+    const std::filesystem::path path = std::filesystem::temp_directory_path() / "goroscope_two_dumps.txt";
+    {
+        std::ofstream out(path, std::ios::binary);
+        for (const char* name : {"leak_before.txt", "leak_after.txt"})
+            out << std::ifstream(dumpFixture(name), std::ios::binary).rdbuf();
+    }
+    LoadContext context;
+    auto loaded = loadFile(path.string(), context);
+    std::filesystem::remove(path);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    StorePtr first = loadDumpFixture("leak_before.txt");
+    ASSERT_TRUE(first);
+    EXPECT_EQ((*loaded)->dump->goroutines.size(), first->dump->goroutines.size());
+    ASSERT_EQ((*loaded)->warnings.size(), 1u);
+    EXPECT_NE((*loaded)->warnings.front().find("more than one goroutine dump; only the first is shown"), std::string::npos)
+        << (*loaded)->warnings.front();
 }
 
 TEST(CountProfile, GoroutineDebug1WithLabels)

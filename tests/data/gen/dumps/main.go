@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // dumpgen writes the text captures of tests/data/dumps: goroutine dumps in every form the runtime
 // prints them (debug=2 and debug=1 over net/http/pprof, a deadlock, a panic, SIGQUIT, runtime.Stack
-// inside a log), a GODEBUG=gctrace=1 log and a CPU-bound run for perf. One mode per run, because
-// crashes end the process; regenerate.sh runs them all.
+// inside a log), a GODEBUG=gctrace=1 log, a CPU-bound run for perf, and an execution trace with a
+// dump of the same process taken during it. One mode per run, because crashes end the process;
+// regenerate.sh runs them all.
 package main
 
 import (
@@ -12,8 +13,8 @@ import (
 )
 
 func main() {
-	mode := flag.String("mode", "", "leak | deadlock | panic | sigquit | logstack | gc | burn")
-	out := flag.String("o", ".", "output folder (leak, logstack)")
+	mode := flag.String("mode", "", "leak | deadlock | panic | sigquit | logstack | gc | burn | linked")
+	out := flag.String("o", ".", "output folder (leak, logstack, linked)")
 	flag.Parse()
 	switch *mode {
 	case "leak":
@@ -30,6 +31,8 @@ func main() {
 		runGC()
 	case "burn":
 		runBurn()
+	case "linked":
+		runLinked(*out)
 	default:
 		fmt.Fprintln(os.Stderr, "unknown -mode", *mode)
 		os.Exit(2)

@@ -1,9 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Rebuilds tests/data/dumps from dumpgen (this folder) with the Go toolchain on PATH, Go 1.19
-# (GO119=..., default /usr/lib/go-1.19/bin/go) for the older traceback form, and `perf` for the
-# perf script / folded / bpftrace-format captures. The leak fixtures take about two minutes: the
-# dumps are taken 65 s and 125 s after start so that wait times read 1 and 2 minutes.
+# Rebuilds tests/data/dumps and tests/data/linked from dumpgen (this folder) with the Go toolchain
+# on PATH, Go 1.19 (GO119=..., default /usr/lib/go-1.19/bin/go) for the older traceback form, and
+# `perf` for the perf script / folded / bpftrace-format captures. The leak fixtures take about two
+# minutes: the dumps are taken 65 s and 125 s after start so that wait times read 1 and 2 minutes.
 # cgo is off: with cgo the runtime cannot tell that all goroutines are asleep (no deadlock error).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,6 +24,9 @@ GOTRACEBACK=system GODEBUG=tracebacklabels=1 "$gen" -mode sigquit > "$out/sigqui
 "$gen" -mode logstack -o "$out"
 GODEBUG=gctrace=1 "$gen" -mode gc 2> "$out/gctrace.txt"
 "$gen" -mode leak -o "$out"
+# A trace and a dump of the same process (tests/data/linked); GOMAXPROCS=2 keeps the trace small.
+GOMAXPROCS=2 "$gen" -mode linked -o "$(cd "$here/../../linked" && pwd)"
+go version > "$here/../../linked/GO_VERSION"
 
 # perf: a CPU-bound run sampled with frame-pointer call graphs, then three views of the samples.
 perf record -q -g -F 250 -o "$tmp/perf.data" "$gen" -mode burn 2>/dev/null
