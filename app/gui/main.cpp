@@ -1,12 +1,57 @@
 // SPDX-License-Identifier: MIT
+#include "app/gui/headless_export.h"
 #include "app/gui/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+// Whether the command line asks for a headless export. Checked before QApplication exists: such a
+// run needs no display, so unless a platform was chosen it gets the offscreen one and works in
+// scripts, CI and over ssh.
+bool asksForExport(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--export") == 0 || std::strncmp(argv[i], "--export=", 9) == 0)
+            return true;
+    }
+    return false;
+}
+
+QtMessageHandler g_qtHandler = nullptr;
+
+// The offscreen platform says it cannot propagate size hints each time a window is laid out; in
+// a script's stderr that notice would read as a problem. Every other message goes through.
+void dropOffscreenNotice(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (!message.contains(QLatin1String("propagateSizeHints")))
+        g_qtHandler(type, context, message);
+}
+
+// Runs `goroscope --export ...`: 0 on success, else one line on stderr and 1.
+int runExport(const QCommandLineParser& parser)
+{
+    g_qtHandler = qInstallMessageHandler(dropOffscreenNotice);
+    QString error;
+    const std::optional<gs::app::HeadlessExportArgs> args = gs::app::headlessExportArgs(parser, &error);
+    const std::optional<QString> failure = args ? gs::app::runHeadlessExport(*args) : std::optional<QString>(error);
+    if (!failure)
+        return 0;
+    std::fprintf(stderr, "goroscope: %s\n", qPrintable(*failure));
+    return 1;
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    if (asksForExport(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("goroscope"));
     QApplication::setApplicationName(QStringLiteral("goroscope"));
@@ -24,7 +69,10 @@ int main(int argc, char** argv)
     QCommandLineOption base(QStringLiteral("base"), QStringLiteral("Compare FILE against this base profile."),
                             QStringLiteral("base"));
     parser.addOption(base);
+    gs::app::addHeadlessExportOptions(parser);
     parser.process(app);
+    if (gs::app::isHeadlessExport(parser))
+        return runExport(parser);
 
     gs::app::MainWindow window;
     window.show();

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "app/gui/main_window.h"
 
+#include "app/gui/window_export.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_page.h"
-#include "widgets/flamegraph/flame_graph_view.h"
 #include "widgets/load/file_loader.h"
+#include "widgets/navigation/bookmarks.h"
+#include "widgets/navigation/bookmarks_dialog.h"
+#include "widgets/navigation/mouse_back_forward.h"
 #include "widgets/plots/gc_plot.h"
 #include "widgets/profile/profile_page.h"
 #include "widgets/profile/profile_session.h"
-#include "widgets/timeline/timeline_view.h"
+#include "widgets/trace/trace_navigator.h"
 #include "widgets/trace/trace_page.h"
 
 #include <QAction>
@@ -18,6 +21,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -29,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -110,6 +115,11 @@ const StorePtr& MainWindow::store() const
     return m_stack->currentWidget() == m_tracePage ? m_tracePage->store() : m_session->store();
 }
 
+QWidget* MainWindow::currentPage() const
+{
+    return m_stack->currentWidget();
+}
+
 bool MainWindow::isLoading() const
 {
     return m_loader->isLoading();
@@ -129,15 +139,26 @@ void MainWindow::createMenus()
     m_compareAction->setEnabled(false);
     m_clearBaseAction = file->addAction(tr("Stop Comparing"), m_session, &ui::ProfileSession::clearBase);
     m_clearBaseAction->setEnabled(false);
+    m_besideAction = file->addAction(tr("Open &Beside Trace…"), this, &MainWindow::chooseBesideFile);
+    m_besideAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Alt+O")));
+    m_besideAction->setToolTip(tr("Open a pprof profile or goroutine dump of the same program, linked to the trace by goroutine"));
+    m_besideAction->setEnabled(false);
     file->addSeparator();
-    m_exportAction = file->addAction(tr("&Export View as PNG…"), this, &MainWindow::exportImage);
-    m_exportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
-    m_exportAction->setEnabled(false);
+    m_export = new WindowExport(this);
+    file->addAction(m_export->exportAction());
+    file->addAction(m_export->quickPngAction());
+    file->addAction(m_export->copyAction());
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(open);
+    toolbar->addAction(m_export->exportAction());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     for (QAction* a : m_page->viewActions()) {
         if (a)
             view->addAction(a);
@@ -145,8 +166,81 @@ void MainWindow::createMenus()
             view->addSeparator();
     }
 
+    createGoMenu();
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Goroscope"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createGoMenu()
+{
+    // The trace page's history: its actions are shared with the page's toolbar, and are disabled
+    // (no history) whatever else is open.
+    ui::TraceNavigator* navigator = m_tracePage->navigator();
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(navigator->backAction());
+    go->addAction(navigator->forwardAction());
+    go->addSeparator();
+    m_addBookmarkAction = go->addAction(tr("Add &Bookmark…"), this, &MainWindow::addBookmark);
+    m_addBookmarkAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+D")));
+    m_addBookmarkAction->setEnabled(false);
+    m_bookmarksMenu = go->addMenu(tr("B&ookmarks"));
+    connect(navigator->bookmarks(), &ui::Bookmarks::changed, this, &MainWindow::rebuildBookmarksMenu);
+    rebuildBookmarksMenu();
+    new ui::MouseBackForward(this, navigator->backAction(), navigator->forwardAction());
+}
+
+void MainWindow::rebuildBookmarksMenu()
+{
+    ui::TraceNavigator* navigator = m_tracePage->navigator();
+    m_bookmarksMenu->clear();
+    const std::vector<ui::Bookmark>& list = navigator->bookmarks()->list();
+    for (int i = 0; i < int(list.size()); ++i) {
+        const ui::Bookmark& b = list[size_t(i)];
+        QAction* a = m_bookmarksMenu->addAction(b.name, navigator, [navigator, i] { navigator->goToBookmark(i); });
+        a->setStatusTip(navigator->describe(b.location));
+    }
+    if (list.empty())
+        m_bookmarksMenu->addAction(tr("No bookmarks"))->setEnabled(false);
+    m_bookmarksMenu->addSeparator();
+    QAction* manage = m_bookmarksMenu->addAction(tr("&Manage Bookmarks…"), this, &MainWindow::manageBookmarks);
+    manage->setEnabled(!list.empty());
+}
+
+void MainWindow::addBookmark()
+{
+    // What is shown when Ctrl+D is pressed, named once the user has typed (the dialog does not block).
+    ui::TraceNavigator* navigator = m_tracePage->navigator();
+    const ui::NavLocation location = navigator->location();
+    const StorePtr trace = m_tracePage->store();
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("addBookmarkDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Add Bookmark"));
+    dialog->setLabelText(tr("Bookmark name:"));
+    dialog->setTextValue(navigator->describe(location));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, navigator, location, trace](const QString& name) {
+        // A trace opened meanwhile has its own bookmarks; this location belongs to the old one.
+        if (m_tracePage->store() == trace)
+            navigator->bookmarks()->add(name, location);
+    });
+    dialog->open();
+}
+
+void MainWindow::manageBookmarks()
+{
+    auto* dialog = findChild<ui::BookmarksDialog*>();
+    if (!dialog) {
+        ui::TraceNavigator* navigator = m_tracePage->navigator();
+        dialog = new ui::BookmarksDialog(navigator->bookmarks(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ui::BookmarksDialog::goToRequested, navigator, &ui::TraceNavigator::goToBookmark);
+    }
+    // Not modal: going to a bookmark and looking around with the list still open is the point.
+    if (dialog->isVisible())
+        dialog->raise();
+    dialog->show();
+    dialog->activateWindow();
 }
 
 void MainWindow::createStatusBar()
@@ -220,10 +314,19 @@ void MainWindow::chooseFile()
 void MainWindow::chooseBaseFile()
 {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Compare with Base Profile"), dialogDirectory(),
-        tr("Go profiles (*.pb.gz *.pprof *.pb *.prof);;All files (*)"));
+        this, tr("Compare with Base Profile or Dump"), dialogDirectory(),
+        tr("Go profiles and goroutine dumps (*.pb.gz *.pprof *.pb *.prof *.txt *.log);;All files (*)"));
     if (!path.isEmpty())
         openBaseFile(path);
+}
+
+void MainWindow::chooseBesideFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Beside Trace"), dialogDirectory(),
+        tr("Go profiles and goroutine dumps (*.pb.gz *.pprof *.pb *.prof *.txt *.log);;All files (*)"));
+    if (!path.isEmpty())
+        openBesideFile(path);
 }
 
 void MainWindow::openFile(const QString& path)
@@ -238,14 +341,22 @@ void MainWindow::openBaseFile(const QString& path)
     startLoad(path, LoadTarget::Base);
 }
 
+void MainWindow::openBesideFile(const QString& path)
+{
+    if (!m_tracePage->store())
+        return;
+    startLoad(path, LoadTarget::Beside);
+}
+
 void MainWindow::startLoad(const QString& path, LoadTarget target)
 {
     // Cancel first: its loadCancelled must not hide the progress UI of the load about to start.
     cancelLoad();
     m_loadTarget = target;
     QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
-    m_loadLabel->setText(target == LoadTarget::Base ? tr("Loading base %1…").arg(fileNameOf(path))
-                                                    : tr("Loading %1…").arg(fileNameOf(path)));
+    m_loadLabel->setText(target == LoadTarget::Base     ? tr("Loading base %1…").arg(fileNameOf(path))
+                         : target == LoadTarget::Beside ? tr("Loading %1 beside the trace…").arg(fileNameOf(path))
+                                                        : tr("Loading %1…").arg(fileNameOf(path)));
     setLoadingUi(true);
     m_loader->load(path);
 }
@@ -266,10 +377,28 @@ void MainWindow::onLoaded(const StorePtr& store, const QString& path)
         onLoadFailed(tr("%1: a comparison base must be a profile of the same kind").arg(path));
         return;
     }
+    // A goroutine dump is compared with an earlier dump (the leak finder), a profile with a profile.
+    if (m_loadTarget == LoadTarget::Base && bool(store->dump) != bool(m_dumpPage->dump())) {
+        onLoadFailed(store->dump ? tr("%1 is a goroutine dump: the open profile can only be compared with a profile").arg(path)
+                                 : tr("%1 is not a goroutine dump: the open dump can only be compared with an earlier "
+                                      "goroutine dump of the same process")
+                                       .arg(path));
+        return;
+    }
+    if (m_loadTarget == LoadTarget::Beside && !m_tracePage->openBeside(store, path)) {
+        onLoadFailed(tr("%1: only a pprof profile or a goroutine dump can be opened beside a trace").arg(path));
+        return;
+    }
     m_recent.add(path);
     updateWelcomeRecent();
-    if (m_loadTarget == LoadTarget::Base) {
-        m_session->setBase(store);
+    if (m_loadTarget == LoadTarget::Beside) {
+        statusBar()->showMessage(tr("%1 opened beside the trace").arg(fileNameOf(path)), 5000);
+        updateWarnings(store);
+    } else if (m_loadTarget == LoadTarget::Base) {
+        if (store->dump)
+            m_dumpPage->setBase(store);
+        else
+            m_session->setBase(store);
         statusBar()->showMessage(tr("Comparing with %1").arg(fileNameOf(path)), 5000);
         updateWarnings(store);
     } else {
@@ -311,7 +440,11 @@ void MainWindow::setStore(StorePtr store, const QString& path)
                               : m_session->store() ? static_cast<QWidget*>(m_dumpPage)
                                                    : m_welcome);
     m_compareAction->setEnabled(m_session->store() != nullptr);
-    m_exportAction->setEnabled(this->store() != nullptr);
+    m_besideAction->setEnabled(isTrace);
+    m_addBookmarkAction->setEnabled(isTrace);
+    // The View menu acts on the profile page; elsewhere its keys (Alt+Left, Ctrl+F) are the shown page's.
+    m_viewMenu->menuAction()->setEnabled(m_stack->currentWidget() == m_dumpPage);
+    m_export->setEnabled(this->store() != nullptr);
     setWindowFilePath(path);
     setWindowTitle(path.isEmpty() ? tr("Goroscope") : tr("%1 \u2014 Goroscope").arg(fileNameOf(path)));
     updateWarnings(this->store());
@@ -423,45 +556,6 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Goroscope"),
                        tr("<b>Goroscope</b> %1<br>A viewer for Go profiles, execution traces and goroutine dumps.")
                            .arg(QApplication::applicationVersion()));
-}
-
-void MainWindow::exportImage()
-{
-    if (m_stack->currentWidget() == m_tracePage) {
-        exportTimelineImage();
-        return;
-    }
-    ui::FlameGraphView* view = m_page->currentFlameView();
-    if (!view->hasData())
-        return;
-    const QString suggested = QFileInfo(dialogDirectory(), QFileInfo(m_currentPath).completeBaseName()
-                                                               + QStringLiteral("-flame.png"))
-                                  .filePath();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Flame Graph"), suggested, tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    // The whole graph at the on-screen width, not just the scrolled-to part: same paint path.
-    const QImage image = view->renderImage(QSize(view->width(), std::max(view->height(), view->minimumHeight())));
-    if (!image.save(path, "PNG"))
-        showError(tr("Could not export the image"), tr("%1: could not write the file").arg(path));
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 5000);
-}
-
-void MainWindow::exportTimelineImage()
-{
-    ui::TimelineView* view = m_tracePage->timeline();
-    const QString suggested = QFileInfo(dialogDirectory(), QFileInfo(m_currentPath).completeBaseName()
-                                                               + QStringLiteral("-timeline.png"))
-                                  .filePath();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Timeline"), suggested, tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    // The visible window and rows, through the same paint path as the screen.
-    if (!view->renderImage(view->viewport()->size()).save(path, "PNG"))
-        showError(tr("Could not export the image"), tr("%1: could not write the file").arg(path));
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 5000);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -23,8 +23,12 @@ class ProfileSession;
 
 namespace gs::app {
 
+class WindowExport;
+
 // The application window: opening files (menu, recent files, drag and drop, command line),
-// background loading with progress and cancel, the profile workspace, and the status bar summary.
+// background loading with progress and cancel, the profile workspace, the Go menu (back, forward
+// and bookmarks of the trace page, also on the mouse's back and forward buttons), and the status
+// bar summary.
 // A failed or cancelled load never touches what is open.
 class MainWindow : public QMainWindow
 {
@@ -37,6 +41,8 @@ public:
     void openFile(const QString& path);
     // Loads `path` as the diff base of the current profile.
     void openBaseFile(const QString& path);
+    // Loads a pprof profile or goroutine dump beside the open trace, linked to it by goroutine.
+    void openBesideFile(const QString& path);
     // Stops the running load, if any; what is open stays.
     void cancelLoad();
     // Shows a loaded store (what a successful load does).
@@ -48,6 +54,9 @@ public:
     ui::TracePage* tracePage() const { return m_tracePage; }
     ui::DumpPage* dumpPage() const { return m_dumpPage; }
     ui::GcPlot* gcPage() const { return m_gcPage; }
+    // The page shown: the welcome page or one of the pages above.
+    QWidget* currentPage() const;
+    WindowExport* windowExport() const { return m_export; }
     bool isLoading() const;
 
 signals:
@@ -64,9 +73,14 @@ private:
     {
         Main,
         Base,
+        Beside, // linked to the open trace
     };
 
     void createMenus();
+    void createGoMenu();
+    void rebuildBookmarksMenu();
+    void addBookmark();
+    void manageBookmarks();
     void createStatusBar();
     QWidget* createWelcome();
     void startLoad(const QString& path, LoadTarget target);
@@ -80,9 +94,8 @@ private:
     void updateWelcomeRecent();
     void chooseFile();
     void chooseBaseFile();
+    void chooseBesideFile();
     void showAbout();
-    void exportImage();
-    void exportTimelineImage();
     QString dialogDirectory() const;
 
     ui::ProfileSession* m_session = nullptr;
@@ -97,7 +110,11 @@ private:
     QMenu* m_recentMenu = nullptr;
     QAction* m_compareAction = nullptr;
     QAction* m_clearBaseAction = nullptr;
-    QAction* m_exportAction = nullptr;
+    QAction* m_besideAction = nullptr;
+    QAction* m_addBookmarkAction = nullptr;
+    QMenu* m_bookmarksMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    WindowExport* m_export = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_loadLabel = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/gui/main_window.h"
+#include "tests/widgets/widget_fixtures.h"
 #include "widgets/dump/creation_tree_model.h"
 #include "widgets/dump/dump_group_model.h"
 #include "widgets/dump/dump_page.h"
@@ -12,7 +13,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
-#include <QDir>
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -23,27 +23,14 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 
-QString fixture(const char* relative)
-{
-    return QStringLiteral(GOROSCOPE_TEST_DATA_DIR "/") + QString::fromUtf8(relative);
-}
-
 // Opens `relative` in a shown window of a fixed size (so the pictures are comparable).
 void open(MainWindow& window, const char* relative)
 {
     window.resize(1400, 900);
     window.show();
     QSignalSpy finished(&window, &MainWindow::loadFinished);
-    window.openFile(fixture(relative));
+    window.openFile(test::fixturePath(relative));
     ASSERT_TRUE(finished.wait(kTimeoutMs)) << "could not load " << relative;
-}
-
-// Keeps the picture for a person to open, when GOROSCOPE_RENDER_DIR names a folder.
-void save(QWidget& widget, const char* name)
-{
-    const QString dir = qEnvironmentVariable("GOROSCOPE_RENDER_DIR");
-    if (!dir.isEmpty())
-        widget.grab().save(QDir(dir).filePath(QString::fromUtf8(name) + QStringLiteral(".png")));
 }
 
 // Changes a combo box and waits for the panel's result of that change.
@@ -86,7 +73,7 @@ TEST(DumpPage, LeakDumpShowsTheLeakAsTheLargestGroup)
                                           [](const CreationNode& n) { return n.id == 13 && n.children.size() >= 50; });
     EXPECT_TRUE(creatorFound);
     EXPECT_GT(panel.creationModel()->rowCount(), 0);
-    save(window, "dump");
+    test::saveRender(window, "dump");
 
     // Grouping by state merges stacks: fewer rows, the leak still first.
     const int identicalRows = groups.rowCount();
@@ -110,7 +97,7 @@ TEST(DumpPage, LeakDumpShowsTheLeakAsTheLargestGroup)
 
 TEST(DumpPage, PanelIsHiddenForAProfile)
 {
-    const QString path = fixture("pprof/cpu.pb.gz");
+    const QString path = test::fixturePath("pprof/cpu.pb.gz");
     if (!QFile::exists(path))
         GTEST_SKIP() << "fixture tests/data/pprof/cpu.pb.gz does not exist yet";
     MainWindow window;
@@ -135,7 +122,7 @@ TEST(GcPage, GctraceShowsOnePointPerCycle)
     const QString tip = page.cycleTipAt(cycles.back().startSeconds);
     EXPECT_TRUE(tip.startsWith(QStringLiteral("gc 7 "))) << tip.toStdString();
     EXPECT_TRUE(tip.contains(QStringLiteral("(forced)"))) << tip.toStdString();
-    save(window, "gctrace");
+    test::saveRender(window, "gctrace");
 }
 
 } // namespace

@@ -34,9 +34,14 @@ QString describeGroup(const DumpView& view, const DumpGroup& group)
         ids << QString::number(dump.goroutines[view.entries[group.entries[i]].index].id);
     if (group.entries.size() > kMaxIds)
         ids << QStringLiteral("\u2026");
-    lines << QObject::tr("ids: %1").arg(ids.join(QStringLiteral(", "))) << QString();
+    lines << QObject::tr("ids: %1").arg(ids.join(QStringLiteral(", "))) << QString()
+          << goroutineText(symbols, dump.goroutines[first.index]);
+    return lines.join(QLatin1Char('\n'));
+}
 
-    const DumpGoroutine& g = dump.goroutines[first.index];
+QString goroutineText(const Symbols& symbols, const DumpGoroutine& g)
+{
+    QStringList lines;
     lines << QObject::tr("goroutine %1 [%2]:").arg(g.id).arg(statusText(symbols, g.state, g.waitMinutes));
     if (g.stackUnavailable)
         lines << QObject::tr("(stack unavailable: running on another thread)");

@@ -2,6 +2,7 @@
 #include "widgets/dump/dump_panel.h"
 
 #include "widgets/common/qt_strings.h"
+#include "widgets/common/pane_setup.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/creation_tree_model.h"
 #include "widgets/dump/dump_group_details.h"
@@ -9,7 +10,6 @@
 #include "widgets/profile/profile_session.h"
 
 #include <QComboBox>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -102,30 +102,13 @@ void DumpPanel::buildUi()
 
     m_table = new QTableView(this);
     m_table->setModel(m_groups);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideMiddle);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
+    setUpRowTable(m_table);
     const QFontMetrics fm = m_table->fontMetrics();
     m_table->setColumnWidth(DumpGroupModel::Count, fm.horizontalAdvance(QStringLiteral("100,000")) + 16);
     m_table->setColumnWidth(DumpGroupModel::State, fm.horizontalAdvance(QStringLiteral("sync.WaitGroup.Wait")) + 16);
     m_table->setColumnWidth(DumpGroupModel::Wait, fm.horizontalAdvance(QStringLiteral("10\u201320 minutes")) + 16);
-    m_details = new QPlainTextEdit(this);
-    m_details->setReadOnly(true);
-    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_details->setPlaceholderText(tr("Select a group to see its stack"));
-    auto* groupSplit = new QSplitter(Qt::Horizontal, this);
-    groupSplit->addWidget(m_table);
-    groupSplit->addWidget(m_details);
-    groupSplit->setStretchFactor(0, 3);
-    groupSplit->setStretchFactor(1, 2);
-    groupSplit->setChildrenCollapsible(false);
+    m_details = newStackPane(tr("Select a group to see its stack"), this);
+    QSplitter* groupSplit = newSplitter(Qt::Horizontal, m_table, m_details, 3, 2, this);
 
     m_creationView = new QTreeView(this);
     m_creationView->setModel(m_creation);

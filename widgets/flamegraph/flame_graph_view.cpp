@@ -192,14 +192,22 @@ FlameRenderInput FlameGraphView::renderInput(const FlameLayout& layout) const
 QImage FlameGraphView::renderImage(QSize size) const
 {
     QImage image(size, QImage::Format_RGB32);
-    image.fill(palette().color(QPalette::Base));
-    if (!hasData())
-        return image;
-    const FlameLayout layout = FlameLayout::compute(*m_data.tree, m_root, size.width());
     QPainter painter(&image);
-    painter.setFont(font());
-    paintFlame(painter, image.rect(), image.rect(), renderInput(layout));
+    paintTo(painter, image.rect());
     return image;
+}
+
+void FlameGraphView::paintTo(QPainter& painter, const QRect& area) const
+{
+    painter.fillRect(area, palette().color(QPalette::Base));
+    if (!hasData())
+        return;
+    // Laid out for the area's width, so an export of any size shows the whole zoom root.
+    const FlameLayout layout = FlameLayout::compute(*m_data.tree, m_root, area.width());
+    painter.save();
+    painter.setFont(font());
+    paintFlame(painter, area, area, renderInput(layout));
+    painter.restore();
 }
 
 QSize FlameGraphView::sizeHint() const

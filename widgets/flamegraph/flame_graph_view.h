@@ -77,6 +77,9 @@ public:
     // Renders the current zoom and highlights into an image of `size` with the same paint path
     // as the screen (used by tests and export).
     QImage renderImage(QSize size) const;
+    // The same into `area` of any painter (an image, an SVG generator, a PDF writer): vector
+    // output keeps frames as rectangles and names as text.
+    void paintTo(QPainter& painter, const QRect& area) const;
 
     QSize sizeHint() const override;
 

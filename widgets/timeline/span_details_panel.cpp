@@ -39,6 +39,12 @@ SpanDetailsPanel::SpanDetailsPanel(QWidget* parent)
 
     m_frames = new QListWidget(this);
     m_frames->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_frames->setToolTip(tr("Double-click a frame (or press Enter) to show its function in the flame graph"));
+    connect(m_frames, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const QString function = item->data(Qt::UserRole).toString();
+        if (!function.isEmpty())
+            emit frameActivated(function);
+    });
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Stack at the transition (innermost first)"), this));
@@ -80,11 +86,13 @@ void SpanDetailsPanel::setSpan(StorePtr store, SpanRef span)
     for (FrameId f : sym.stacks.frames(s.stackOf(i))) {
         const Frame& frame = sym.frames[f];
         const Function& fn = sym.functions[frame.function];
-        QString text = toQString(sym.strings.get(fn.name));
+        const QString name = toQString(sym.strings.get(fn.name));
+        QString text = name;
         if (fn.file != 0)
             text += QStringLiteral("\n    ") + toQString(sym.strings.get(fn.file)) + QLatin1Char(':')
                 + QString::number(frame.line);
-        m_frames->addItem(text);
+        auto* item = new QListWidgetItem(text, m_frames);
+        item->setData(Qt::UserRole, name); // the function name alone, for frameActivated
     }
 }
 

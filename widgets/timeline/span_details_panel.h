@@ -13,6 +13,7 @@ namespace gs::ui {
 
 // Side panel for the span selected on the timeline: goroutine, state, wait reason, start, end and
 // duration, processor, the goroutine that woke it, and its full stack (leaf first, with file:line).
+// Activating a stack frame (double-click or Enter) asks for its function in the flame graph.
 // Holds the store it shows, so the text stays valid when the view moves on. GUI thread only.
 class SpanDetailsPanel : public QWidget
 {
@@ -31,6 +32,8 @@ public:
 signals:
     // The waker goroutine's ID was activated (the label is a link): select it elsewhere.
     void wakerActivated(int64_t goroutineId);
+    // A stack frame was activated: show its function (full name) in the trace's flame graph.
+    void frameActivated(const QString& function);
 
 private:
     StorePtr m_store;

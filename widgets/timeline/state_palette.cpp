@@ -114,6 +114,7 @@ const StatePalette& StatePalette::standard()
         p.selection = QColor(0x30, 0x80, 0xe0, 0x40);
         p.selectionEdge = QColor(0x30, 0x80, 0xe0);
         p.highlight = QColor(0x00, 0x00, 0x00);
+        p.contributor = QColor(0xff, 0x1f, 0x8f);
         // Golden-ratio hue steps keep neighbouring IDs apart; saturation and value stay in a band
         // that reads on white and is paler than the state colours.
         for (size_t i = 0; i < kGoroutineHues; ++i) {

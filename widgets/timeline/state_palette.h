@@ -64,6 +64,7 @@ struct StatePalette
     QColor selection;      // range-selection fill (translucent)
     QColor selectionEdge;
     QColor highlight;      // selected span outline
+    QColor contributor;    // stretches that fed the selected flame-graph frame, and their rows' marker
 
     static const StatePalette& standard();
     // Colour of a core state inside a merged block.

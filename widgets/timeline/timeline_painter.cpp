@@ -3,6 +3,7 @@
 
 #include "widgets/common/go_names.h"
 #include "widgets/common/qt_strings.h"
+#include "widgets/timeline/contributor_highlight.h"
 #include "widgets/timeline/rect_batch.h"
 #include "widgets/timeline/state_palette.h"
 #include "widgets/timeline/time_ruler.h"
@@ -22,6 +23,7 @@ namespace {
 constexpr int kTickSpacingPx = 90;
 constexpr int kMinTextPx = 40;      // blocks narrower than this get no label
 constexpr int kHitSlackPx = 2;
+constexpr int kOutlinePx = 2;       // contributor outline thickness; narrower stretches are filled
 
 // A processor's runs as a foldSpans sequence.
 struct ProcSeq
@@ -194,6 +196,9 @@ public:
         m_batch.flush(m_painter);
         paintLabels();
         paintSelection(rows);
+        // Last, so neither the selection tint nor a label hides a contributor.
+        paintContributors(first, last);
+        m_batch.flush(m_painter);
     }
 
 private:
@@ -311,6 +316,38 @@ private:
             markers(idx.tasks(), [&](uint32_t k) { return std::max(t.tasks[k].start, t.startNs); }, m_pal.task, top, h,
                     2);
             markers(idx.logs(), [&](uint32_t k) { return t.logs[k].time; }, m_pal.log, top + h / 2, h - h / 2, 2);
+        }
+    }
+
+    // The stretches that fed the selected flame-graph frame, outlined on their goroutines' state
+    // bars (a narrow one is filled, so it stays visible zoomed out), and a marker in the row label.
+    void paintContributors(size_t first, size_t last)
+    {
+        if (!m_scene.contributors || m_scene.contributors->empty())
+            return;
+        const QColor& colour = m_pal.contributor;
+        for (size_t i = first; i < last; ++i) {
+            const LayoutRow& row = m_scene.layout->row(i);
+            const FrameContribution* c =
+                row.kind == RowKind::Goroutine ? m_scene.contributors->of(row.index) : nullptr;
+            if (!c)
+                continue;
+            const int top = m_scene.rowTop(m_area, i);
+            const int h = TimelineLayout::kStateBarHeight;
+            m_batch.add(colour, QRect(m_area.left() + 5, top + h / 2 - 3, 6, 6));
+            forEachVisibleStretch(*c, m_scene.window, [&](TimeNs a, TimeNs b) {
+                const auto [x0, x1] = m_scene.xRange(m_area, a, b);
+                const int w = std::max(x1 - x0, kOutlinePx);
+                if (w < 3 * kOutlinePx) {
+                    m_batch.add(colour, QRect(x0, top, w, h));
+                } else {
+                    m_batch.add(colour, QRect(x0, top, w, kOutlinePx));
+                    m_batch.add(colour, QRect(x0, top + h - kOutlinePx, w, kOutlinePx));
+                    m_batch.add(colour, QRect(x0, top, kOutlinePx, h));
+                    m_batch.add(colour, QRect(x0 + w - kOutlinePx, top, kOutlinePx, h));
+                }
+                return x0 + w - 1 - m_timeLeft;
+            });
         }
     }
 

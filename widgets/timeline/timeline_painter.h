@@ -12,7 +12,8 @@ namespace gs::ui {
 
 // Paints the visible rows of `scene` into `area` (header excluded): backgrounds and labels,
 // processor rows, group headers, goroutine state bars with folded blocks, GC-assist overlays,
-// region tracks, log/task/CPU-sample markers, the selected goroutine, span and range. Only rows
+// region tracks, log/task/CPU-sample markers, a flame frame's contributors (outlined stretches,
+// marked labels), the selected goroutine, span and range. Only rows
 // intersecting `area` are touched (first one found by binary search); per row the work is bounded
 // by its pixels (foldSpans), and rectangles are batched by colour and filled without antialiasing.
 // The one paint path for the screen, image export, tests and the benchmark.

@@ -3,12 +3,14 @@
 
 #include "widgets/plots/trace_plots.h"
 #include "widgets/timeline/chain_panel.h"
+#include "widgets/timeline/relations_panel.h"
 #include "widgets/timeline/span_details_panel.h"
 #include "widgets/timeline/timeline_view.h"
 
 #include <QHBoxLayout>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QTabWidget>
 
 namespace gs::ui {
 
@@ -18,6 +20,7 @@ TimelinePane::TimelinePane(QWidget* parent)
     , m_plots(new TracePlots)
     , m_details(new SpanDetailsPanel)
     , m_chain(new ChainPanel)
+    , m_relations(new RelationsPanel)
 {
     auto* column = new QSplitter(Qt::Vertical);
     column->addWidget(m_view);
@@ -30,9 +33,15 @@ TimelinePane::TimelinePane(QWidget* parent)
     row->addWidget(column);
     auto* side = new QSplitter(Qt::Vertical);
     side->addWidget(m_details);
-    side->addWidget(m_chain);
-    side->setStretchFactor(0, 3);
-    side->setStretchFactor(1, 2);
+    // The two ways to follow a goroutine: back to what blocked it, forward to what it caused.
+    auto* follow = new QTabWidget;
+    follow->setDocumentMode(true);
+    follow->addTab(m_chain, tr("Chain"));
+    follow->addTab(m_relations, tr("Relations"));
+    side->addWidget(follow);
+    // Equal halves: the relations' lists need as much room as the span's stack.
+    side->setStretchFactor(0, 1);
+    side->setStretchFactor(1, 1);
     row->addWidget(side);
     row->setStretchFactor(0, 4);
     row->setStretchFactor(1, 1);
@@ -45,11 +54,20 @@ TimelinePane::TimelinePane(QWidget* parent)
             [this](GoroutineRow r, uint32_t span) {
                 m_details->setSpan(m_store, {r, span});
                 m_chain->setSpan(m_store, {r, span});
+                m_relations->setSelection(r, span);
             });
+    // A goroutine selected without a span (its row label, the table) still shows its relations.
+    connect(m_view, &TimelineView::goroutineSelected, this, [this](GoroutineRow r) {
+        const auto span = m_view->selectedSpan();
+        m_relations->setSelection(r, span && span->row == r ? std::optional(span->span) : std::nullopt);
+    });
     // selectSpan scrolls the hop's row into view and comes back through spanSelected above.
     connect(m_chain, &ChainPanel::hopActivated, this,
             [this](GoroutineRow r, uint32_t span) { m_view->selectSpan({r, span}); });
     connect(m_details, &SpanDetailsPanel::wakerActivated, this, &TimelinePane::showWaker);
+    connect(m_relations, &RelationsPanel::spanActivated, this,
+            [this](GoroutineRow r, uint32_t span) { m_view->selectSpan({r, span}); });
+    connect(m_relations, &RelationsPanel::goroutineActivated, m_view, &TimelineView::selectGoroutine);
 }
 
 void TimelinePane::setStore(StorePtr store)
@@ -57,9 +75,18 @@ void TimelinePane::setStore(StorePtr store)
     m_store = store;
     m_details->clear();
     m_chain->clear();
+    m_relations->setStore(store);
     m_plots->setStore(store);
     m_view->setStore(std::move(store));
     alignPlots();
+}
+
+void TimelinePane::clearSpan()
+{
+    m_view->clearSpanSelection();
+    m_details->clear();
+    m_chain->clear();
+    m_relations->setSelection(m_view->selectedGoroutine(), std::nullopt);
 }
 
 void TimelinePane::resizeEvent(QResizeEvent* event)

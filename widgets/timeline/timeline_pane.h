@@ -8,13 +8,15 @@
 namespace gs::ui {
 
 class ChainPanel;
+class RelationsPanel;
 class SpanDetailsPanel;
 class TimelineView;
 class TracePlots;
 
 // The trace page as one embeddable widget: the TimelineView above the metric plots (TracePlots,
 // kept on the view's time axis and aligned with its label gutter), and the SpanDetailsPanel to the
-// right showing the clicked span, with the ChainPanel under it following who woke it. Only wiring
+// right showing the clicked span, with tabs under it: the ChainPanel following who woke it and the
+// RelationsPanel showing who created the goroutine, whom it created and whom it woke. Only wiring
 // lives here; each part is usable on its own.
 // GUI thread only.
 class TimelinePane : public QWidget
@@ -29,6 +31,11 @@ public:
     TracePlots* plots() const { return m_plots; }
     SpanDetailsPanel* details() const { return m_details; }
     ChainPanel* chain() const { return m_chain; }
+    RelationsPanel* relations() const { return m_relations; }
+
+    // Drops the selected span from the view and from the panels showing it, keeping the goroutine
+    // selected: for an owner that keeps the selection elsewhere and cleared it there.
+    void clearSpan();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -42,6 +49,7 @@ private:
     TracePlots* m_plots = nullptr;
     SpanDetailsPanel* m_details = nullptr;
     ChainPanel* m_chain = nullptr;
+    RelationsPanel* m_relations = nullptr;
 };
 
 } // namespace gs::ui

@@ -14,6 +14,8 @@
 
 namespace gs::ui {
 
+class ContributorHighlight;
+
 // A span picked by the user: its goroutine row and absolute index in the SpanTable.
 struct SpanRef
 {
@@ -46,6 +48,8 @@ struct TimelineScene
     std::optional<SpanRef> selectedSpan;
     std::optional<std::pair<TimeNs, TimeNs>> selectedRange;
     GoroutineRow selectedGoroutine = kNoRow; // its whole row is highlighted
+    // A flame-graph frame's contributors: their stretches are outlined, their row labels marked.
+    const ContributorHighlight* contributors = nullptr;
 
     // Left edge of the time axis inside `area`.
     int timeLeft(const QRect& area) const { return area.left() + labelWidth; }

@@ -41,6 +41,7 @@ void TimelineView::setStore(StorePtr store)
     m_selectedSpan.reset();
     m_selectedRange.reset();
     m_selectedGoroutine = kNoRow;
+    m_contributors = {};
     m_options.collapsed.clear();
     m_options.keep.reset();
     m_index = m_store ? TimelineIndex(*m_store) : TimelineIndex();
@@ -234,6 +235,23 @@ RangeSummary TimelineView::rangeSummary() const
     return summarizeRange(*m_store->trace, m_layout, m_selectedRange->first, m_selectedRange->second);
 }
 
+void TimelineView::setContributors(ContributorHighlight::ListPtr contributors)
+{
+    const size_t goroutines = m_store && m_store->trace ? m_store->trace->goroutines.size() : 0;
+    m_contributors = ContributorHighlight(std::move(contributors), goroutines);
+    viewport()->update();
+}
+
+bool TimelineView::zoomToContributor(GoroutineRow row)
+{
+    const FrameContribution* c = m_contributors.of(row);
+    const auto range = c ? contributionWindow(*c) : std::nullopt;
+    if (!range)
+        return false;
+    setTimeRange(range->first, range->second);
+    return true;
+}
+
 TimelineScene TimelineView::scene() const
 {
     return sceneFor(viewport()->size());
@@ -255,6 +273,7 @@ TimelineScene TimelineView::sceneFor(QSize size) const
     s.selectedSpan = m_selectedSpan;
     s.selectedRange = m_selectedRange;
     s.selectedGoroutine = m_selectedGoroutine;
+    s.contributors = &m_contributors;
     return s;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/event_store.h"
+#include "widgets/timeline/contributor_highlight.h"
 #include "widgets/timeline/span_description.h"
 #include "widgets/timeline/timeline_index.h"
 #include "widgets/timeline/timeline_layout.h"
@@ -66,6 +67,14 @@ public:
     void clearSelectedRange();
     // Time per state inside the selected range, over the goroutine rows shown.
     RangeSummary rangeSummary() const;
+    // Highlights a flame-graph frame's contributors (TraceSession::contributors): their stretches
+    // are outlined on their rows and their labels marked. Null clears; a new store clears too.
+    void setContributors(ContributorHighlight::ListPtr contributors);
+    // Zooms to a highlighted goroutine's stretches (contributionWindow); false when the row is not
+    // a contributor or has no stretches (a linked pprof profile's), and nothing changes.
+    bool zoomToContributor(GoroutineRow row);
+    // The goroutine rows highlighted as contributors, ascending.
+    std::vector<GoroutineRow> highlightedRows() const { return m_contributors.rows(); }
 
     const TimelineLayout& layout() const { return m_layout; }
     const TimelineIndex& index() const { return m_index; }
@@ -125,6 +134,7 @@ private:
     std::optional<SpanRef> m_selectedSpan;
     GoroutineRow m_selectedGoroutine = kNoRow;
     std::optional<std::pair<TimeNs, TimeNs>> m_selectedRange;
+    ContributorHighlight m_contributors;
     QString m_rangeText; // describeRange of the selection, computed when it changes
 
     enum class Drag

@@ -4,17 +4,22 @@
 #include "widgets/common/go_names.h"
 #include "widgets/common/qt_strings.h"
 #include "widgets/filters/goroutine_filter_bar.h"
+#include "widgets/goroutines/creation_tree_view.h"
 #include "widgets/goroutines/goroutine_table.h"
 #include "widgets/goroutines/wait_reasons.h"
 #include "widgets/plots/span_duration_histogram.h"
 #include "widgets/timeline/span_description.h"
+#include "widgets/timeline/span_details_panel.h"
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
+#include "widgets/trace/trace_flame_tab.h"
+#include "widgets/trace/trace_navigator.h"
 #include "widgets/trace/trace_session.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -33,11 +38,15 @@ TracePage::TracePage(QWidget* parent)
     , m_filterBar(new GoroutineFilterBar(this))
     , m_table(new GoroutineTable(m_session))
     , m_histogram(new SpanDurationHistogram(m_session))
+    , m_flame(new TraceFlameTab(m_session))
     , m_tabs(new QTabWidget)
 {
     m_tabs->addTab(m_table, tr("Goroutines"));
     m_tabs->addTab(m_histogram, tr("Span durations"));
+    m_tabs->addTab(m_flame, tr("Flame graph"));
+    m_tabs->addTab(new CreationTreeView(m_session), tr("Creation tree"));
     m_tabs->setDocumentMode(true);
+    m_navigator = new TraceNavigator(m_session, m_pane, m_tabs, this);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_pane);
     split->addWidget(m_tabs);
@@ -106,6 +115,12 @@ QWidget* TracePage::createToolbar()
 
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
+    for (QAction* a : {m_navigator->backAction(), m_navigator->forwardAction()}) {
+        auto* button = new QToolButton(bar);
+        button->setDefaultAction(a);
+        button->setAutoRaise(true);
+        row->addWidget(button);
+    }
     row->addWidget(grouped);
     row->addWidget(m_sort);
     row->addWidget(fit);
@@ -143,11 +158,17 @@ void TracePage::connectSession()
     connect(m_session, &TraceSession::filterFailed, m_filterBar, &GoroutineFilterBar::showError);
     connect(m_session, &TraceSession::selectedGoroutineChanged, view, &TimelineView::selectGoroutine);
     connect(view, &TimelineView::goroutineSelected, m_session, &TraceSession::setSelectedGoroutine);
+    // A flame frame's contributors: highlighted on the timeline, and one click away from their rows.
+    connect(m_session, &TraceSession::contributorsChanged, this,
+            [this, view] { view->setContributors(m_session->contributors()); });
+    connect(m_flame, &TraceFlameTab::contributorActivated, this, &TracePage::showContributor);
+    connect(m_pane->details(), &SpanDetailsPanel::frameActivated, this, &TracePage::showFunctionInFlameGraph);
 }
 
 void TracePage::setStore(StorePtr store)
 {
     m_store = std::move(store);
+    delete m_linkedDump; // a dump linked to the previous trace
     m_rangeSummary->clear();
     m_filterToRange->setEnabled(false);
     m_filterBar->setRangeText({});
@@ -162,6 +183,51 @@ void TracePage::setStore(StorePtr store)
     m_filterBar->setReasons(reasons);
     m_pane->setStore(m_store);
     m_session->setStore(m_store);
+    m_navigator->reset();
+}
+
+bool TracePage::openBeside(StorePtr store, const QString& path)
+{
+    if (!m_store || !store || !store->profile)
+        return false;
+    if (store->dump)
+        showLinkedDump(std::move(store), path);
+    else
+        showLinkedProfile(std::move(store), path);
+    return true;
+}
+
+void TracePage::showLinkedProfile(StorePtr profile, const QString& path)
+{
+    m_tabs->setCurrentWidget(m_flame);
+    m_flame->setLinkedProfile(std::move(profile), QFileInfo(path).fileName());
+}
+
+void TracePage::showContributor(GoroutineRow row)
+{
+    // The view reveals the row and tells the session; the zoom shows the highlighted stretches.
+    TimelineView* view = timeline();
+    view->selectGoroutine(row);
+    view->zoomToContributor(row);
+    view->setFocus(Qt::OtherFocusReason);
+}
+
+void TracePage::showFunctionInFlameGraph(const QString& function)
+{
+    m_tabs->setCurrentWidget(m_flame);
+    m_flame->focusFunction(function.toStdString());
+}
+
+void TracePage::showLinkedDump(StorePtr dump, const QString& path)
+{
+    if (!m_linkedDump)
+        m_linkedDump = new LinkedDumpTab(m_session);
+    m_linkedDump->setDump(std::move(dump), path);
+    int tab = m_tabs->indexOf(m_linkedDump);
+    if (tab < 0)
+        tab = m_tabs->addTab(m_linkedDump, tr("Dump"));
+    m_tabs->setTabToolTip(tab, path);
+    m_tabs->setCurrentIndex(tab);
 }
 
 TimelineView* TracePage::timeline() const

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "core/model/event_store.h"
+#include "widgets/trace/linked_dump_tab.h"
 
 #include <QPoint>
+#include <QPointer>
 #include <QWidget>
 
 class QAction;
@@ -19,16 +21,20 @@ class GoroutineTable;
 class SpanDurationHistogram;
 class TimelinePane;
 class TimelineView;
+class TraceFlameTab;
+class TraceNavigator;
 class TraceSession;
 
-// The page an execution trace opens on: a toolbar (grouping, sorting, fit, filter to the selected
+// The page an execution trace opens on: a toolbar (back and forward, grouping, sorting, fit, filter to the selected
 // range, the summary of the selected time range) and the goroutine filter bar over a vertical
 // splitter with the TimelinePane (goroutine timeline, metric plots, span details) above and tabs
-// below: the goroutine table and the span-duration histogram.
+// below: the goroutine table, the span-duration histogram and the flame graph (TraceFlameTab),
+// whose selected frame's contributors the timeline highlights.
 //
 // All views follow one TraceSession: its filter result hides goroutines from the timeline and
 // the table and feeds the histogram; its selected goroutine is highlighted on the timeline and
-// selected in the table. This page only wires views to the session. Ctrl+F focuses the filter
+// selected in the table; the TraceNavigator records where the user has been for back, forward
+// and bookmarks. This page only wires views to the session. Ctrl+F focuses the filter
 // entry; right-clicking a span offers filters built from it. GUI thread only.
 class TracePage : public QWidget
 {
@@ -39,13 +45,23 @@ public:
     void setStore(StorePtr store);
     const StorePtr& store() const { return m_store; }
     TraceSession* session() const { return m_session; }
+    // Back/forward history and bookmarks of this page's selection, window and tab.
+    TraceNavigator* navigator() const { return m_navigator; }
     TimelinePane* pane() const { return m_pane; }
     TimelineView* timeline() const;
     GoroutineFilterBar* filterBar() const { return m_filterBar; }
     GoroutineTable* goroutineTable() const { return m_table; }
     SpanDurationHistogram* histogram() const { return m_histogram; }
+    TraceFlameTab* flameTab() const { return m_flame; }
     QTabWidget* tabs() const { return m_tabs; }
     QAction* filterToRangeAction() const { return m_filterToRange; }
+    // The "Dump" tab of a dump opened beside the trace, or null.
+    LinkedDumpTab* linkedDumpTab() const { return m_linkedDump; }
+
+    // A file opened beside the trace (File > Open Beside Trace): a pprof profile of the same program
+    // links its flame-graph frames to the trace's goroutines, a goroutine dump links its goroutine
+    // IDs to the timeline. False, and nothing changes, when the store is neither.
+    bool openBeside(StorePtr store, const QString& path);
 
     // The timeline's context menu for a point of its viewport: filters built from the span or
     // goroutine under it, the selected range, clearing the filter.
@@ -56,6 +72,10 @@ private:
     void connectSession();
     void updateCount();
     void filterToSelectedRange();
+    void showLinkedProfile(StorePtr profile, const QString& path);
+    void showContributor(GoroutineRow row);
+    void showFunctionInFlameGraph(const QString& function);
+    void showLinkedDump(StorePtr dump, const QString& path);
 
     StorePtr m_store;
     TraceSession* m_session = nullptr;
@@ -63,10 +83,13 @@ private:
     GoroutineFilterBar* m_filterBar = nullptr;
     GoroutineTable* m_table = nullptr;
     SpanDurationHistogram* m_histogram = nullptr;
+    TraceFlameTab* m_flame = nullptr;
     QTabWidget* m_tabs = nullptr;
     QComboBox* m_sort = nullptr;
     QLabel* m_rangeSummary = nullptr;
     QAction* m_filterToRange = nullptr;
+    TraceNavigator* m_navigator = nullptr;
+    QPointer<LinkedDumpTab> m_linkedDump; // in m_tabs while a dump is open beside the trace
 };
 
 } // namespace gs::ui

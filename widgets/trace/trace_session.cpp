@@ -35,10 +35,16 @@ void TraceSession::setStore(StorePtr store)
     m_conditions.clear();
     m_result.reset();
     m_selected = kNoRow;
+    m_selectedSpan.reset();
+    m_selectedFunction.clear();
+    m_contributors.reset();
     emit storeChanged();
     emit conditionsChanged();
     emit resultChanged();
     emit selectedGoroutineChanged(kNoRow);
+    emit selectedSpanChanged();
+    emit selectedFunctionChanged({});
+    emit contributorsChanged();
     refilter();
 }
 
@@ -88,10 +94,42 @@ void TraceSession::setSelectedGoroutine(GoroutineRow row)
 {
     if (row >= goroutineCount())
         row = kNoRow;
+    if (m_selectedSpan && m_selectedSpan->row != row) {
+        m_selectedSpan.reset();
+        emit selectedSpanChanged();
+    }
     if (row == m_selected)
         return;
     m_selected = row;
     emit selectedGoroutineChanged(row);
+}
+
+void TraceSession::setSelectedSpan(std::optional<SpanRef> span)
+{
+    if (span && (span->row >= goroutineCount() || !m_store || span->span >= m_store->trace->spans.size()))
+        span.reset();
+    if (span == m_selectedSpan)
+        return;
+    if (span)
+        setSelectedGoroutine(span->row); // before storing the span: a new row clears the old span
+    m_selectedSpan = span;
+    emit selectedSpanChanged();
+}
+
+void TraceSession::setSelectedFunction(const std::string& name)
+{
+    if (name == m_selectedFunction)
+        return;
+    m_selectedFunction = name;
+    emit selectedFunctionChanged(name);
+}
+
+void TraceSession::setContributors(ContributorsPtr contributors)
+{
+    if (contributors == m_contributors)
+        return;
+    m_contributors = std::move(contributors);
+    emit contributorsChanged();
 }
 
 void TraceSession::refilter()

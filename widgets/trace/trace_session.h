@@ -2,21 +2,27 @@
 #pragma once
 
 #include "core/analysis/goroutine_filter.h"
+#include "core/analysis/goroutine_links.h"
 #include "core/model/event_store.h"
 #include "widgets/common/job_runner.h"
 #include "widgets/filters/goroutine_condition.h"
+#include "widgets/timeline/timeline_scene.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 #include <stop_token>
+#include <string>
 #include <vector>
 
 namespace gs::ui {
 
 // The shared state of the trace page's views (timeline, goroutine table, span-duration histogram,
 // filter bar): the store, the goroutine filter as a list of chips, the latest filter result and
-// the selected goroutine. Views observe it and never talk to each other.
+// the selection (goroutine, span, flame-graph function) and the goroutines highlighted as a
+// frame's contributors. Views observe it and never talk to each other; the navigation history
+// records and restores the selection through it.
 //
 // Every change of the conditions refilters off the GUI thread (filterGoroutines walks every span,
 // far too many on a big trace to block the GUI for); a newer change cancels the running job through its stop token and
@@ -50,8 +56,23 @@ public:
     bool isFiltering() const { return m_filtering; }
 
     GoroutineRow selectedGoroutine() const { return m_selected; }
-    // kNoRow clears the selection.
+    // kNoRow clears the selection (and the selected span).
     void setSelectedGoroutine(GoroutineRow row);
+
+    // The selected span; selecting one selects its goroutine too. nullopt clears it.
+    std::optional<SpanRef> selectedSpan() const { return m_selectedSpan; }
+    void setSelectedSpan(std::optional<SpanRef> span);
+
+    // The function selected in a flame graph of the trace (or of a profile opened beside it), by
+    // name; empty when none.
+    const std::string& selectedFunction() const { return m_selectedFunction; }
+    void setSelectedFunction(const std::string& name);
+
+    // The goroutines that fed the selected flame-graph frame, with the stretches of time that made
+    // up their share; the timeline highlights them. Null clears.
+    using ContributorsPtr = std::shared_ptr<const std::vector<FrameContribution>>;
+    const ContributorsPtr& contributors() const { return m_contributors; }
+    void setContributors(ContributorsPtr contributors);
 
 signals:
     void storeChanged();
@@ -61,6 +82,9 @@ signals:
     // The filter could not be applied (the core refused it); the previous result stays.
     void filterFailed(const QString& message);
     void selectedGoroutineChanged(gs::GoroutineRow row);
+    void selectedSpanChanged();
+    void selectedFunctionChanged(const std::string& name);
+    void contributorsChanged();
 
 private:
     void refilter();
@@ -70,6 +94,9 @@ private:
     std::vector<GoroutineCondition> m_conditions;
     ResultPtr m_result;
     GoroutineRow m_selected = kNoRow;
+    std::optional<SpanRef> m_selectedSpan;
+    std::string m_selectedFunction;
+    ContributorsPtr m_contributors;
     bool m_filtering = false;
     std::stop_source m_stop;
     JobRunner m_jobs;

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/base/load_context.h"
+#include "core/load/load_file.h"
+#include "core/model/event_store.h"
+
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QString>
+#include <QWidget>
+
+#include <string>
+
+namespace gs::test {
+
+// A fixture under tests/data, by its path there ("dumps/leak_after.txt").
+inline QString fixturePath(const char* relative)
+{
+    return QStringLiteral(GOROSCOPE_TEST_DATA_DIR "/") + QString::fromUtf8(relative);
+}
+
+// Loads a fixture on the calling thread; null (and a test failure) when it does not load.
+inline StorePtr loadFixture(const char* relative)
+{
+    LoadContext context;
+    auto loaded = loadFile(fixturePath(relative).toStdString(), context);
+    EXPECT_TRUE(loaded.ok()) << relative << ": " << (loaded.ok() ? "" : loaded.error().message);
+    return loaded.ok() ? *loaded : nullptr;
+}
+
+// Keeps the picture for a person to open, when GOROSCOPE_RENDER_DIR names a folder.
+inline void saveRender(QWidget& widget, const char* name)
+{
+    const QString dir = qEnvironmentVariable("GOROSCOPE_RENDER_DIR");
+    if (!dir.isEmpty())
+        widget.grab().save(QDir(dir).filePath(QString::fromUtf8(name) + QStringLiteral(".png")));
+}
+
+} // namespace gs::test

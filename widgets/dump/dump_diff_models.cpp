@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/dump/dump_diff_models.h"
+
+#include "widgets/common/go_names.h"
+#include "widgets/common/qt_strings.h"
+#include "widgets/common/value_format.h"
+
+#include <QApplication>
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QFontInfo>
+#include <QFontMetrics>
+#include <QPainter>
+#include <QStringList>
+
+namespace gs::ui {
+
+namespace {
+
+// The flame graph's diff colours: red where the profile grew, blue where it shrank.
+const QColor kGrewColor(0xb3, 0x26, 0x1e);
+const QColor kShrankColor(0x1a, 0x5f, 0xb4);
+
+// A small red pill reading "new", for groups the base dump does not have at all.
+QPixmap newBadge()
+{
+    QFont font = QApplication::font();
+    font.setBold(true);
+    font.setPixelSize(qRound(QFontInfo(font).pixelSize() * 0.8)); // the font may be sized in points or pixels
+    const QFontMetrics fm(font);
+    const QString text = QObject::tr("new");
+    const QSize size(fm.horizontalAdvance(text) + 10, fm.height() + 2);
+    const qreal ratio = qApp->devicePixelRatio();
+    QPixmap badge(size * ratio);
+    badge.setDevicePixelRatio(ratio);
+    badge.fill(Qt::transparent);
+    QPainter p(&badge);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(kGrewColor);
+    p.drawRoundedRect(QRectF(QPointF(0, 0), QSizeF(size)), size.height() / 2.0, size.height() / 2.0);
+    p.setPen(Qt::white);
+    p.setFont(font);
+    p.drawText(QRect(QPoint(0, 0), size), Qt::AlignCenter, text);
+    return badge;
+}
+
+QVariant growthColor(int64_t growth)
+{
+    if (growth == 0)
+        return {};
+    return QBrush(growth > 0 ? kGrewColor : kShrankColor);
+}
+
+QVariant rightAligned()
+{
+    return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+}
+
+// The runtime prints no wait time under a minute.
+QString waitText(int32_t minutes)
+{
+    return minutes == 0 ? QObject::tr("< 1 minute") : formatCount(minutes, QObject::tr("minute"), QObject::tr("minutes"));
+}
+
+} // namespace
+
+QString diffStackSummary(const std::vector<std::string>& functions)
+{
+    if (functions.empty())
+        return QObject::tr("(no stack)");
+    size_t first = 0;
+    while (first < functions.size() && isRuntimeFunction(functions[first]))
+        ++first;
+    if (first == functions.size())
+        first = 0; // a runtime goroutine: its runtime frames are all there is
+    QStringList names;
+    for (size_t i = first; i < functions.size(); ++i)
+        names << toQString(functions[i]);
+    return names.join(QStringLiteral(" \u2190 "));
+}
+
+DumpDiffModel::DumpDiffModel(QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_newBadge(newBadge())
+{
+}
+
+void DumpDiffModel::setDiff(std::shared_ptr<const DumpDiff> diff)
+{
+    beginResetModel();
+    m_diff = std::move(diff);
+    rebuildRows();
+    endResetModel();
+}
+
+void DumpDiffModel::setShowUnchanged(bool show)
+{
+    if (show == m_showUnchanged)
+        return;
+    beginResetModel();
+    m_showUnchanged = show;
+    rebuildRows();
+    endResetModel();
+}
+
+void DumpDiffModel::rebuildRows()
+{
+    m_rows.clear();
+    if (!m_diff)
+        return;
+    for (size_t i = 0; i < m_diff->groups.size(); ++i) {
+        const DumpDiffGroup& g = m_diff->groups[i];
+        if (m_showUnchanged || g.growth() != 0 || !g.persistent.empty())
+            m_rows.push_back(uint32_t(i));
+    }
+}
+
+int DumpDiffModel::groupIndexAt(int row) const
+{
+    return row >= 0 && size_t(row) < m_rows.size() ? int(m_rows[size_t(row)]) : -1;
+}
+
+const DumpDiffGroup* DumpDiffModel::groupAt(int row) const
+{
+    const int index = groupIndexAt(row);
+    return index < 0 ? nullptr : &m_diff->groups[size_t(index)];
+}
+
+int DumpDiffModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int DumpDiffModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DumpDiffModel::data(const QModelIndex& index, int role) const
+{
+    const DumpDiffGroup* g = groupAt(index.row());
+    if (!g || !index.isValid())
+        return {};
+    const Column column = Column(index.column());
+    switch (role) {
+    case Qt::TextAlignmentRole:
+        return column == Growth || column == Before || column == After ? rightAligned() : QVariant();
+    case Qt::ForegroundRole:
+        return column == Growth ? growthColor(g->growth()) : QVariant();
+    case Qt::DecorationRole:
+        return column == Stack && g->isNew() ? QVariant::fromValue(m_newBadge) : QVariant();
+    case Qt::ToolTipRole:
+        if (column == Stack) {
+            QStringList lines;
+            for (const std::string& f : g->functions)
+                lines << toQString(f);
+            return QString((g->isNew() ? tr("New: not in the base dump\n") : QString()) + lines.join(QLatin1Char('\n')));
+        }
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (column) {
+    case Growth:
+        return formatDelta(g->growth(), "count");
+    case Before:
+        return QVariant::fromValue(g->before);
+    case After:
+        return QVariant::fromValue(g->after);
+    case State:
+        return toQString(g->state);
+    case Stack:
+        return diffStackSummary(g->functions);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant DumpDiffModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Growth:
+        return tr("Growth");
+    case Before:
+        return tr("Before");
+    case After:
+        return tr("After");
+    case State:
+        return tr("State");
+    case Stack:
+        return tr("Stack (innermost first)");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+PersistentGoroutineModel::PersistentGoroutineModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void PersistentGoroutineModel::setGroup(std::shared_ptr<const DumpDiff> diff, int groupIndex)
+{
+    beginResetModel();
+    const bool valid = diff && groupIndex >= 0 && size_t(groupIndex) < diff->groups.size();
+    m_group = valid ? &diff->groups[size_t(groupIndex)] : nullptr;
+    m_diff = valid ? std::move(diff) : nullptr;
+    endResetModel();
+}
+
+int PersistentGoroutineModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() || !m_group ? 0 : int(m_group->persistent.size());
+}
+
+int PersistentGoroutineModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PersistentGoroutineModel::data(const QModelIndex& index, int role) const
+{
+    if (!m_group || !index.isValid() || size_t(index.row()) >= m_group->persistent.size())
+        return {};
+    const PersistentGoroutine& p = m_group->persistent[size_t(index.row())];
+    const Column column = Column(index.column());
+    if (role == Qt::TextAlignmentRole)
+        return column == Id ? rightAligned() : QVariant();
+    if (role == Qt::ForegroundRole)
+        return column == Growth ? growthColor(p.growth()) : QVariant();
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Id:
+        return QVariant::fromValue(p.id);
+    case WaitBefore:
+        return waitText(p.waitBefore);
+    case WaitAfter:
+        return waitText(p.waitAfter);
+    case Growth:
+        return QString(QLatin1Char('+') + formatCount(p.growth(), tr("minute"), tr("minutes")));
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant PersistentGoroutineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Id:
+        return tr("Goroutine");
+    case WaitBefore:
+        return tr("Waiting before");
+    case WaitAfter:
+        return tr("Waiting after");
+    case Growth:
+        return tr("Growth");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace gs::ui

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "widgets/export/export_source.h"
+
+#include <QSize>
+
+class QWidget;
+
+namespace gs::ui {
+
+class FlameGraphView;
+class GoroutineTable;
+class TimelineView;
+
+// ExportSources for the views, each through the paint path the screen uses, so an export is what
+// the person sees. Sources borrow the view: use them while it lives, on the GUI thread.
+
+// The whole flame graph (current zoom, search and selection) at the view's width and at least its
+// height, so frames below the fold are not cut. Notes pin to the widest frame of their function.
+ExportSource flameSource(const FlameGraphView& view);
+
+// The timeline's current time window and scroll position at `size` (the viewport's when empty),
+// through paintTimeline: spans are rectangles and names text in SVG and PDF. Notes pin to their
+// goroutine's row where its life starts (or the left edge of the window when it started before).
+ExportSource timelineSource(const TimelineView& view, QSize size = {});
+
+// Any widget as it is on screen, children included (QWidget::render): tables, panels, the page
+// or the whole window. Styled parts may become bitmaps in SVG and PDF; the text stays text.
+ExportSource widgetSource(QWidget& widget);
+
+// The goroutine table as widgetSource; notes pin to their goroutine's row when it is in view.
+ExportSource goroutineTableSource(GoroutineTable& table);
+
+} // namespace gs::ui
