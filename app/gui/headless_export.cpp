@@ -135,7 +135,7 @@ Built buildTimeline(const Input& in, BuiltView& out)
         view->selectGoroutine(in.goroutine);
         view->setTimeRange(g.createdNs, g.endNs >= 0 ? g.endNs : trace.endNs);
         out.caption.filters << tr("Goroutine %1 selected").arg(g.id);
-        out.pin.goroutine = in.goroutine;
+        out.pin.anchor.goroutine = in.goroutine;
     }
     if (!in.args.range.isEmpty()) {
         const GoroutineFilter f = ui::toGoroutineFilter({{ui::ConditionKind::TimeRange, {in.args.range.toStdString()}}},
@@ -167,7 +167,7 @@ Built buildTraceTable(const Input& in, BuiltView& out)
         return failure.isEmpty() ? tr("%1: could not filter the goroutines").arg(in.args.input) : failure;
     if (in.goroutine != kNoRow) {
         session->setSelectedGoroutine(in.goroutine);
-        out.pin.goroutine = in.goroutine;
+        out.pin.anchor.goroutine = in.goroutine;
     }
     out.caption.scope = tr("%1 of %2 goroutines").arg(session->result()->kept).arg(session->goroutineCount());
     out.caption.filters << ui::goroutineFilterTexts(session->conditions());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/gui/headless_export.h"
 #include "app/gui/main_window.h"
+#include "app/gui/report_headless.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,14 +12,17 @@
 
 namespace {
 
-// Whether the command line asks for a headless export. Checked before QApplication exists: such a
-// run needs no display, so unless a platform was chosen it gets the offscreen one and works in
-// scripts, CI and over ssh.
+// Whether the command line asks for a headless export or report. Checked before QApplication
+// exists: such a run needs no display, so unless a platform was chosen it gets the offscreen one
+// and works in scripts, CI and over ssh.
 bool asksForExport(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--export") == 0 || std::strncmp(argv[i], "--export=", 9) == 0)
-            return true;
+        for (const char* option : {"--export", "--report"}) {
+            const size_t n = std::strlen(option);
+            if (std::strncmp(argv[i], option, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '='))
+                return true;
+        }
     }
     return false;
 }
@@ -33,13 +37,19 @@ void dropOffscreenNotice(QtMsgType type, const QMessageLogContext& context, cons
         g_qtHandler(type, context, message);
 }
 
-// Runs `goroscope --export ...`: 0 on success, else one line on stderr and 1.
-int runExport(const QCommandLineParser& parser)
+// Runs `goroscope --export ...` or `goroscope --report ...`: 0 on success, else one line on
+// stderr and 1.
+int runHeadless(const QCommandLineParser& parser)
 {
     g_qtHandler = qInstallMessageHandler(dropOffscreenNotice);
     QString error;
-    const std::optional<gs::app::HeadlessExportArgs> args = gs::app::headlessExportArgs(parser, &error);
-    const std::optional<QString> failure = args ? gs::app::runHeadlessExport(*args) : std::optional<QString>(error);
+    std::optional<QString> failure;
+    if (gs::app::isHeadlessReport(parser)) {
+        failure = gs::app::runHeadlessReport(parser);
+    } else {
+        const std::optional<gs::app::HeadlessExportArgs> args = gs::app::headlessExportArgs(parser, &error);
+        failure = args ? gs::app::runHeadlessExport(*args) : std::optional<QString>(error);
+    }
     if (!failure)
         return 0;
     std::fprintf(stderr, "goroscope: %s\n", qPrintable(*failure));
@@ -70,9 +80,10 @@ int main(int argc, char** argv)
                             QStringLiteral("base"));
     parser.addOption(base);
     gs::app::addHeadlessExportOptions(parser);
+    gs::app::addHeadlessReportOptions(parser);
     parser.process(app);
-    if (gs::app::isHeadlessExport(parser))
-        return runExport(parser);
+    if (gs::app::isHeadlessExport(parser) || gs::app::isHeadlessReport(parser))
+        return runHeadless(parser);
 
     gs::app::MainWindow window;
     window.show();

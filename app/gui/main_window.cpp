@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "app/gui/main_window.h"
 
+#include "app/gui/notes_dock.h"
+#include "app/gui/report_export.h"
+#include "app/gui/session_controller.h"
+#include "app/gui/session_file.h"
+#include "app/gui/window_annotations.h"
 #include "app/gui/window_export.h"
+#include "widgets/annotations/annotation_set.h"
+#include "widgets/annotations/annotation_tools.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_page.h"
 #include "widgets/load/file_loader.h"
@@ -67,6 +74,7 @@ QString droppedFile(const QMimeData* mime)
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_session(new ui::ProfileSession(this))
+    , m_annotations(new ui::AnnotationSet(this))
     , m_loader(new ui::FileLoader(this))
 {
     setWindowTitle(tr("Goroscope"));
@@ -82,12 +90,33 @@ MainWindow::MainWindow(QWidget* parent)
     m_stack->addWidget(m_tracePage);
     m_stack->addWidget(m_gcPage);
     setCentralWidget(m_stack);
+    m_notes = new NotesDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_notes);
+    m_notes->hide(); // until asked for (or restoreState shows it again)
+    m_sessions = new SessionController(this);
+    connect(m_sessions, &SessionController::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_sessions, &SessionController::modifiedChanged, this, &MainWindow::setWindowModified);
+    connect(m_sessions, &SessionController::restored, this, [this](const QString& path) {
+        updateWelcomeRecent();
+        statusBar()->showMessage(tr("Session %1 restored").arg(sessionName(path)), 5000);
+    });
+    connect(m_sessions, &SessionController::failed, this,
+            [this](const QString& message) { showError(tr("Could not open the session"), message); });
     createMenus();
     createStatusBar();
     updateWelcomeRecent();
 
     connect(m_loader, &ui::FileLoader::progressChanged, this,
-            [this](double fraction) { m_progress->setValue(int(fraction * 1000)); });
+            [this](double fraction) {
+                // Every byte is read; what remains (ordering the last events, indexes) has no byte count,
+                // so the bar turns into a busy indicator rather than sitting at 100%.
+                if (fraction >= 1.0 && m_progress->maximum() != 0) {
+                    m_progress->setRange(0, 0);
+                    m_loadLabel->setText(tr("Finishing %1…").arg(fileNameOf(m_loader->path())));
+                } else if (fraction < 1.0) {
+                    m_progress->setValue(int(fraction * 1000));
+                }
+            });
     connect(m_loader, &ui::FileLoader::loadFinished, this, &MainWindow::onLoaded);
     connect(m_loader, &ui::FileLoader::loadFailed, this, [this](const QString& message) { onLoadFailed(message); });
     connect(m_loader, &ui::FileLoader::loadCancelled, this, [this](const QString& path) {
@@ -132,7 +161,9 @@ void MainWindow::createMenus()
                                     &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    connect(m_recentMenu, &QMenu::aboutToShow, this,
+            [this] { fillRecentMenu(m_recentMenu, m_recent, tr("No recent files")); });
+    createSessionActions(file);
     file->addSeparator();
     m_compareAction = file->addAction(tr("&Compare with Base…"), this, &MainWindow::chooseBaseFile);
     m_compareAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
@@ -148,6 +179,8 @@ void MainWindow::createMenus()
     file->addAction(m_export->exportAction());
     file->addAction(m_export->quickPngAction());
     file->addAction(m_export->copyAction());
+    m_report = new ReportExport(this);
+    file->addAction(m_report->action());
     QToolBar* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -156,6 +189,11 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    m_annotate = new WindowAnnotations(this);
+    menuBar()->addMenu(m_annotate->editMenu());
+    toolbar->addSeparator();
+    toolbar->addActions(m_annotate->tools()->actions());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_viewMenu = view;
@@ -167,6 +205,7 @@ void MainWindow::createMenus()
     }
 
     createGoMenu();
+    createWindowMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Goroscope"), this, &MainWindow::showAbout);
@@ -243,6 +282,90 @@ void MainWindow::manageBookmarks()
     dialog->activateWindow();
 }
 
+void MainWindow::createSessionActions(QMenu* file)
+{
+    file->addSeparator();
+    file->addAction(tr("Open &Session…"), this, &MainWindow::chooseSession);
+    m_recentSessionsMenu = file->addMenu(tr("Recent Sess&ions"));
+    connect(m_recentSessionsMenu, &QMenu::aboutToShow, this,
+            [this] { fillRecentMenu(m_recentSessionsMenu, m_sessions->recent(), tr("No recent sessions")); });
+    m_saveSessionAction = file->addAction(tr("&Save Session"), this, &MainWindow::saveSession);
+    m_saveSessionAction->setShortcut(QKeySequence::Save);
+    m_saveSessionAction->setToolTip(tr("Save the open files, filters, selection, bookmarks, annotations and notes"));
+    m_saveSessionAction->setEnabled(false);
+    // No shortcut: the platform's Save As key (Ctrl+Shift+S) is Export's.
+    m_saveSessionAsAction = file->addAction(tr("Save Session &As…"), this, &MainWindow::saveSessionAs);
+    m_saveSessionAsAction->setEnabled(false);
+}
+
+void MainWindow::createWindowMenu()
+{
+    QMenu* menu = menuBar()->addMenu(tr("&Window"));
+    QAction* notes = m_notes->toggleViewAction();
+    notes->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+N")));
+    menu->addAction(notes);
+}
+
+QString MainWindow::investigationNotes() const
+{
+    return m_notes->text();
+}
+
+void MainWindow::chooseSession()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), dialogDirectory(),
+                                                      tr("Goroscope sessions (*%1);;All files (*)").arg(kSessionSuffix));
+    if (!path.isEmpty())
+        m_sessions->open(path);
+}
+
+void MainWindow::saveSession()
+{
+    if (m_sessions->path().isEmpty()) {
+        saveSessionAs();
+        return;
+    }
+    if (const auto error = m_sessions->save(m_sessions->path())) {
+        showError(tr("Could not save the session"), *error);
+        return;
+    }
+    updateWelcomeRecent();
+    statusBar()->showMessage(tr("Session saved to %1").arg(m_sessions->path()), 5000);
+}
+
+void MainWindow::saveSessionAs()
+{
+    // Next to the capture, named after it, unless the session already has a file.
+    const QString suggested = m_sessions->path().isEmpty()
+        ? QFileInfo(m_currentPath).absolutePath() + QLatin1Char('/') + QFileInfo(m_currentPath).baseName() + kSessionSuffix
+        : m_sessions->path();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), suggested,
+                                                tr("Goroscope sessions (*%1)").arg(kSessionSuffix));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        path += kSessionSuffix;
+    if (const auto error = m_sessions->save(path)) {
+        showError(tr("Could not save the session"), *error);
+        return;
+    }
+    updateWelcomeRecent();
+    statusBar()->showMessage(tr("Session saved to %1").arg(path), 5000);
+}
+
+void MainWindow::updateTitle()
+{
+    // "incident-42[*] — cpu.pb.gz — Goroscope": the session, the capture, the application; Qt
+    // shows the session's modified mark where [*] is.
+    QStringList parts;
+    if (!m_sessions->path().isEmpty())
+        parts << sessionName(m_sessions->path()) + QStringLiteral("[*]");
+    if (!m_currentPath.isEmpty())
+        parts << fileNameOf(m_currentPath);
+    parts << tr("Goroscope");
+    setWindowTitle(parts.join(QStringLiteral(" \u2014 ")));
+}
+
 void MainWindow::createStatusBar()
 {
     m_summary = new QLabel(this);
@@ -306,7 +429,8 @@ void MainWindow::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Profile or Trace"), dialogDirectory(),
-        tr("Go profiles and traces (*.pb.gz *.pprof *.pb *.prof *.trace *.out *.trace.gz);;All files (*)"));
+        tr("Go profiles and traces (*.pb.gz *.pprof *.pb *.prof *.trace *.out *.trace.gz);;Goroscope sessions (*%1);;All files (*)")
+            .arg(kSessionSuffix));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -331,7 +455,10 @@ void MainWindow::chooseBesideFile()
 
 void MainWindow::openFile(const QString& path)
 {
-    startLoad(path, LoadTarget::Main);
+    if (isSessionFile(path))
+        m_sessions->open(path);
+    else
+        startLoad(path, LoadTarget::Main);
 }
 
 void MainWindow::openBaseFile(const QString& path)
@@ -427,6 +554,8 @@ void MainWindow::showError(const QString& title, const QString& message)
 void MainWindow::setStore(StorePtr store, const QString& path)
 {
     m_currentPath = path;
+    // A new capture starts a new investigation (a session file puts its annotations back after).
+    m_annotations->replaceAll({});
     // A trace opens on the timeline page, a gctrace log on the GC page, anything with samples on
     // the profile page (with the goroutines panel for a dump).
     const bool isTrace = store && store->trace;
@@ -445,8 +574,11 @@ void MainWindow::setStore(StorePtr store, const QString& path)
     // The View menu acts on the profile page; elsewhere its keys (Alt+Left, Ctrl+F) are the shown page's.
     m_viewMenu->menuAction()->setEnabled(m_stack->currentWidget() == m_dumpPage);
     m_export->setEnabled(this->store() != nullptr);
+    m_report->setEnabled(this->store() != nullptr);
     setWindowFilePath(path);
-    setWindowTitle(path.isEmpty() ? tr("Goroscope") : tr("%1 \u2014 Goroscope").arg(fileNameOf(path)));
+    m_saveSessionAction->setEnabled(!path.isEmpty());
+    m_saveSessionAsAction->setEnabled(!path.isEmpty());
+    updateTitle();
     updateWarnings(this->store());
     updateSummary();
 }
@@ -456,8 +588,10 @@ void MainWindow::setLoadingUi(bool loading)
     m_loadLabel->setVisible(loading);
     m_progress->setVisible(loading);
     m_cancel->setVisible(loading);
-    if (loading)
+    if (loading) {
+        m_progress->setRange(0, 1000);
         m_progress->setValue(0);
+    }
 }
 
 void MainWindow::updateWarnings(const StorePtr& store)
@@ -519,36 +653,42 @@ void MainWindow::updateSummary()
     m_summary->setText(parts.join(QStringLiteral("  \u00b7  ")));
 }
 
-void MainWindow::rebuildRecentMenu()
+void MainWindow::fillRecentMenu(QMenu* menu, RecentFiles& recent, const QString& emptyText)
 {
-    m_recentMenu->clear();
-    const QStringList files = m_recent.files();
+    menu->clear();
+    const QStringList files = recent.files();
     for (const QString& path : files) {
-        QAction* a = m_recentMenu->addAction(fileNameOf(path), this, [this, path] { openFile(path); });
+        QAction* a = menu->addAction(fileNameOf(path), this, [this, path] { openFile(path); });
         a->setToolTip(path);
         a->setStatusTip(path);
     }
     if (files.isEmpty()) {
-        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+        menu->addAction(emptyText)->setEnabled(false);
         return;
     }
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("Clear Menu"), this, [this] {
-        m_recent.clear();
+    menu->addSeparator();
+    menu->addAction(tr("Clear Menu"), this, [this, &recent] {
+        recent.clear();
         updateWelcomeRecent();
     });
 }
 
 void MainWindow::updateWelcomeRecent()
 {
-    QString html;
-    for (const QString& path : m_recent.files()) {
-        // Links carry the path; the label shows the file name with its folder for context.
-        html += QStringLiteral("<a href=\"%1\">%2</a> <span style='color:gray'>%3</span><br>")
-                    .arg(path.toHtmlEscaped(), fileNameOf(path).toHtmlEscaped(),
-                         QFileInfo(path).absolutePath().toHtmlEscaped());
-    }
-    m_welcomeRecent->setText(html.isEmpty() ? QString() : tr("<b>Recent files</b><br>") + html);
+    const auto section = [](const QString& heading, const QStringList& paths, QString (*nameOf)(const QString&)) {
+        QString html;
+        for (const QString& path : paths) {
+            // Links carry the path; the label shows the file name with its folder for context.
+            html += QStringLiteral("<a href=\"%1\">%2</a> <span style='color:gray'>%3</span><br>")
+                        .arg(path.toHtmlEscaped(), nameOf(path).toHtmlEscaped(),
+                             QFileInfo(path).absolutePath().toHtmlEscaped());
+        }
+        return html.isEmpty() ? QString() : QStringLiteral("<b>%1</b><br>%2").arg(heading, html);
+    };
+    const QString sessions = section(tr("Recent sessions"), m_sessions->recent().files(), sessionName);
+    const QString files = section(tr("Recent files"), m_recent.files(), fileNameOf);
+    m_welcomeRecent->setText(sessions.isEmpty() || files.isEmpty() ? QString(sessions + files)
+                                                                   : QString(sessions + QStringLiteral("<br>") + files));
 }
 
 void MainWindow::showAbout()

@@ -13,6 +13,7 @@ class QStackedWidget;
 class QToolButton;
 
 namespace gs::ui {
+class AnnotationSet;
 class DumpPage;
 class FileLoader;
 class GcPlot;
@@ -23,6 +24,10 @@ class ProfileSession;
 
 namespace gs::app {
 
+class NotesDock;
+class SessionController;
+class WindowAnnotations;
+class ReportExport;
 class WindowExport;
 
 // The application window: opening files (menu, recent files, drag and drop, command line),
@@ -37,7 +42,8 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Starts loading `path` in the background; the current file stays until it succeeds.
+    // Starts loading `path` in the background; the current file stays until it succeeds. A
+    // session file is restored instead (SessionController::open).
     void openFile(const QString& path);
     // Loads `path` as the diff base of the current profile.
     void openBaseFile(const QString& path);
@@ -54,9 +60,19 @@ public:
     ui::TracePage* tracePage() const { return m_tracePage; }
     ui::DumpPage* dumpPage() const { return m_dumpPage; }
     ui::GcPlot* gcPage() const { return m_gcPage; }
+    // The investigation's annotations on every view (undo/redo in the Edit menu).
+    ui::AnnotationSet* annotations() const { return m_annotations; }
+    // The investigation's free-text notes (Window > Notes), saved with the session.
+    QString investigationNotes() const;
+    NotesDock* notesDock() const { return m_notes; }
+    // Saving and opening sessions (File > Save Session, Open Session).
+    SessionController* sessions() const { return m_sessions; }
     // The page shown: the welcome page or one of the pages above.
     QWidget* currentPage() const;
     WindowExport* windowExport() const { return m_export; }
+    // File › Export Postmortem Report…
+    ReportExport* reportExport() const { return m_report; }
+    WindowAnnotations* windowAnnotations() const { return m_annotate; }
     bool isLoading() const;
 
 signals:
@@ -90,7 +106,13 @@ private:
     void setLoadingUi(bool loading);
     void updateSummary();
     void updateWarnings(const StorePtr& store);
-    void rebuildRecentMenu();
+    void createSessionActions(QMenu* file);
+    void createWindowMenu();
+    void chooseSession();
+    void saveSession();
+    void saveSessionAs();
+    void updateTitle();
+    void fillRecentMenu(QMenu* menu, RecentFiles& recent, const QString& emptyText);
     void updateWelcomeRecent();
     void chooseFile();
     void chooseBaseFile();
@@ -99,6 +121,7 @@ private:
     QString dialogDirectory() const;
 
     ui::ProfileSession* m_session = nullptr;
+    ui::AnnotationSet* m_annotations = nullptr;
     ui::FileLoader* m_loader = nullptr;
     ui::ProfilePage* m_page = nullptr;
     ui::TracePage* m_tracePage = nullptr;
@@ -108,6 +131,11 @@ private:
     QWidget* m_welcome = nullptr;
     QLabel* m_welcomeRecent = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_recentSessionsMenu = nullptr;
+    QAction* m_saveSessionAction = nullptr;
+    QAction* m_saveSessionAsAction = nullptr;
+    NotesDock* m_notes = nullptr;
+    SessionController* m_sessions = nullptr;
     QAction* m_compareAction = nullptr;
     QAction* m_clearBaseAction = nullptr;
     QAction* m_besideAction = nullptr;
@@ -115,6 +143,8 @@ private:
     QMenu* m_bookmarksMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     WindowExport* m_export = nullptr;
+    ReportExport* m_report = nullptr;
+    WindowAnnotations* m_annotate = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_loadLabel = nullptr;
     QProgressBar* m_progress = nullptr;

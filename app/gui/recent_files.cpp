@@ -6,13 +6,9 @@
 
 namespace gs::app {
 
-namespace {
-const QString kKey = QStringLiteral("recentFiles");
-} // namespace
-
 QStringList RecentFiles::files() const
 {
-    return QSettings().value(kKey).toStringList();
+    return QSettings().value(m_key).toStringList();
 }
 
 void RecentFiles::add(const QString& path)
@@ -23,19 +19,19 @@ void RecentFiles::add(const QString& path)
     list.prepend(absolute);
     while (list.size() > kMaxEntries)
         list.removeLast();
-    QSettings().setValue(kKey, list);
+    QSettings().setValue(m_key, list);
 }
 
 void RecentFiles::remove(const QString& path)
 {
     QStringList list = files();
     list.removeAll(path);
-    QSettings().setValue(kKey, list);
+    QSettings().setValue(m_key, list);
 }
 
 void RecentFiles::clear()
 {
-    QSettings().remove(kKey);
+    QSettings().remove(m_key);
 }
 
 } // namespace gs::app

@@ -2,6 +2,8 @@
 #include "app/gui/window_export.h"
 
 #include "app/gui/main_window.h"
+#include "widgets/annotations/annotation_mapper.h"
+#include "widgets/annotations/annotation_set.h"
 #include "widgets/dump/dump_page.h"
 #include "widgets/dump/dump_panel.h"
 #include "widgets/export/plot_source.h"
@@ -96,10 +98,8 @@ ui::ExportSource WindowExport::sourceFor(ui::ExportRequest::Target target) const
     window.dataArea = m_window->centralWidget()->geometry();
     // A note pins where the current view pins it, moved to where that view sits in the window.
     const QPoint offset = view.origin->mapTo(m_window, QPoint(0, 0));
-    window.resolve = [resolve = view.resolve, offset](const ui::Annotation& note) -> std::optional<QPoint> {
-        const std::optional<QPoint> point = resolve ? resolve(note) : std::nullopt;
-        return point ? std::optional<QPoint>(*point + offset) : std::nullopt;
-    };
+    window.target = view.target;
+    window.resolve = ui::shiftedResolver(view.resolve, offset);
     return window;
 }
 
@@ -128,8 +128,8 @@ ui::Annotation WindowExport::pin() const
 {
     // Each view resolves the pin it understands and ignores the other.
     ui::Annotation note;
-    note.goroutine = m_window->tracePage()->session()->selectedGoroutine();
-    note.function = m_window->session()->selectedFunction();
+    note.anchor.goroutine = m_window->tracePage()->session()->selectedGoroutine();
+    note.anchor.function = m_window->session()->selectedFunction();
     return note;
 }
 
@@ -137,6 +137,8 @@ ui::ExportOptions WindowExport::optionsFor(const ui::ExportRequest& request) con
 {
     ui::ExportOptions options;
     options.pixelRatio = request.pixelRatio();
+    // The investigation's annotations; the source draws those of its view.
+    options.notes = m_window->annotations()->annotations();
     if (request.caption) {
         options.caption = caption();
         options.caption->text = request.captionText;

@@ -327,7 +327,10 @@ TEST(ExportMarkup, SvgEscapesFunctionNamesAndUserText)
     ui::ExportOptions options;
     options.caption = ui::ExportCaption{QStringLiteral("a&b<c>.pb.gz"), QStringLiteral("cpu"),
                                         {QStringLiteral("Focus <script>")}, QStringLiteral("\"quoted\" & <b>bold</b>")};
-    options.notes.push_back({QString::fromStdString(script), kNoRow, quoted});
+    ui::Annotation note;
+    note.text = QString::fromStdString(script);
+    note.anchor.function = quoted;
+    options.notes.push_back(note);
 
     OutputDir dir;
     const QString path = dir.file(QStringLiteral("markup.svg"));
@@ -459,15 +462,15 @@ TEST_F(ExportWindow, TraceCaptionHasTheTimeRangeAndFiltersAndTheNoteIsPinned)
     EXPECT_EQ(options.caption->filters, ui::goroutineFilterTexts(session->conditions()));
     EXPECT_EQ(options.caption->text, QStringLiteral("the slow part"));
     ASSERT_EQ(options.notes.size(), 1u);
-    EXPECT_EQ(options.notes[0].goroutine, row);
+    EXPECT_EQ(options.notes[0].anchor.goroutine, row);
     // The selected goroutine was revealed, so its row is in view and the note points at it.
     const ui::ExportSource source = window.windowExport()->sourceFor(ui::ExportRequest::Target::CurrentView);
-    const std::optional<QPoint> pinned = source.resolve(options.notes[0]);
+    const std::optional<QPoint> pinned = source.resolve(options.notes[0], options.notes[0].anchor);
     ASSERT_TRUE(pinned.has_value());
     EXPECT_TRUE(source.dataArea.contains(*pinned));
     // In the whole window the note points at the same row, where the timeline sits in it.
     const ui::ExportSource whole = window.windowExport()->sourceFor(ui::ExportRequest::Target::WholeWindow);
-    const std::optional<QPoint> inWindow = whole.resolve(options.notes[0]);
+    const std::optional<QPoint> inWindow = whole.resolve(options.notes[0], options.notes[0].anchor);
     ASSERT_TRUE(inWindow.has_value());
     EXPECT_EQ(*inWindow, *pinned + window.tracePage()->timeline()->viewport()->mapTo(&window, QPoint(0, 0)));
     EXPECT_TRUE(whole.dataArea.contains(*inWindow));

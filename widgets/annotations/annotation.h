@@ -9,22 +9,67 @@
 
 namespace gs::ui {
 
-// A text note a person pins to a view, drawn as a callout by paintAnnotations (exports today; an
-// interactive annotation layer will add editing and more kinds on top of this model).
-//
-// The pin is in data coordinates, never pixels, so a note follows its subject through zoom,
-// scroll, resize and exports of any size: the view drawing it resolves the pin to a point (see
-// AnnotationResolver). A note pinned to nothing, or to something the view does not show (a
-// filtered-out goroutine, a frame too narrow to draw), goes to the top-left of the data area, so a
-// note is never lost. A plain value: copy it freely.
+enum class AnnotationKind
+{
+    Note,  // a callout: a text box with a leader line to its pin
+    Arrow, // from `anchor` (tail) to `end` (head), text by the tail if any
+    Box,   // the rectangle with corners `anchor` and `end`, text at its top-left if any
+};
+
+// The views an annotation can belong to. Any is the export dialog's note: every view pins it
+// where it understands its anchor (a goroutine, a function) and stacks it at its top-left otherwise.
+enum class AnnotationView
+{
+    Any,
+    Timeline,
+    FlameGraph,
+    GoroutineTable,
+    Plot,
+};
+
+// A point in a view's data coordinates, never pixels, so an annotation follows its subject
+// through zoom, scroll, resize and exports of any size. Which fields count depends on the view:
+//  - Timeline: goroutine (its row) and x = time in ns, y = fraction down the row (0 top, 1 bottom);
+//  - FlameGraph: function (its widest drawn frame, by name so it survives recomputes that renumber
+//    symbols) and x, y = fractions across and down that frame;
+//  - GoroutineTable: goroutine (its table row) and x = fraction of the viewport's width, y = of the row's height;
+//  - Plot: x, y in the axis units of the plot's axis rect number `panel`;
+//  - Any: goroutine or function, whichever the view understands (its start on the timeline).
+struct AnnotationAnchor
+{
+    GoroutineRow goroutine = kNoRow;
+    std::string function;
+    double x = 0;
+    double y = 0;
+    int panel = 0;
+
+    bool operator==(const AnnotationAnchor&) const = default;
+};
+
+// A note, arrow or box a person pins to a view's data. A plain value: copy it freely.
 struct Annotation
 {
-    QString text;
-    // Pinned to this goroutine's row (timeline, goroutine table); kNoRow: not pinned to one.
-    GoroutineRow goroutine = kNoRow;
-    // Pinned to this function's widest frame (flame graph), by name so it survives recomputes
-    // that renumber symbols, as the sessions select functions; empty: not pinned to one.
-    std::string function;
+    AnnotationKind kind = AnnotationKind::Note;
+    AnnotationView view = AnnotationView::Any;
+    QString plot; // View Plot: the plot's name (see plotMapper)
+    QString text; // a note's text; optional on arrows and boxes
+    AnnotationAnchor anchor; // a note's pin, an arrow's tail, a box's corner
+    AnnotationAnchor end;    // an arrow's head, a box's opposite corner; unused by notes
+
+    bool hasEnd() const { return kind != AnnotationKind::Note; }
+    bool operator==(const Annotation&) const = default;
+};
+
+// Which annotations a view (or an export of it) shows: its own, and the Any notes.
+struct AnnotationTarget
+{
+    AnnotationView view = AnnotationView::Any;
+    QString plot;
+
+    bool shows(const Annotation& a) const
+    {
+        return a.view == AnnotationView::Any || (a.view == view && (view != AnnotationView::Plot || a.plot == plot));
+    }
 };
 
 } // namespace gs::ui

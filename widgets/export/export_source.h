@@ -21,8 +21,9 @@ struct ExportSource
 {
     QSize size;                            // logical pixels
     std::function<void(QPainter&)> paint;  // paints QRect(QPoint(0, 0), size)
-    QRect dataArea;                        // where unpinned notes go (no ruler or header)
-    AnnotationResolver resolve;            // pins of the view's notes; empty: none can be pinned
+    QRect dataArea;                        // where unpinned notes go (no ruler or header); arrows and boxes are clipped to it
+    AnnotationTarget target;               // which annotations the view shows (Any: only the dialog's note)
+    AnnotationResolver resolve;            // where their anchors are; empty: none can be pinned
     const QWidget* origin = nullptr;       // the widget whose top-left is the picture's (0, 0), to
                                            // place the view's pins in a picture of the whole window
 };

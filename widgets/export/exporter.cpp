@@ -106,7 +106,7 @@ void paintExport(QPainter& painter, const ExportSource& source, const ExportOpti
     painter.save();
     source.paint(painter);
     painter.restore();
-    paintAnnotations(painter, source.dataArea, options.notes, source.resolve);
+    paintAnnotations(painter, source.dataArea, options.notes, source.target, source.resolve);
     if (options.caption) {
         const QRect band(0, source.size.height(), source.size.width(),
                          captionHeight(*options.caption, source.size.width()));

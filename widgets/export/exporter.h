@@ -28,7 +28,7 @@ struct ExportOptions
 {
     double pixelRatio = 1;                // PNG: 2 doubles the pixels, the layout stays the same
     std::optional<ExportCaption> caption; // the band under the picture; none: no band
-    std::vector<Annotation> notes;        // drawn over the view, pinned through the source
+    std::vector<Annotation> notes;        // those the source shows are drawn over it, pinned through it
 };
 
 // Logical size of the picture: the source, plus the caption band under it.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/export/plot_source.h"
 
+#include "widgets/annotations/view_mappers.h"
+
 #include <QPicture>
 
 #include <qcustomplot.h>
@@ -21,6 +23,9 @@ ExportSource plotSource(QCustomPlot& plot)
         recorder.end();
         painter.drawPicture(0, 0, picture);
     };
+    const AnnotationMapper mapper = plotMapper(plot);
+    source.target = mapper.target;
+    source.resolve = mapper.resolve;
     return source;
 }
 

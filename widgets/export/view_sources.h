@@ -17,19 +17,19 @@ class TimelineView;
 // the person sees. Sources borrow the view: use them while it lives, on the GUI thread.
 
 // The whole flame graph (current zoom, search and selection) at the view's width and at least its
-// height, so frames below the fold are not cut. Notes pin to the widest frame of their function.
+// height, so frames below the fold are not cut. Annotations pin as flameMapper places them.
 ExportSource flameSource(const FlameGraphView& view);
 
 // The timeline's current time window and scroll position at `size` (the viewport's when empty),
-// through paintTimeline: spans are rectangles and names text in SVG and PDF. Notes pin to their
-// goroutine's row where its life starts (or the left edge of the window when it started before).
+// through paintTimeline: spans are rectangles and names text in SVG and PDF. Annotations pin as
+// timelineMapper places them.
 ExportSource timelineSource(const TimelineView& view, QSize size = {});
 
 // Any widget as it is on screen, children included (QWidget::render): tables, panels, the page
 // or the whole window. Styled parts may become bitmaps in SVG and PDF; the text stays text.
 ExportSource widgetSource(QWidget& widget);
 
-// The goroutine table as widgetSource; notes pin to their goroutine's row when it is in view.
+// The goroutine table as widgetSource; annotations pin to their goroutine's row (goroutineTableMapper).
 ExportSource goroutineTableSource(GoroutineTable& table);
 
 } // namespace gs::ui

@@ -51,6 +51,7 @@ GcPlot::GcPlot(QWidget* parent)
     m_summary = new QLabel(this);
     m_summary->setContentsMargins(6, 4, 6, 2);
     m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("gcPlot")); // names it in annotations pinned to it
     m_plot->plotLayout()->clear();
     m_heapRect = addRect(m_plot, 0, tr("heap (MB)"));
     m_pauseRect = addRect(m_plot, 1, tr("stop-the-world pause (ms)"));

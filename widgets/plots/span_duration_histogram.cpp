@@ -55,6 +55,7 @@ SpanDurationHistogram::SpanDurationHistogram(TraceSession* session, QWidget* par
     m_state->setToolTip(tr("Which spans to count: those in this state"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_plot->setObjectName(QStringLiteral("spanDurationHistogram")); // names it in annotations pinned to it
     m_bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
     m_bars->setWidth(kBinWidth);
     m_plot->xAxis->setLabel(tr("span duration (log scale)"));

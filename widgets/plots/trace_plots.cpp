@@ -53,6 +53,7 @@ TracePlots::TracePlots(QWidget* parent)
     : QWidget(parent)
 {
     m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("tracePlots")); // names it in annotations pinned to it
     m_plot->plotLayout()->clear();
     m_heapRect = addRect(m_plot, 0, tr("heap MiB"));
     m_countRect = addRect(m_plot, 1, tr("goroutines"));

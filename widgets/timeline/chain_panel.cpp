@@ -66,6 +66,7 @@ void ChainPanel::setSpan(StorePtr store, SpanRef span)
     m_store = std::move(store);
     m_hops = blockingChain(*m_store->trace, span.row, span.span);
     showChain();
+    emit chainShown(span.row, span.span);
 }
 
 void ChainPanel::showChain()

@@ -39,6 +39,9 @@ public:
 
 signals:
     void hopActivated(gs::GoroutineRow row, uint32_t span);
+    // A new chain is listed, starting at wait `span` of `row` (a hop of the chain already shown
+    // being selected lists nothing new): what the postmortem report records as followed.
+    void chainShown(gs::GoroutineRow row, uint32_t span);
 
 private:
     void showChain();

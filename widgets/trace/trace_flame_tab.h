@@ -46,6 +46,8 @@ public:
     // shows it. A new trace drops it.
     void setLinkedProfile(StorePtr profile, const QString& name);
     bool hasLinkedProfile() const { return m_linked != nullptr; }
+    // The profile opened beside the trace, or null.
+    const StorePtr& linkedProfile() const { return m_linked; }
     // Shows a derived profile of `kind`.
     void showKind(TraceProfileKind kind);
     void showLinkedProfile();

@@ -141,8 +141,13 @@ void TraceNavigator::goToBookmark(int index)
 {
     if (index < 0 || index >= m_bookmarks->count())
         return;
+    goTo(m_bookmarks->list()[size_t(index)].location);
+}
+
+void TraceNavigator::goTo(const NavLocation& location)
+{
     recordNow();
-    m_history->go(m_bookmarks->list()[size_t(index)].location);
+    m_history->go(location);
 }
 
 void TraceNavigator::reset()

@@ -50,6 +50,8 @@ public:
     void forward();
     // Shows bookmark `index` as a new visit.
     void goToBookmark(int index);
+    // Shows `location` (of the open trace) as a new visit: a bookmark, a restored session.
+    void goTo(const NavLocation& location);
 
     // A new trace (or none) is shown: forgets the history and the bookmarks; what is shown now is
     // the first entry.

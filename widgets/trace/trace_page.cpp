@@ -8,6 +8,7 @@
 #include "widgets/goroutines/goroutine_table.h"
 #include "widgets/goroutines/wait_reasons.h"
 #include "widgets/plots/span_duration_histogram.h"
+#include "widgets/timeline/chain_panel.h"
 #include "widgets/timeline/span_description.h"
 #include "widgets/timeline/span_details_panel.h"
 #include "widgets/timeline/timeline_pane.h"
@@ -147,6 +148,8 @@ void TracePage::connectSession()
     connect(m_filterBar, &GoroutineFilterBar::conditionAdded, this,
             [this](ConditionKind kind, const QString& text) { m_session->addCondition(kind, text.toStdString()); });
     connect(m_filterBar, &GoroutineFilterBar::conditionRemoved, m_session, &TraceSession::removeCondition);
+    connect(m_pane->chain(), &ChainPanel::chainShown, m_session,
+            [this](GoroutineRow row, uint32_t span) { m_session->recordFollowedChain({row, span}); });
     connect(m_session, &TraceSession::conditionsChanged, this,
             [this] { m_filterBar->setConditions(m_session->conditions()); });
     connect(m_session, &TraceSession::resultChanged, this, [this, view] {

@@ -3,6 +3,8 @@
 
 #include "core/base/load_context.h"
 
+#include <algorithm>
+
 namespace gs::ui {
 
 namespace {
@@ -37,6 +39,7 @@ void TraceSession::setStore(StorePtr store)
     m_selected = kNoRow;
     m_selectedSpan.reset();
     m_selectedFunction.clear();
+    m_followedChains.clear();
     m_contributors.reset();
     emit storeChanged();
     emit conditionsChanged();
@@ -102,6 +105,12 @@ void TraceSession::setSelectedGoroutine(GoroutineRow row)
         return;
     m_selected = row;
     emit selectedGoroutineChanged(row);
+}
+
+void TraceSession::recordFollowedChain(SpanRef wait)
+{
+    if (std::ranges::find(m_followedChains, wait) == m_followedChains.end())
+        m_followedChains.push_back(wait);
 }
 
 void TraceSession::setSelectedSpan(std::optional<SpanRef> span)

@@ -68,6 +68,11 @@ public:
     const std::string& selectedFunction() const { return m_selectedFunction; }
     void setSelectedFunction(const std::string& name);
 
+    // The waits whose blocking chain the chain panel showed, in the order first shown, each once:
+    // the chains a postmortem report lists as followed. A new trace clears them.
+    const std::vector<SpanRef>& followedChains() const { return m_followedChains; }
+    void recordFollowedChain(SpanRef wait);
+
     // The goroutines that fed the selected flame-graph frame, with the stretches of time that made
     // up their share; the timeline highlights them. Null clears.
     using ContributorsPtr = std::shared_ptr<const std::vector<FrameContribution>>;
@@ -96,6 +101,7 @@ private:
     GoroutineRow m_selected = kNoRow;
     std::optional<SpanRef> m_selectedSpan;
     std::string m_selectedFunction;
+    std::vector<SpanRef> m_followedChains;
     ContributorsPtr m_contributors;
     bool m_filtering = false;
     std::stop_source m_stop;
