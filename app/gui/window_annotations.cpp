@@ -5,6 +5,8 @@
 #include "widgets/annotations/annotation_overlay.h"
 #include "widgets/annotations/annotation_set.h"
 #include "widgets/annotations/view_mappers.h"
+#include "widgets/dump/dump_page.h"
+#include "widgets/dump/dump_panel.h"
 #include "widgets/flamegraph/flame_graph_view.h"
 #include "widgets/goroutines/goroutine_table.h"
 #include "widgets/plots/gc_plot.h"
@@ -18,6 +20,7 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QTableView>
 #include <QUndoStack>
 
 #include <qcustomplot.h>
@@ -54,7 +57,11 @@ void WindowAnnotations::attachOverlays(MainWindow* window)
     for (ui::ProfilePage* page : {window->profilePage(), trace->flameTab()->profilePage()}) {
         for (ui::FlameGraphView* flame : {page->flameView(), page->callersView(), page->calleesView()})
             new ui::AnnotationOverlay(flame, flame, ui::flameMapper(*flame), m_tools);
+        QTableView* top = page->topView();
+        new ui::AnnotationOverlay(top, top->viewport(), ui::topTableMapper(*top), m_tools);
     }
+    QTableView* groups = window->dumpPage()->panel()->groupTable();
+    new ui::AnnotationOverlay(groups, groups->viewport(), ui::dumpGroupsMapper(*groups), m_tools);
 }
 
 } // namespace gs::app

@@ -7,6 +7,9 @@
 #include "widgets/annotations/annotation_set.h"
 #include "widgets/annotations/annotation_tools.h"
 #include "widgets/annotations/view_mappers.h"
+#include "widgets/dump/dump_group_model.h"
+#include "widgets/dump/dump_page.h"
+#include "widgets/dump/dump_panel.h"
 #include "widgets/export/exporter.h"
 #include "widgets/flamegraph/flame_graph_view.h"
 #include "widgets/goroutines/goroutine_table.h"
@@ -17,6 +20,7 @@
 #include "widgets/profile/profile_session.h"
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
+#include "widgets/top/top_table_model.h"
 #include "widgets/trace/trace_page.h"
 #include "widgets/trace/trace_session.h"
 
@@ -24,6 +28,7 @@
 
 #include <QDir>
 #include <QJsonDocument>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTest>
 #include <QUndoStack>
@@ -326,6 +331,60 @@ TEST_F(AnnotationWindow, NoteOnTheGoroutineTableFollowsItsRow)
     EXPECT_EQ(table->rowAt(pin->y()), row);
 }
 
+TEST_F(AnnotationWindow, NoteOnTheTopTableFollowsItsFunction)
+{
+    open("pprof/cpu.pb.gz");
+    QTableView* table = window.profilePage()->topView();
+    ASSERT_TRUE(table->isVisible());
+    const auto& model = *qobject_cast<ui::TopTableModel*>(table->model());
+    ASSERT_GT(model.rowCount(), 3);
+    tools()->setTool(ui::AnnotationTools::Tool::Note);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(model.index(2, ui::TopTableModel::Name)).center());
+    ASSERT_EQ(set()->annotations().size(), 1u);
+    EXPECT_EQ(only().view, ui::AnnotationView::TopTable);
+    EXPECT_EQ(only().anchor.function, model.index(2, ui::TopTableModel::Name).data().toString().toStdString());
+    EXPECT_EQ(only().anchor.goroutine, kNoRow);
+    // Sorted by name, the note stays on its function's row, wherever that went.
+    table->sortByColumn(ui::TopTableModel::Name, Qt::AscendingOrder);
+    const std::optional<QPoint> pin = overlayOf(table->viewport())->mapper().resolve(only(), only().anchor);
+    ASSERT_TRUE(pin);
+    const int row = table->rowAt(pin->y());
+    ASSERT_GE(row, 0);
+    EXPECT_NE(row, 2);
+    EXPECT_EQ(model.index(row, ui::TopTableModel::Name).data().toString().toStdString(), only().anchor.function);
+}
+
+TEST_F(AnnotationWindow, NoteOnTheDumpGroupsFollowsItsGroup)
+{
+    open("dumps/leak_after.txt");
+    ui::DumpPanel& panel = *window.dumpPage()->panel();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel.view() != nullptr; }, kTimeoutMs));
+    QTableView* table = panel.groupTable();
+    ASSERT_TRUE(table->isVisible());
+    ui::DumpGroupModel& model = *panel.groupModel();
+    ASSERT_GT(model.rowCount(), 1);
+    tools()->setTool(ui::AnnotationTools::Tool::Note);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(model.index(0, ui::DumpGroupModel::State)).center());
+    ASSERT_EQ(set()->annotations().size(), 1u);
+    EXPECT_EQ(only().view, ui::AnnotationView::DumpGroups);
+    const std::shared_ptr<const ui::DumpView> before = model.view();
+    EXPECT_EQ(only().anchor.goroutine, before->entries[before->groups[0].entries.front()].index);
+    // The groups in the other order (as a re-sort or a narrower filter leaves them): the note
+    // stays on the row of its group.
+    auto reversed = std::make_shared<ui::DumpView>(*before);
+    std::reverse(reversed->groups.begin(), reversed->groups.end());
+    model.setView(reversed);
+    const std::optional<QPoint> pin = overlayOf(table->viewport())->mapper().resolve(only(), only().anchor);
+    ASSERT_TRUE(pin);
+    const int row = table->rowAt(pin->y());
+    EXPECT_EQ(row, model.rowCount() - 1);
+    EXPECT_EQ(model.groupAt(row)->entries, before->groups[0].entries);
+    // An Any note's goroutine is a trace's: the dump table does not pin it.
+    ui::Annotation any = only();
+    any.view = ui::AnnotationView::Any;
+    EXPECT_FALSE(overlayOf(table->viewport())->mapper().resolve(any, any.anchor));
+}
+
 TEST_F(AnnotationWindow, TimelineExportDrawsArrowsAndBoxes)
 {
     open("trace/go126_sched.trace");
@@ -391,7 +450,7 @@ ui::AnnotationAnchor anchorOf(GoroutineRow goroutine, std::string function, doub
 
 TEST(AnnotationJson, EveryKindRoundTrips)
 {
-    std::vector<ui::Annotation> all(5);
+    std::vector<ui::Annotation> all(7);
     all[0].text = QStringLiteral("the export dialog's note");
     all[0].anchor.goroutine = 12;
     all[0].anchor.function = "main.work";
@@ -412,6 +471,13 @@ TEST(AnnotationJson, EveryKindRoundTrips)
     all[4].view = ui::AnnotationView::GoroutineTable;
     all[4].anchor = anchorOf(0, {}, 0.1, 0.5);
     all[4].end = anchorOf(7, {}, 0.9, 0.5);
+    all[5].view = ui::AnnotationView::TopTable;
+    all[5].text = QStringLiteral("hot");
+    all[5].anchor = anchorOf(kNoRow, "runtime.mallocgc", 0.3, 0.5);
+    all[6].kind = ui::AnnotationKind::Box;
+    all[6].view = ui::AnnotationView::DumpGroups;
+    all[6].anchor = anchorOf(41, {}, 0.0, 0.0);
+    all[6].end = anchorOf(41, {}, 1.0, 1.0);
     // Through the bytes a session file holds.
     const QByteArray bytes = QJsonDocument(ui::annotationsToJson(all)).toJson();
     QString error;
@@ -435,6 +501,8 @@ TEST(AnnotationJson, MalformedEntriesAreRefusedNamingThem)
         R"({"kind": "note", "view": "timeline", "anchor": {}, "end": {}})",
         R"({"kind": "note", "view": "timeline", "text": 5, "anchor": {}})",
         R"({"kind": "box", "view": "flame_graph", "anchor": {"function": ""}, "end": {}})",
+        R"({"kind": "note", "view": "dump_group", "anchor": {"goroutine_row": 1}})",
+        R"({"kind": "note", "view": "top_table", "plot": "gcPlot", "anchor": {"function": "main.main"}})",
     };
     for (const char* entry : bad) {
         const QByteArray json = QByteArray("[") + good + ", " + entry + "]";

@@ -25,6 +25,8 @@ enum class AnnotationView
     FlameGraph,
     GoroutineTable,
     Plot,
+    TopTable,   // a profile page's top table
+    DumpGroups, // the goroutine dump panel's group table
 };
 
 // A point in a view's data coordinates, never pixels, so an annotation follows its subject
@@ -34,6 +36,10 @@ enum class AnnotationView
 //    symbols) and x, y = fractions across and down that frame;
 //  - GoroutineTable: goroutine (its table row) and x = fraction of the viewport's width, y = of the row's height;
 //  - Plot: x, y in the axis units of the plot's axis rect number `panel`;
+//  - TopTable: function (its row, by name) and x, y as on the goroutine table;
+//  - DumpGroups: goroutine = a member of the group as its index in the dump (DumpEntry::index: a
+//    goroutine, or a record of a count profile), so the pin stays with the group holding that member
+//    through re-sorting, filtering and regrouping; x, y as on the goroutine table;
 //  - Any: goroutine or function, whichever the view understands (its start on the timeline).
 struct AnnotationAnchor
 {

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/annotations/view_mappers.h"
 
+#include "widgets/dump/dump_group_model.h"
 #include "widgets/flamegraph/flame_graph_view.h"
 #include "widgets/goroutines/goroutine_table.h"
 #include "widgets/goroutines/goroutine_table_model.h"
 #include "widgets/timeline/timeline_view.h"
+#include "widgets/top/top_table_model.h"
+
+#include <QTableView>
 
 #include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace gs::ui {
 
@@ -64,9 +69,74 @@ int widestFrameOf(const FlameGraphView& view, const std::string& function)
 }
 
 // A table row across the whole viewport: the columns may be resized or reordered under a pin.
-QRect rowBox(const GoroutineTable& table, const QRect& cell)
+QRect rowBox(const QTableView& table, const QRect& cell)
 {
     return QRect(0, cell.top(), table.viewport()->width(), cell.height());
+}
+
+// How a table's rows stand for its data: the row an anchor is on (-1: none, or not understood for
+// that annotation), and the key of a row written into an anchor (false: a row without data).
+struct TableRows
+{
+    std::function<int(const Annotation&, const AnnotationAnchor&)> rowOf;
+    std::function<bool(int, AnnotationAnchor&)> keyOf;
+};
+
+// The mapper of a table whose annotations are pinned to rows by their data, not their position,
+// so a pin follows its row through re-sorting. Anchors are fractions across and down the row.
+AnnotationMapper rowTableMapper(const QTableView& table, AnnotationView view, TableRows rows)
+{
+    AnnotationMapper mapper;
+    mapper.target.view = view;
+    mapper.dataArea = [&table] { return table.viewport()->rect(); };
+    mapper.resolve = [&table, view, rowOf = rows.rowOf](const Annotation& a, const AnnotationAnchor& anchor) -> std::optional<QPoint> {
+        const int row = rowOf(a, anchor);
+        if (row < 0)
+            return std::nullopt;
+        const QRect cell = table.visualRect(table.model()->index(row, 0));
+        if (a.view == view)
+            return pointIn(anchor, rowBox(table, cell));
+        if (!table.viewport()->rect().intersects(cell))
+            return std::nullopt;
+        return QPoint(cell.left() + kPinInset, cell.center().y());
+    };
+    mapper.anchorAt = [&table, keyOf = rows.keyOf](QPoint pos) -> std::optional<AnnotationAnchor> {
+        const QModelIndex index = table.indexAt(pos);
+        if (!index.isValid())
+            return std::nullopt;
+        AnnotationAnchor anchor = anchorIn(pos, rowBox(table, table.visualRect(index)));
+        if (!keyOf(index.row(), anchor))
+            return std::nullopt;
+        return anchor;
+    };
+    return mapper;
+}
+
+// The row of the top table showing the function named `name`, or -1.
+int topRowOf(const TopTableModel& model, const std::string& name)
+{
+    if (name.empty() || !model.result())
+        return -1;
+    const Symbols& symbols = *model.result()->symbols;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (symbols.functionName(*model.functionAt(row)) == name)
+            return row;
+    }
+    return -1;
+}
+
+// The row of the dump group holding the dump's member `member` (DumpEntry::index), or -1.
+int groupRowOf(const DumpGroupModel& model, GoroutineRow member)
+{
+    const DumpView* view = model.view().get();
+    if (member == kNoRow || !view)
+        return -1;
+    for (size_t row = 0; row < view->groups.size(); ++row) {
+        const std::vector<uint32_t>& entries = view->groups[row].entries;
+        if (std::any_of(entries.begin(), entries.end(), [&](uint32_t e) { return view->entries[e].index == member; }))
+            return int(row);
+    }
+    return -1;
 }
 
 } // namespace
@@ -150,29 +220,50 @@ AnnotationMapper flameMapper(const FlameGraphView& view, QSize size)
 
 AnnotationMapper goroutineTableMapper(const GoroutineTable& table)
 {
-    AnnotationMapper mapper;
-    mapper.target.view = AnnotationView::GoroutineTable;
-    mapper.dataArea = [&table] { return table.viewport()->rect(); };
-    mapper.resolve = [&table](const Annotation& a, const AnnotationAnchor& anchor) -> std::optional<QPoint> {
-        const int row = table.tableModel()->rowOfGoroutine(anchor.goroutine);
-        if (anchor.goroutine == kNoRow || row < 0)
-            return std::nullopt;
-        const QRect cell = table.visualRect(table.tableModel()->index(row, GoroutineTableModel::Id));
-        if (a.view == AnnotationView::GoroutineTable)
-            return pointIn(anchor, rowBox(table, cell));
-        if (!table.viewport()->rect().intersects(cell))
-            return std::nullopt;
-        return QPoint(cell.left() + kPinInset, cell.center().y());
+    TableRows rows;
+    rows.rowOf = [&table](const Annotation&, const AnnotationAnchor& anchor) {
+        return anchor.goroutine == kNoRow ? -1 : table.tableModel()->rowOfGoroutine(anchor.goroutine);
     };
-    mapper.anchorAt = [&table](QPoint pos) -> std::optional<AnnotationAnchor> {
-        const QModelIndex index = table.indexAt(pos);
-        if (!index.isValid())
-            return std::nullopt;
-        AnnotationAnchor anchor = anchorIn(pos, rowBox(table, table.visualRect(index)));
-        anchor.goroutine = table.tableModel()->goroutineAt(index.row());
-        return anchor;
+    rows.keyOf = [&table](int row, AnnotationAnchor& anchor) {
+        anchor.goroutine = table.tableModel()->goroutineAt(row);
+        return true;
     };
-    return mapper;
+    return rowTableMapper(table, AnnotationView::GoroutineTable, std::move(rows));
+}
+
+AnnotationMapper topTableMapper(const QTableView& table)
+{
+    const auto model = [&table] { return qobject_cast<const TopTableModel*>(table.model()); };
+    TableRows rows;
+    rows.rowOf = [model](const Annotation&, const AnnotationAnchor& anchor) {
+        return model() ? topRowOf(*model(), anchor.function) : -1;
+    };
+    rows.keyOf = [model](int row, AnnotationAnchor& anchor) {
+        const std::optional<FunctionId> function = model() ? model()->functionAt(row) : std::nullopt;
+        if (!function)
+            return false;
+        anchor.function = model()->result()->symbols->functionName(*function);
+        return true;
+    };
+    return rowTableMapper(table, AnnotationView::TopTable, std::move(rows));
+}
+
+AnnotationMapper dumpGroupsMapper(const QTableView& table)
+{
+    const auto model = [&table] { return qobject_cast<const DumpGroupModel*>(table.model()); };
+    TableRows rows;
+    rows.rowOf = [model](const Annotation& a, const AnnotationAnchor& anchor) {
+        // An Any note's goroutine is a trace's goroutine row, not a member of the dump.
+        return a.view == AnnotationView::DumpGroups && model() ? groupRowOf(*model(), anchor.goroutine) : -1;
+    };
+    rows.keyOf = [model](int row, AnnotationAnchor& anchor) {
+        const DumpGroup* group = model() ? model()->groupAt(row) : nullptr;
+        if (!group || group->entries.empty())
+            return false;
+        anchor.goroutine = model()->view()->entries[group->entries.front()].index;
+        return true;
+    };
+    return rowTableMapper(table, AnnotationView::DumpGroups, std::move(rows));
 }
 
 AnnotationMapper plotMapper(const QCustomPlot& plot)

@@ -6,6 +6,7 @@
 #include <QSize>
 
 class QCustomPlot;
+class QTableView;
 
 namespace gs::ui {
 
@@ -25,6 +26,13 @@ AnnotationMapper flameMapper(const FlameGraphView& view, QSize size = {});
 
 // Goroutine table viewport points, anchors on a goroutine's row.
 AnnotationMapper goroutineTableMapper(const GoroutineTable& table);
+
+// Top table viewport points (a table of a TopTableModel), anchors on a function's row.
+AnnotationMapper topTableMapper(const QTableView& table);
+
+// Dump group table viewport points (a table of a DumpGroupModel), anchors on the row of the
+// group holding a member of the dump.
+AnnotationMapper dumpGroupsMapper(const QTableView& table);
 
 // QCustomPlot points, anchors in the axis units of one of its axis rects. The plot's objectName
 // names it in annotations (View Plot), so each plot shows only its own.
