@@ -2,12 +2,12 @@
 #include "app/gui/main_window.h"
 #include "app/gui/recent_files.h"
 #include "tests/widgets/test_profiles.h"
+#include "tests/widgets/widget_fixtures.h"
 #include "widgets/profile/profile_session.h"
 
 #include <gtest/gtest.h>
 
 #include <QFile>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QToolButton>
 #include <QUrl>
@@ -18,22 +18,13 @@
 namespace gs::app {
 namespace {
 
+using test::takeErrorDialog;
+
 constexpr int kTimeoutMs = 20000;
 
 QString fixture(const char* relative)
 {
     return QStringLiteral(GOROSCOPE_TEST_DATA_DIR "/") + QString::fromUtf8(relative);
-}
-
-// Closes the (non-blocking) error dialog a failed load opens, and returns its text.
-QString takeErrorDialog(MainWindow& window)
-{
-    auto* box = window.findChild<QMessageBox*>(QStringLiteral("errorDialog"));
-    if (!box)
-        return {};
-    const QString text = box->text();
-    box->close();
-    return text;
 }
 
 TEST(MainWindow, LoadsAFixtureInTheBackground)

@@ -18,7 +18,6 @@
 
 #include <QFile>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -29,6 +28,8 @@
 
 namespace gs::app {
 namespace {
+
+using test::takeErrorDialog;
 
 constexpr int kTimeoutMs = 30000;
 
@@ -200,17 +201,6 @@ TEST(SessionFile, AFailedSaveLeavesThePreviousFileWhole)
         return ::testing::AssertionSuccess();
     }
     return ::testing::AssertionFailure() << (failed.isEmpty() ? "timeout" : failed.first().first().toString().toStdString());
-}
-
-// Closes the (non-blocking) error dialog a window opened, and returns its text.
-QString takeErrorDialog(MainWindow& window)
-{
-    auto* box = window.findChild<QMessageBox*>(QStringLiteral("errorDialog"));
-    if (!box)
-        return {};
-    const QString text = box->text();
-    box->close();
-    return text;
 }
 
 // The row of the first goroutine of `trace` started by `function`.

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <QDir>
+#include <QMessageBox>
 #include <QString>
 #include <QWidget>
 
@@ -19,6 +20,17 @@ namespace gs::test {
 inline QString fixturePath(const char* relative)
 {
     return QStringLiteral(GOROSCOPE_TEST_DATA_DIR "/") + QString::fromUtf8(relative);
+}
+
+// Closes the (non-blocking) error dialog a window opened, and returns its text (empty: none).
+inline QString takeErrorDialog(QWidget& window)
+{
+    auto* box = window.findChild<QMessageBox*>(QStringLiteral("errorDialog"));
+    if (!box)
+        return {};
+    const QString text = box->text();
+    box->close();
+    return text;
 }
 
 // Loads a fixture on the calling thread; null (and a test failure) when it does not load.
