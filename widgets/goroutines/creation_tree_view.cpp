@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/goroutines/creation_tree_view.h"
 
+#include "widgets/goroutines/goroutine_selection_sync.h"
 #include "widgets/goroutines/trace_creation_model.h"
 #include "widgets/trace/trace_session.h"
 
@@ -14,6 +15,9 @@ CreationTreeView::CreationTreeView(TraceSession* session, QWidget* parent)
     , m_model(new TraceCreationModel(this))
 {
     setModel(m_model);
+    m_selection = new GoroutineSelectionSync(
+        this, m_session, [this](GoroutineRow g) { return m_model->indexOf(g); },
+        [this](const QModelIndex& index) { return m_model->goroutineAt(index); });
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setAlternatingRowColors(true);
@@ -26,26 +30,6 @@ CreationTreeView::CreationTreeView(TraceSession* session, QWidget* parent)
         resetLayout();
     });
     connect(m_session, &TraceSession::resultChanged, this, [this] { m_model->setKeepMask(m_session->keepMask()); });
-    connect(m_session, &TraceSession::selectedGoroutineChanged, this, &CreationTreeView::showSessionSelection);
-    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        if (!m_syncing && current.isValid())
-            m_session->setSelectedGoroutine(m_model->goroutineAt(current));
-    });
-}
-
-void CreationTreeView::showSessionSelection()
-{
-    const QModelIndex index = m_model->indexOf(m_session->selectedGoroutine());
-    m_syncing = true;
-    if (!index.isValid()) {
-        clearSelection();
-        selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
-    } else {
-        // scrollTo expands the ancestors, so the node is visible however deep it is.
-        selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        scrollTo(index);
-    }
-    m_syncing = false;
 }
 
 void CreationTreeView::resetLayout()

@@ -5,6 +5,7 @@
 
 namespace gs::ui {
 
+class GoroutineSelectionSync;
 class TraceCreationModel;
 class TraceSession;
 
@@ -22,12 +23,11 @@ public:
     TraceCreationModel* creationModel() const { return m_model; }
 
 private:
-    void showSessionSelection();
     void resetLayout();
 
     TraceSession* m_session;
     TraceCreationModel* m_model;
-    bool m_syncing = false; // set while the view follows the session, so it does not echo back
+    GoroutineSelectionSync* m_selection;
 };
 
 } // namespace gs::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/goroutines/goroutine_table.h"
 
+#include "widgets/goroutines/goroutine_selection_sync.h"
 #include "widgets/goroutines/goroutine_table_model.h"
 #include "widgets/trace/trace_session.h"
 
@@ -16,6 +17,14 @@ GoroutineTable::GoroutineTable(TraceSession* session, QWidget* parent)
     , m_model(new GoroutineTableModel(this))
 {
     setModel(m_model);
+    m_selection = new GoroutineSelectionSync(
+        this, m_session,
+        [this](GoroutineRow g) {
+            const int row = m_model->rowOfGoroutine(g);
+            // Keep the column the user is on, so following the session does not jump sideways.
+            return row < 0 ? QModelIndex() : m_model->index(row, currentIndex().isValid() ? currentIndex().column() : 0);
+        },
+        [this](const QModelIndex& index) { return m_model->goroutineAt(index.row()); });
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setAlternatingRowColors(true);
@@ -33,28 +42,8 @@ GoroutineTable::GoroutineTable(TraceSession* session, QWidget* parent)
     });
     connect(m_session, &TraceSession::resultChanged, this, [this] {
         m_model->setFilterResult(m_session->result());
-        showSessionSelection();
+        m_selection->showSessionSelection();
     });
-    connect(m_session, &TraceSession::selectedGoroutineChanged, this, &GoroutineTable::showSessionSelection);
-    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        if (!m_syncing && current.isValid())
-            m_session->setSelectedGoroutine(m_model->goroutineAt(current.row()));
-    });
-}
-
-void GoroutineTable::showSessionSelection()
-{
-    const int row = m_model->rowOfGoroutine(m_session->selectedGoroutine());
-    m_syncing = true;
-    if (row < 0) {
-        clearSelection();
-        selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
-    } else {
-        const QModelIndex index = m_model->index(row, currentIndex().isValid() ? currentIndex().column() : 0);
-        selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        scrollTo(index);
-    }
-    m_syncing = false;
 }
 
 void GoroutineTable::resetColumnWidths()

@@ -5,6 +5,7 @@
 
 namespace gs::ui {
 
+class GoroutineSelectionSync;
 class GoroutineTableModel;
 class TraceSession;
 
@@ -22,12 +23,11 @@ public:
     GoroutineTableModel* tableModel() const { return m_model; }
 
 private:
-    void showSessionSelection();
     void resetColumnWidths();
 
     TraceSession* m_session;
     GoroutineTableModel* m_model;
-    bool m_syncing = false; // set while the table follows the session, so it does not echo back
+    GoroutineSelectionSync* m_selection;
 };
 
 } // namespace gs::ui
