@@ -65,29 +65,30 @@ bool idsKnown(const uint64_t (&args)[kMaxEventArgs], const WireSpec& spec, const
         && (spec.stringArgs[1] < 0 || tables.hasString(args[spec.stringArgs[1]]));
 }
 
-// Stores the decoded event as a token, narrow when it fits.
-void append(TokenizedGeneration& g, int64_t time, uint8_t type, uint8_t flags, const uint64_t (&args)[kMaxEventArgs],
-            uint64_t offset)
+// Stores the decoded event in `t`, narrow when it fits.
+inline void store(TokenizedGeneration& g, Token& t, int64_t time, uint8_t type, uint8_t flags,
+                  const uint64_t (&args)[kMaxEventArgs], uint64_t offset)
 {
-    Token t;
-    t.time = time;
     t.type = type;
     t.flags = flags;
-    const uint64_t relative = offset - g.base;
-    if ((args[0] | args[1] | args[2] | relative) >> 32 == 0 && args[3] == 0) {
+    // Both wrap around to large values when below their base.
+    const uint64_t relativeTime = uint64_t(time) - uint64_t(g.timeBase);
+    const uint64_t relativeOffset = offset - g.base;
+    if ((args[0] | args[1] | args[2] | relativeTime | relativeOffset) >> 32 == 0 && args[3] == 0) {
+        t.time = uint32_t(relativeTime);
         t.args[0] = uint32_t(args[0]);
         t.args[1] = uint32_t(args[1]);
         t.args[2] = uint32_t(args[2]);
-        t.offset = uint32_t(relative);
-    } else {
-        t.flags |= Token::Wide;
-        t.args[0] = uint32_t(g.wide.size());
-        WideToken& w = g.wide.emplace_back();
-        for (int i = 0; i < kMaxEventArgs; ++i)
-            w.args[i] = args[i];
-        w.offset = offset;
+        t.offset = uint32_t(relativeOffset);
+        return;
     }
-    g.tokens.push_back(t);
+    t.flags |= Token::Wide;
+    t.args[0] = uint32_t(g.wide.size());
+    WideToken& w = g.wide.emplace_back();
+    w.time = time;
+    for (int i = 0; i < kMaxEventArgs; ++i)
+        w.args[i] = args[i];
+    w.offset = offset;
 }
 
 // Appends the events of one thread's batches; stops at the first undecodable one.
@@ -95,7 +96,11 @@ void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadT
 {
     const GenerationTables& tables = *g.gen.tables;
     range.m = thread.m;
-    range.begin = g.tokens.size();
+    range.begin = g.tokenCount;
+    // Written through a local pointer: the buffer has room for every event (see tokenizeGeneration).
+    Token* const first = g.tokens.data();
+    Token* out = first + g.tokenCount;
+    auto finish = [&] { g.tokenCount = range.end = size_t(out - first); };
     for (const BatchRef& b : thread.batches) {
         const uint8_t* p = b.data.data();
         const uint8_t* const end = p + b.data.size();
@@ -108,23 +113,21 @@ void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadT
             uint64_t dt = 0;
             if (!spec.timed || !readUvarint(p, end, dt)) {
                 range.error = eventError(offset, type, true);
-                range.end = g.tokens.size();
-                return;
+                return finish();
             }
             uint64_t args[kMaxEventArgs] = {};
             for (uint64_t *arg = args, *const argEnd = arg + spec.argCount; arg != argEnd; ++arg) {
                 if (!readUvarint(p, end, *arg)) {
                     range.error = eventError(offset, type, false);
-                    range.end = g.tokens.size();
-                    return;
+                    return finish();
                 }
             }
             lastTs = tables.toNs(dt) + lastTs;
             const bool bad = spec.checksIds && !idsKnown(args, spec, tables);
-            append(g, lastTs, type, bad ? Token::BadIds : 0, args, offset);
+            store(g, *out++, lastTs, type, bad ? Token::BadIds : 0, args, offset);
         }
     }
-    range.end = g.tokens.size();
+    finish();
 }
 
 } // namespace
@@ -132,22 +135,23 @@ void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadT
 void tokenizeGeneration(TokenizedGeneration& g)
 {
     // Every timed event takes at least two bytes (type, time delta), so bytes / 2 tokens always
-    // fit. Untouched capacity costs address space only; a buffer that must grow gets half as
-    // much again, as the buffers are reused and a fresh one costs a page fault per 4 KiB written.
+    // fit. A buffer that must grow gets half as much again, as the buffers are reused and each
+    // new page costs a fault.
+    const GenerationTables& tables = *g.gen.tables;
     size_t bytes = 0;
     g.base = ~uint64_t(0);
+    g.timeBase = INT64_MAX;
     for (const ThreadBatches& t : g.gen.threads) {
         for (const BatchRef& b : t.batches) {
             bytes += b.data.size();
             g.base = std::min(g.base, b.offset);
+            g.timeBase = std::min(g.timeBase, tables.toNs(b.time));
         }
     }
-    g.tokens.clear();
+    g.tokenCount = 0;
     g.wide.clear();
-    if (g.tokens.capacity() < bytes / 2) {
-        g.tokens = {};
+    if (g.tokens.capacity() < bytes / 2)
         g.tokens.reserve(bytes / 4 * 3);
-    }
     g.threads.assign(g.gen.threads.size(), ThreadTokens{});
     for (size_t i = 0; i < g.gen.threads.size(); ++i)
         tokenizeThread(g.gen.threads[i], g, g.threads[i]);

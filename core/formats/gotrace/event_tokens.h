@@ -6,16 +6,19 @@
 #include "core/formats/gotrace/wire_spec.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace gs::gotrace {
 
-// One timed event of a thread's batches, decoded before ordering: type, time in nanoseconds
-// (the batch's base time plus the deltas, as the reader reports it before forcing times strictly
-// increasing) and wire arguments. 32 bytes, as the ordering thread streams through gigabytes of
-// them: arguments that do not fit 32 bits, a fourth argument or an offset too far from the
-// generation's start make the token "wide", its values kept in TokenizedGeneration::wide.
+// One timed event of a thread's batches, decoded before ordering: type, time (the batch's base
+// time plus the deltas, in nanoseconds, as the reader reports it before forcing times strictly
+// increasing) and wire arguments. 24 bytes, as the ordering thread streams through gigabytes of
+// them: a time more than 2^32 ns after the generation's time base, arguments that do not fit 32
+// bits, a fourth argument or an offset too far from the generation's start make the token
+// "wide", its values kept in TokenizedGeneration::wide. No member initializers: buffers of
+// tokens are allocated without being written first.
 struct Token
 {
     enum Flags : uint8_t
@@ -25,17 +28,43 @@ struct Token
         // fails when it returns this event, so the decoder does too.
         BadIds = 2,
     };
-    int64_t time = 0;
-    uint32_t args[3] = {}; // Wide: args[0] indexes TokenizedGeneration::wide
-    uint32_t offset = 0;   // of the event's first byte, after TokenizedGeneration::base
-    uint8_t type = EvNone;
-    uint8_t flags = 0;
+    uint32_t time;    // after TokenizedGeneration::timeBase
+    uint32_t args[3]; // Wide: args[0] indexes TokenizedGeneration::wide
+    uint32_t offset;  // of the event's first byte, after TokenizedGeneration::base
+    uint8_t type;
+    uint8_t flags;
 };
+static_assert(sizeof(Token) == 24);
 
 struct WideToken
 {
+    int64_t time = 0;
     uint64_t args[kMaxEventArgs] = {};
     uint64_t offset = 0; // absolute
+};
+
+// A generation's tokens, in storage reused from one generation to the next and sized without
+// being written (a fresh write pass over hundreds of megabytes would cost as much as the
+// tokenizing).
+class TokenBuffer
+{
+public:
+    Token* data() { return m_data.get(); }
+    const Token* data() const { return m_data.get(); }
+    size_t capacity() const { return m_capacity; }
+    // Makes room for n tokens; the contents are lost if the storage has to grow.
+    void reserve(size_t n)
+    {
+        if (n <= m_capacity)
+            return;
+        m_data.reset();
+        m_data = std::make_unique_for_overwrite<Token[]>(n);
+        m_capacity = n;
+    }
+
+private:
+    std::unique_ptr<Token[]> m_data;
+    size_t m_capacity = 0;
 };
 
 // The tokens of one thread (M): [begin, end) in TokenizedGeneration::tokens. `error` is set when
@@ -53,17 +82,24 @@ struct ThreadTokens
 struct TokenizedGeneration
 {
     Generation gen;
-    std::vector<Token> tokens;
+    TokenBuffer tokens; // [0, tokenCount) are this generation's
+    size_t tokenCount = 0;
     std::vector<WideToken> wide;
-    uint64_t base = 0; // offset of the generation's first batch
+    uint64_t base = 0;    // offset of the generation's first batch
+    int64_t timeBase = 0; // time of the generation's earliest batch, in nanoseconds
     std::vector<ThreadTokens> threads;
     uint64_t loadedOffset = 0;
     uint64_t end = 0;
 };
 
-// Decodes the events of every thread of `g.gen` into `g.tokens` (cleared first; its capacity is
-// reused) and `g.threads`. Only std::bad_alloc escapes: decoding errors are kept per thread.
+// Decodes the events of every thread of `g.gen` into `g.tokens` (its storage is reused) and `g.threads`. Only std::bad_alloc escapes: decoding errors are kept per thread.
 void tokenizeGeneration(TokenizedGeneration& g);
+
+// A token's time in nanoseconds.
+inline int64_t tokenTime(const TokenizedGeneration& g, const Token& t)
+{
+    return t.flags & Token::Wide ? g.wide[t.args[0]].time : g.timeBase + int64_t(t.time);
+}
 
 // A token's wire arguments and absolute offset.
 inline void tokenValues(const TokenizedGeneration& g, const Token& t, uint64_t (&args)[kMaxEventArgs],

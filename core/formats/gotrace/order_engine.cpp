@@ -136,7 +136,7 @@ uint64_t OrderEngine::Ranges::end(uint8_t endType, uint64_t offset)
     return desc;
 }
 
-bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
+bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
     bool ok = false;
     switch (ev.type) {
@@ -197,7 +197,7 @@ bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
     return ok;
 }
 
-bool OrderEngine::procStatus(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
+bool OrderEngine::procStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
     const int64_t pid = int64_t(ev.args[0]);
     const uint64_t status = ev.args[1];
@@ -244,7 +244,7 @@ bool OrderEngine::procStatus(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
     return true;
 }
 
-bool OrderEngine::procStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
+bool OrderEngine::procStart(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
     const int64_t pid = int64_t(ev.args[0]);
     ProcessorState* s = m_procs.find(uint64_t(pid));
@@ -258,7 +258,7 @@ bool OrderEngine::procStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
     return true;
 }
 
-bool OrderEngine::procStop(Event& ev, Ctx& ctx, Ctx& next)
+bool OrderEngine::procStop(Event& ev, Ctx& ctx, ThreadState& next)
 {
     ProcessorState* s = m_procs.find(uint64_t(ctx.p));
     if (!s)
@@ -272,7 +272,7 @@ bool OrderEngine::procStop(Event& ev, Ctx& ctx, Ctx& next)
     return true;
 }
 
-bool OrderEngine::procSteal(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
+bool OrderEngine::procSteal(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
     const int64_t pid = int64_t(ev.args[0]);
     ProcessorState* s = m_procs.find(uint64_t(pid));
@@ -308,7 +308,7 @@ bool OrderEngine::procSteal(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
     return true;
 }
 
-bool OrderEngine::goStatus(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
+bool OrderEngine::goStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
     const int64_t gid = int64_t(ev.args[0]);
     const int64_t mid = int64_t(ev.args[1]);
@@ -374,7 +374,7 @@ bool OrderEngine::goCreate(Event& ev, Ctx& ctx, uint64_t gen)
     return true;
 }
 
-bool OrderEngine::goSwitch(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
+bool OrderEngine::goSwitch(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
     requireUser(ctx);
     GoroutineState& cur = goroutine(ctx.g, wireSpec(ev.type).name);
@@ -445,7 +445,7 @@ bool OrderEngine::goSyscallEnd(Event& ev, Ctx& ctx)
     return true;
 }
 
-bool OrderEngine::goSyscallEndBlocked(Event& ev, Ctx& ctx, Ctx& next)
+bool OrderEngine::goSyscallEndBlocked(Event& ev, Ctx& ctx, ThreadState& next)
 {
     if (ctx.p != kNoProc) {
         // The proc must have been taken away (or released) first.
@@ -462,7 +462,7 @@ bool OrderEngine::goSyscallEndBlocked(Event& ev, Ctx& ctx, Ctx& next)
     return true;
 }
 
-bool OrderEngine::goCreateSyscall(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
+bool OrderEngine::goCreateSyscall(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
     require(ctx, Need::Must, Need::May, Need::MustNot);
     const int64_t created = int64_t(ev.args[0]);
@@ -477,7 +477,7 @@ bool OrderEngine::goCreateSyscall(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
     return true;
 }
 
-bool OrderEngine::goDestroySyscall(Event& ev, Ctx& ctx, Ctx& next)
+bool OrderEngine::goDestroySyscall(Event& ev, Ctx& ctx, ThreadState& next)
 {
     require(ctx, Need::Must, Need::May, Need::Must);
     GoroutineState& s = goroutine(ctx.g, "GoDestroySyscall");

@@ -48,25 +48,19 @@ public:
         m_offset = offset;
         if (m_initialGen == 0)
             m_initialGen = gen;
-        const int64_t p = state ? state->p : kNoProc;
-        const int64_t g = state ? state->g : kNoGoroutine;
-        // Both built from the scalars: copying one to the other made the compiler reload the
-        // fields just stored as one wide load, a store-forwarding stall on every event.
-        Ctx ctx{m, p, g};
-        Ctx next{m, p, g};
-        bool ok;
+        // Handlers write the thread's new context straight into its state, and only once they
+        // know the event advances (a copy written back afterwards was reloaded by the compiler
+        // as one wide load of two narrow stores: a store-forwarding stall on every event).
+        // Handlers may add threads; unordered_map keeps element addresses across rehashing.
+        ThreadState noThread;
+        ThreadState& next = state ? *state : noThread;
+        Ctx ctx{m, next.p, next.g};
         switch (ev.type) {
-        case EvGoStart: ok = goStart(ev, ctx, next, gen); break;
-        case EvGoBlock: ok = goStopExec(ev, ctx, next); break;
-        case EvGoUnblock: ok = goUnblock(ev, ctx, gen); break;
-        default: ok = advanceOther(ev, ctx, next, gen); break;
+        case EvGoStart: return goStart(ev, ctx, next, gen);
+        case EvGoBlock: return goStopExec(ev, ctx, next);
+        case EvGoUnblock: return goUnblock(ev, ctx, gen);
+        default: return advanceOther(ev, ctx, next, gen);
         }
-        if (ok && state) {
-            // Handlers may add threads; unordered_map keeps element addresses across rehashing.
-            state->p = next.p;
-            state->g = next.g;
-        }
-        return ok;
     }
 
     // While set, the first event an advance produces is written to `out` instead of the queue
@@ -206,16 +200,17 @@ private:
     [[noreturn]] void failNotRunning(uint8_t type) const;
     ProcessorState& proc(int64_t id, const char* what) const;
 
-    // Handlers return false when the event cannot advance yet; `next` is the thread's new context.
-    bool advanceOther(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
-    bool procStatus(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
-    bool procStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
-    bool procStop(Event& ev, Ctx& ctx, Ctx& next);
-    bool procSteal(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
-    bool goStatus(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
+    // Handlers return false, changing nothing, when the event cannot advance yet; `next` is the
+    // state of the event's thread, which they update once the event advances.
+    bool advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
+    bool procStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
+    bool procStart(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
+    bool procStop(Event& ev, Ctx& ctx, ThreadState& next);
+    bool procSteal(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
+    bool goStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
     bool goCreate(Event& ev, Ctx& ctx, uint64_t gen);
     // GoBlock, GoStop, GoDestroy.
-    bool goStopExec(Event& ev, Ctx& ctx, Ctx& next)
+    bool goStopExec(Event& ev, Ctx& ctx, ThreadState& next)
     {
         requireUser(ctx);
         GoroutineState& s = goroutine(ctx.g, wireSpec(ev.type).name);
@@ -229,7 +224,7 @@ private:
         push(ev, ctx);
         return true;
     }
-    bool goStart(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen)
+    bool goStart(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
     {
         const int64_t gid = int64_t(ev.args[0]);
         GoroutineState* s = m_goroutines.find(uint64_t(gid));
@@ -252,12 +247,12 @@ private:
         push(ev, ctx);
         return true;
     }
-    bool goSwitch(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
+    bool goSwitch(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
     bool goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen);
     bool goSyscallEnd(Event& ev, Ctx& ctx);
-    bool goSyscallEndBlocked(Event& ev, Ctx& ctx, Ctx& next);
-    bool goCreateSyscall(Event& ev, Ctx& ctx, Ctx& next, uint64_t gen);
-    bool goDestroySyscall(Event& ev, Ctx& ctx, Ctx& next);
+    bool goSyscallEndBlocked(Event& ev, Ctx& ctx, ThreadState& next);
+    bool goCreateSyscall(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
+    bool goDestroySyscall(Event& ev, Ctx& ctx, ThreadState& next);
     bool userTaskBegin(Event& ev, Ctx& ctx);
     bool userTaskEnd(Event& ev, Ctx& ctx);
     bool userRegion(Event& ev, Ctx& ctx);

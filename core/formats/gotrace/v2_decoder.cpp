@@ -78,16 +78,15 @@ void V2Decoder::install()
     uint64_t offset = 0;
     tokenValues(m_gen, t, out.args, offset);
     out.type = t.type;
-    out.time = t.time;
+    out.time = tokenTime(m_gen, t);
     out.tables = m_gen.gen.tables.get();
     out.taskEndType = {};
     if (!m_order.advance(out, c.thread->m, c.state, m_gen.gen.tables->gen, offset))
         return false;
     m_advancedBadIds = t.flags & Token::BadIds;
-    if (stepCursor(c)) {
-        m_heap[heapIndex].time = c.next->time;
-        heapUpdate(heapIndex);
-    } else
+    if (stepCursor(c))
+        heapUpdate(heapIndex, tokenTime(m_gen, *c.next));
+    else
         heapRemove(heapIndex);
     return true;
 }
@@ -206,15 +205,16 @@ void V2Decoder::fill(std::span<Event> out, size_t& filled)
 
 void V2Decoder::heapInsert(uint32_t cursor)
 {
-    m_heap.push_back(HeapEntry{m_cursors[cursor].next->time, cursor});
-    siftUp(m_heap.size() - 1);
+    m_heap.emplace_back();
+    siftUp(m_heap.size() - 1, HeapEntry{tokenTime(m_gen, *m_cursors[cursor].next), cursor});
 }
 
-inline void V2Decoder::heapUpdate(size_t i)
+inline void V2Decoder::heapUpdate(size_t i, int64_t time)
 {
-    if (siftUp(i) != i)
+    const HeapEntry moved{time, m_heap[i].cursor};
+    if (siftUp(i, moved) != i)
         return;
-    siftDown(i);
+    siftDown(i, moved);
 }
 
 void V2Decoder::heapRemove(size_t i)
@@ -226,19 +226,24 @@ void V2Decoder::heapRemove(size_t i)
     }
     std::swap(m_heap[0], m_heap.back());
     m_heap.pop_back();
-    siftDown(0);
+    if (!m_heap.empty())
+        siftDown(0, m_heap[0]);
 }
 
-inline size_t V2Decoder::siftUp(size_t i)
+// The sifts move the other entries over a hole and store `moved` once, where Go's swaps would
+// leave it: the same arrangement, without reloading an entry just written.
+inline size_t V2Decoder::siftUp(size_t i, HeapEntry moved)
 {
-    while (i > 0 && heapTime((i - 1) / 2) > heapTime(i)) {
-        std::swap(m_heap[(i - 1) / 2], m_heap[i]);
+    HeapEntry* h = m_heap.data();
+    while (i > 0 && h[(i - 1) / 2].time > moved.time) {
+        h[i] = h[(i - 1) / 2];
         i = (i - 1) / 2;
     }
+    h[i] = moved;
     return i;
 }
 
-inline void V2Decoder::siftDown(size_t i)
+inline void V2Decoder::siftDown(size_t i, HeapEntry moved)
 {
     // Go's heap.down: the smaller child (the left one on ties) moves up while it is earlier.
     HeapEntry* h = m_heap.data();
@@ -246,14 +251,15 @@ inline void V2Decoder::siftDown(size_t i)
     for (;;) {
         size_t child = 2 * i + 1;
         if (child >= n)
-            return;
+            break;
         if (child + 1 < n && h[child + 1].time < h[child].time)
             ++child;
-        if (!(h[child].time < h[i].time))
-            return;
-        std::swap(h[i], h[child]);
+        if (!(h[child].time < moved.time))
+            break;
+        h[i] = h[child];
         i = child;
     }
+    h[i] = moved;
 }
 
 } // namespace gs::gotrace
