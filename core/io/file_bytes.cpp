@@ -174,8 +174,10 @@ Result<MappedInput> mapInput(const std::string& path)
     struct stat st {};
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        // MAP_POPULATE: the pages are wired in one call rather than one fault at a time.
-        void* map = ::mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        // Not MAP_POPULATE: wiring every page up front is serial work before decoding can
+        // start; faulted in as read (the kernel maps cached neighbours in the same fault), the
+        // pages cost the decoder's reading thread, which has time to spare.
+        void* map = ::mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
         if (map != MAP_FAILED) {
             result.m_map = map;
             result.m_mapped = std::span<const uint8_t>(static_cast<const uint8_t*>(map), size_t(st.st_size));

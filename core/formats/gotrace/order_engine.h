@@ -43,7 +43,7 @@ public:
     // `ev` may be the direct output itself: the engine then completes it in place.
     // Inline, with the handlers of the three events that make up nearly every trace (a goroutine
     // starts, blocks, is unblocked): the decoder's loop is their only caller.
-    bool advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen, uint64_t offset)
+    [[gnu::always_inline]] bool advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen, uint64_t offset)
     {
         m_offset = offset;
         if (m_initialGen == 0)
