@@ -15,8 +15,19 @@ namespace gs::gotrace {
 template<typename Next>
 inline void fillEventBatch(std::span<Event> out, size_t& filled, Next&& next)
 {
-    while (filled < out.size() && next(out[filled])) {
-        if (out[filled++].type == EvSyncMarker)
+    // Counted in a local, written back on the way out (a throw included): `filled` is a
+    // size_t in memory, which the compiler must assume each store to an event's uint64_t
+    // arguments could change, so it would reload and store it for every event.
+    struct WriteBack
+    {
+        size_t& target;
+        size_t value;
+        ~WriteBack() { target = value; }
+    } count{filled, filled};
+    Event* const events = out.data();
+    const size_t capacity = out.size();
+    while (count.value < capacity && next(events[count.value])) {
+        if (events[count.value++].type == EvSyncMarker)
             return;
     }
 }

@@ -215,7 +215,8 @@ void V2Decoder::heapInsert(uint32_t cursor)
 inline void V2Decoder::heapUpdate(size_t i, int64_t time)
 {
     const HeapEntry moved{time, m_heap[i].cursor};
-    if (siftUp(i, moved) != i)
+    // The top (nearly every update) has nowhere to go but down.
+    if (i != 0 && siftUp(i, moved) != i)
         return;
     siftDown(i, moved);
 }
