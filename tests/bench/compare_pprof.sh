@@ -3,7 +3,7 @@
 # Times whole processes side by side on a generated 1M-sample profile:
 #   goroscope-cli top FILE   versus   go tool pprof -top FILE
 # reporting wall time and peak RSS (/usr/bin/time -v) and their ratios.
-# Usage: tests/bench/compare_pprof.sh [BUILD_DIR] [SAMPLES]
+# Usage: [RUNS=3] tests/bench/compare_pprof.sh [BUILD_DIR] [SAMPLES] (each program runs RUNS times, alternating; its fastest run counts)
 #   BUILD_DIR defaults to build/release (the release preset, which builds the benchmarks);
 #   SAMPLES defaults to 1000000.
 set -eu
@@ -26,9 +26,13 @@ profile=$work/big.pb.gz
 "$gen" "$profile" "$samples"
 ls -l "$profile"
 
-ours=$(measure goroscope "$cli" top "$profile")
-# TZ=UTC: pprof prints the profile's time in the local zone, goroscope-cli in UTC.
-theirs=$(measure pprof env TZ=UTC "$pprof" -top "$profile")
+for round in $(seq "$runs"); do
+    measure goroscope "$cli" top "$profile"
+    # TZ=UTC: pprof prints the profile's time in the local zone, goroscope-cli in UTC.
+    measure pprof env TZ=UTC "$pprof" -top "$profile"
+done
+ours=$(best goroscope)
+theirs=$(best pprof)
 echo "$ours" "$theirs" | awk '{
     printf "%-22s %10s %14s\n", "", "wall (s)", "peak RSS (MB)"
     printf "%-22s %10.2f %14.1f\n", "goroscope-cli top", $2, $3 / 1024

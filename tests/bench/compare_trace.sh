@@ -3,8 +3,9 @@
 # Reads the same large execution trace with our decoder and with Go's reference reader
 # (golang.org/x/exp/trace), side by side, and reports throughput, peak memory and the size of
 # the store we build. The trace is written at run time by tests/bench/trace_stress.
-# Usage: tests/bench/compare_trace.sh [BUILD_DIR] [MIB]
-#   BUILD_DIR defaults to build/release; MIB (trace size) defaults to 500.
+# Usage: [RUNS=3] tests/bench/compare_trace.sh [BUILD_DIR] [MIB]
+#   BUILD_DIR defaults to build/release; MIB (trace size) defaults to 500. Each program runs
+#   RUNS times, alternating, and its fastest run counts (see measure.sh).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build/release}
@@ -24,10 +25,16 @@ trace=$work/big.trace
 "$work/tracestress" -o "$trace" -mb "$mib"
 bytes=$(stat -c %s "$trace")
 
-# Reader alone (every event decoded and ordered, as Go's reader does), then the full store.
-events=$(measure events "$cli" events --count "$trace")
-store=$(measure store "$cli" info --json "$trace")
-reference=$(measure reference "$work/tracereference" "$trace")
+# Reader alone (every event decoded and ordered, as Go's reader does), the full store, and the
+# reference reader, in alternating rounds.
+for round in $(seq "$runs"); do
+    measure events "$cli" events --count "$trace"
+    measure store "$cli" info --json "$trace"
+    measure reference "$work/tracereference" "$trace"
+done
+events=$(best events)
+store=$(best store)
+reference=$(best reference)
 store_bytes=$(sed -n 's/.*"store_bytes": *\([0-9]*\).*/\1/p' "$work/store.out")
 
 echo "trace: $bytes bytes; $(cat "$work/reference.out")"
