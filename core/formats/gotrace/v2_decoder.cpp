@@ -143,17 +143,21 @@ bool V2Decoder::nextGeneration(Event& out)
             finishEvent(out);
             return true;
         }
-        if (m_pendingError) {
-            const DecodeError e = *m_pendingError;
-            m_pendingError.reset();
-            m_done = true;
-            throw e;
-        }
-        if (m_done)
-            return false;
+        // Nearly every event: cursors left and no sample due. A pending error or the end of the
+        // trace leaves no cursors (no generation is installed), so they are checked only then.
         const bool samplesLeft = m_nextSample != m_samplesEnd;
-        if (m_heap.empty() && !samplesLeft)
-            return nextGeneration(out);
+        if (m_heap.empty()) {
+            if (m_pendingError) {
+                const DecodeError e = *m_pendingError;
+                m_pendingError.reset();
+                m_done = true;
+                throw e;
+            }
+            if (m_done)
+                return false;
+            if (!samplesLeft)
+                return nextGeneration(out);
+        }
         if (samplesLeft && (m_heap.empty() || m_nextSample->time < heapTime(0))) {
             const CpuSample& s = *m_nextSample++;
             out = Event{};
