@@ -64,12 +64,8 @@ bool GenerationLoader::nextWithMarkers(Generation& g)
 
 bool GenerationLoader::nextWithSpill(Generation& g)
 {
-    if (m_deferred) {
-        const DecodeError e = *m_deferred;
-        m_deferred.reset();
-        m_done = true;
-        throw e;
-    }
+    if (m_deferred)
+        throwPending(m_deferred, m_done);
     if (m_done)
         return false;
     std::unordered_map<int64_t, size_t> threadIndex;

@@ -88,4 +88,14 @@ private:
     std::vector<uint64_t> m_pcScratch;
 };
 
+// A reader that met an error ahead of the events it still had to deliver keeps it in `pending`
+// and throws it when those are out: once, marking the reader done.
+[[noreturn]] inline void throwPending(std::optional<DecodeError>& pending, bool& done)
+{
+    const DecodeError e = *pending;
+    pending.reset();
+    done = true;
+    throw e;
+}
+
 } // namespace gs::gotrace

@@ -147,12 +147,8 @@ bool V2Decoder::nextGeneration(Event& out)
         // trace leaves no cursors (no generation is installed), so they are checked only then.
         const bool samplesLeft = m_nextSample != m_samplesEnd;
         if (m_heap.empty()) {
-            if (m_pendingError) {
-                const DecodeError e = *m_pendingError;
-                m_pendingError.reset();
-                m_done = true;
-                throw e;
-            }
+            if (m_pendingError)
+                throwPending(m_pendingError, m_done);
             if (m_done)
                 return false;
             if (!samplesLeft)
