@@ -78,9 +78,9 @@ void OrderEngine::failRequirement(const Ctx& ctx, Need m, Need p, Need g) const
     fail("bad scheduling context");
 }
 
-void OrderEngine::failMissingGoroutine(int64_t id, const char* what) const
+void OrderEngine::failMissingGoroutine(int64_t id, uint8_t type) const
 {
-    fail(std::string("event ") + what + " for goroutine " + num(id) + " that doesn't exist");
+    fail(std::string("event ") + wireSpec(type).name + " for goroutine " + num(id) + " that doesn't exist");
 }
 
 void OrderEngine::failNotRunning(uint8_t type) const
@@ -377,7 +377,7 @@ bool OrderEngine::goCreate(Event& ev, Ctx& ctx, uint64_t gen)
 bool OrderEngine::goSwitch(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
     requireUser(ctx);
-    GoroutineState& cur = goroutine(ctx.g, wireSpec(ev.type).name);
+    GoroutineState& cur = goroutine(ctx.g, ev.type);
     if (cur.status != GoStatusRunning)
         failNotRunning(ev.type);
     const int64_t target = int64_t(ev.args[0]);
@@ -416,7 +416,7 @@ bool OrderEngine::goSwitch(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 bool OrderEngine::goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen)
 {
     requireUser(ctx);
-    GoroutineState& s = goroutine(ctx.g, "GoSyscallBegin");
+    GoroutineState& s = goroutine(ctx.g, ev.type);
     if (s.status != GoStatusRunning)
         fail("GoSyscallBegin event for goroutine that's not Running");
     s.status = GoStatusSyscall;
@@ -433,7 +433,7 @@ bool OrderEngine::goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen)
 bool OrderEngine::goSyscallEnd(Event& ev, Ctx& ctx)
 {
     requireUser(ctx);
-    GoroutineState& s = goroutine(ctx.g, "GoSyscallEnd");
+    GoroutineState& s = goroutine(ctx.g, ev.type);
     if (s.status != GoStatusSyscall)
         fail("GoSyscallEnd event for goroutine that's not Syscall");
     s.status = GoStatusRunning;
@@ -453,7 +453,7 @@ bool OrderEngine::goSyscallEndBlocked(Event& ev, Ctx& ctx, ThreadState& next)
             return false;
     }
     require(ctx, Need::Must, Need::May, Need::Must);
-    GoroutineState& s = goroutine(ctx.g, "GoSyscallEndBlocked");
+    GoroutineState& s = goroutine(ctx.g, ev.type);
     if (s.status != GoStatusSyscall)
         fail("GoSyscallEndBlocked event for goroutine that's not Syscall");
     next.g = kNoGoroutine;
@@ -480,7 +480,7 @@ bool OrderEngine::goCreateSyscall(Event& ev, Ctx& ctx, ThreadState& next, uint64
 bool OrderEngine::goDestroySyscall(Event& ev, Ctx& ctx, ThreadState& next)
 {
     require(ctx, Need::Must, Need::May, Need::Must);
-    GoroutineState& s = goroutine(ctx.g, "GoDestroySyscall");
+    GoroutineState& s = goroutine(ctx.g, ev.type);
     if (s.status != GoStatusSyscall)
         fail("GoDestroySyscall event for goroutine that's not Syscall");
     m_goroutines.erase(uint64_t(ctx.g));

@@ -43,24 +43,39 @@ public:
     // `ev` may be the direct output itself: the engine then completes it in place.
     // Inline, with the handlers of the three events that make up nearly every trace (a goroutine
     // starts, blocks, is unblocked): the decoder's loop is their only caller.
+    // beginGeneration(gen) must have been called for the generation of the first event.
     [[gnu::always_inline]] bool advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen, uint64_t offset)
     {
         m_offset = offset;
-        if (m_initialGen == 0)
-            m_initialGen = gen;
         // Handlers write the thread's new context straight into its state, and only once they
         // know the event advances (a copy written back afterwards was reloaded by the compiler
         // as one wide load of two narrow stores: a store-forwarding stall on every event).
         // Handlers may add threads; unordered_map keeps element addresses across rehashing.
-        ThreadState noThread;
-        ThreadState& next = state ? *state : noThread;
+        // Events without a thread start from no context each time and keep none.
+        if (!state) {
+            m_noThread = ThreadState{};
+            state = &m_noThread;
+        }
+        ThreadState& next = *state;
         Ctx ctx{m, next.p, next.g};
         switch (ev.type) {
         case EvGoStart: return goStart(ev, ctx, next, gen);
         case EvGoBlock: return goStopExec(ev, ctx, next);
         case EvGoUnblock: return goUnblock(ev, ctx, gen);
-        default: return advanceOther(ev, ctx, next, gen);
+        default: {
+            // A copy: the handlers out of line need the context in memory, the ones above not.
+            Ctx other = ctx;
+            return advanceOther(ev, other, next, gen);
         }
+        }
+    }
+
+    // The first generation with events to order is the initial one, which Go's ordering treats
+    // specially (statuses seen for the first time, ranges already active).
+    void beginGeneration(uint64_t gen)
+    {
+        if (m_initialGen == 0)
+            m_initialGen = gen;
     }
 
     // While set, the first event an advance produces is written to `out` instead of the queue
@@ -189,14 +204,15 @@ private:
     [[noreturn]] void failRequirement(const Ctx& ctx, Need m, Need p, Need g) const;
     void requireUser(const Ctx& ctx) const { require(ctx, Need::Must, Need::Must, Need::Must); }
     [[noreturn]] void fail(const std::string& message) const;
-    GoroutineState& goroutine(int64_t id, const char* what) const
+    // The goroutine an event of `type` refers to, which must exist.
+    GoroutineState& goroutine(int64_t id, uint8_t type) const
     {
         GoroutineState* s = m_goroutines.find(uint64_t(id));
         if (!s)
-            failMissingGoroutine(id, what);
+            failMissingGoroutine(id, type);
         return *s;
     }
-    [[noreturn]] void failMissingGoroutine(int64_t id, const char* what) const;
+    [[noreturn]] void failMissingGoroutine(int64_t id, uint8_t type) const;
     [[noreturn]] void failNotRunning(uint8_t type) const;
     ProcessorState& proc(int64_t id, const char* what) const;
 
@@ -210,10 +226,10 @@ private:
     bool goStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
     bool goCreate(Event& ev, Ctx& ctx, uint64_t gen);
     // GoBlock, GoStop, GoDestroy.
-    bool goStopExec(Event& ev, Ctx& ctx, ThreadState& next)
+    [[gnu::always_inline]] bool goStopExec(Event& ev, Ctx& ctx, ThreadState& next)
     {
         requireUser(ctx);
-        GoroutineState& s = goroutine(ctx.g, wireSpec(ev.type).name);
+        GoroutineState& s = goroutine(ctx.g, ev.type);
         if (s.status != GoStatusRunning)
             failNotRunning(ev.type);
         if (ev.type == EvGoDestroy)
@@ -276,6 +292,7 @@ private:
     size_t m_head = 0;
     Event* m_direct = nullptr;
     bool m_directUsed = false;
+    ThreadState m_noThread; // the context of an event without a thread, while it is advanced
 };
 
 } // namespace gs::gotrace

@@ -48,6 +48,7 @@ void V2Decoder::install()
     m_heap.clear();
     m_nextSample = m_gen.gen.samples.data();
     m_samplesEnd = m_nextSample + m_gen.gen.samples.size();
+    refreshNextSampleTime();
     m_cursors.reserve(m_gen.threads.size());
     for (const ThreadTokens& t : m_gen.threads) {
         Cursor c;
@@ -62,6 +63,8 @@ void V2Decoder::install()
         m_cursors.push_back(c);
         heapInsert(uint32_t(m_cursors.size() - 1));
     }
+    if (!m_heap.empty())
+        m_order.beginGeneration(m_gen.gen.tables->gen);
 }
 
 // Defined inline, as are the heap steps below: next() is their hot caller, and folding them into
@@ -108,6 +111,7 @@ bool V2Decoder::nextGeneration(Event& out)
     }
     std::unique_ptr<GenerationTables> previous = std::move(m_gen.gen.tables);
     m_nextSample = m_samplesEnd = nullptr; // the samples are about to be replaced
+    refreshNextSampleTime();
     try {
         if (!m_prefetch.next(m_gen)) {
             m_done = true;
@@ -135,8 +139,9 @@ bool V2Decoder::nextGeneration(Event& out)
     return true;
 }
 
-// Inline into fill(), the bulk path: a call per event would save and restore six registers.
-[[gnu::always_inline]] inline bool V2Decoder::nextEvent(Event& out)
+// The general step: queued events, CPU samples, the next generation, a cursor whose event
+// cannot happen yet, wide tokens and the first event of each thread.
+bool V2Decoder::nextEvent(Event& out)
 {
     for (;;) {
         if (m_order.pop(out)) {
@@ -156,6 +161,7 @@ bool V2Decoder::nextGeneration(Event& out)
         }
         if (samplesLeft && (m_heap.empty() || m_nextSample->time < heapTime(0))) {
             const CpuSample& s = *m_nextSample++;
+            refreshNextSampleTime();
             out = Event{};
             out.type = EvCPUSample;
             out.time = s.time;
@@ -196,14 +202,71 @@ bool V2Decoder::nextGeneration(Event& out)
     }
 }
 
+// Inline into fill(), the bulk path: a call per event would save and restore six registers.
+[[gnu::always_inline]] inline V2Decoder::FastStep V2Decoder::fastStep(Event& out)
+{
+    if (!m_order.queueEmpty() || m_heap.empty())
+        return FastStep::General;
+    HeapEntry& top = m_heap[0];
+    if (m_nextSampleTime < top.time)
+        return FastStep::General;
+    Cursor& c = m_cursors[top.cursor];
+    const Token& t = *c.next;
+    if (t.flags != 0 || !c.stateKnown)
+        return FastStep::General;
+    out.time = m_gen.timeBase + int64_t(t.time);
+    out.type = t.type;
+    out.args[0] = t.args[0];
+    out.args[1] = t.args[1];
+    out.args[2] = t.args[2];
+    out.args[3] = 0;
+    out.tables = m_gen.gen.tables.get();
+    out.taskEndType = {};
+    m_order.setDirectOutput(&out);
+    const bool advanced = m_order.advance(out, c.thread->m, c.state, out.tables->gen, m_gen.base + t.offset);
+    const bool direct = m_order.takeDirectOutput();
+    if (!advanced)
+        return FastStep::General;
+    if (stepCursor(c)) {
+        const int64_t time = tokenTime(m_gen, *c.next);
+        if (time <= m_topLimit) {
+            top.time = time;
+        } else {
+            heapUpdate(0, time);
+            refreshTopLimit();
+        }
+    } else {
+        heapRemove(0);
+        refreshTopLimit();
+    }
+    if (!direct)
+        return FastStep::Queued;
+    finishEvent(out);
+    return FastStep::Delivered;
+}
+
+[[gnu::always_inline]] inline bool V2Decoder::step(Event& out)
+{
+    for (;;) {
+        switch (fastStep(out)) {
+        case FastStep::Delivered: return true;
+        case FastStep::Queued: continue;
+        case FastStep::General: break;
+        }
+        const bool more = nextEvent(out);
+        refreshTopLimit();
+        return more;
+    }
+}
+
 bool V2Decoder::next(Event& out)
 {
-    return nextEvent(out);
+    return step(out);
 }
 
 void V2Decoder::fill(std::span<Event> out, size_t& filled)
 {
-    fillEventBatch(out, filled, [this](Event& ev) { return nextEvent(ev); });
+    fillEventBatch(out, filled, [this](Event& ev) { return step(ev); });
 }
 
 void V2Decoder::heapInsert(uint32_t cursor)

@@ -6,6 +6,8 @@
 #include "core/formats/gotrace/order_engine.h"
 #include "core/formats/gotrace/trace_event.h"
 
+#include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -70,6 +72,19 @@ private:
             throw *c.thread->error;
         return false;
     }
+    // The common case of the per-event step, inline in the batch loop: nothing queued, the
+    // earliest cursor's event is narrow and comes before the next CPU sample, and the engine
+    // applies it straight into `out`. General means the general step must take over (anything
+    // written to `out` is then overwritten); Queued, that the advance queued its events.
+    enum class FastStep : uint8_t
+    {
+        Delivered,
+        Queued,
+        General,
+    };
+    FastStep fastStep(Event& out);
+    // The per-event step: fastStep, else nextEvent.
+    bool step(Event& out);
     // Tries the event of the cursor at heapIndex, building it in `out` (the engine's direct
     // output); moves the cursor on if the engine applied it.
     bool tryAdvance(size_t heapIndex, Event& out);
@@ -103,6 +118,15 @@ private:
     size_t siftUp(size_t i, HeapEntry moved);
     void siftDown(size_t i, HeapEntry moved);
     int64_t heapTime(size_t i) const { return m_heap[i].time; }
+    // The earliest time among the top's children: while the top cursor's next event is no
+    // later, the top stays where it is (Go's heap moves an entry down only past an earlier
+    // child). Refreshed after every other change of the heap.
+    void refreshTopLimit()
+    {
+        const size_t n = m_heap.size();
+        m_topLimit = n > 2 ? std::min(m_heap[1].time, m_heap[2].time) : n > 1 ? m_heap[1].time : INT64_MAX;
+    }
+    void refreshNextSampleTime() { m_nextSampleTime = m_nextSample != m_samplesEnd ? m_nextSample->time : INT64_MAX; }
 
     OrderEngine m_order;
     TokenizedGeneration m_gen;
@@ -112,6 +136,8 @@ private:
     // The generation's samples not yet delivered (pointers: no size division per event).
     const CpuSample* m_nextSample = nullptr;
     const CpuSample* m_samplesEnd = nullptr;
+    int64_t m_nextSampleTime = INT64_MAX; // of *m_nextSample, INT64_MAX when none is left
+    int64_t m_topLimit = INT64_MAX;       // see refreshTopLimit
     bool m_haveGen = false;
     bool m_done = false;
     std::optional<DecodeError> m_pendingError;
