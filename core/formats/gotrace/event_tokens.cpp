@@ -2,19 +2,26 @@
 #include "core/formats/gotrace/event_tokens.h"
 
 #include <algorithm>
+#include <climits>
 #include <string>
 
 namespace gs::gotrace {
 
 namespace {
 
+constexpr ptrdiff_t kMaxVarintBytes = 10;
+// Type byte, time delta, arguments.
+constexpr ptrdiff_t kMaxEventBytes = 1 + kMaxVarintBytes * (1 + kMaxEventArgs);
+
 // Unsigned LEB128 with Go's binary.Uvarint rules (padded encodings allowed, at most 10 bytes,
-// no overflow). Returns false on a truncated or invalid encoding.
+// no overflow). Returns false on a truncated or invalid encoding. Without CheckEnd the caller
+// knows that kMaxVarintBytes bytes are left, so no read needs a bound check.
+template<bool CheckEnd>
 inline bool readUvarint(const uint8_t*& p, const uint8_t* end, uint64_t& out)
 {
-    // Most arguments (IDs, sequence numbers, time deltas) fit one or two bytes: take those
-    // without a loop when two bytes are in range.
-    if (end - p >= 2) {
+    // Most arguments (IDs, time deltas) fit one or two bytes, sequence numbers three: take
+    // those without a loop when three bytes are in range.
+    if (!CheckEnd || end - p >= 3) {
         const uint64_t b0 = p[0];
         if (b0 < 0x80) {
             out = b0;
@@ -27,10 +34,16 @@ inline bool readUvarint(const uint8_t*& p, const uint8_t* end, uint64_t& out)
             p += 2;
             return true;
         }
+        const uint64_t b2 = p[2];
+        if (b2 < 0x80) {
+            out = (b0 & 0x7f) | (b1 & 0x7f) << 7 | b2 << 14;
+            p += 3;
+            return true;
+        }
     }
     uint64_t v = 0;
-    for (int shift = 0; shift < 70; shift += 7) {
-        if (p == end)
+    for (int shift = 0; shift < 7 * kMaxVarintBytes; shift += 7) {
+        if (CheckEnd && p == end)
             return false;
         const uint8_t b = *p++;
         if (b < 0x80) {
@@ -65,6 +78,32 @@ bool idsKnown(const uint64_t (&args)[kMaxEventArgs], const WireSpec& spec, const
         && (spec.stringArgs[1] < 0 || tables.hasString(args[spec.stringArgs[1]]));
 }
 
+// GenerationTables::toNs for time deltas, in integer arithmetic where that is exact: the
+// runtime's clock counts whole nanoseconds or a whole number of them per tick (64 on most
+// platforms), and below 2^53 the float64 product Go computes is that integer exactly.
+class TickScale
+{
+public:
+    explicit TickScale(const GenerationTables& tables)
+        : m_tables(tables)
+    {
+        const double k = tables.nsPerTick;
+        if (k >= 1 && k <= 1 << 20 && k == double(int64_t(k))) {
+            m_nsPerTick = int64_t(k);
+            m_exactBelow = (uint64_t(1) << 53) / uint64_t(m_nsPerTick);
+        }
+    }
+    int64_t toNs(uint64_t ticks) const
+    {
+        return ticks < m_exactBelow ? int64_t(ticks) * m_nsPerTick : m_tables.toNs(ticks);
+    }
+
+private:
+    const GenerationTables& m_tables;
+    int64_t m_nsPerTick = 0;
+    uint64_t m_exactBelow = 0; // 0: always the float64 product
+};
+
 // Stores the decoded event in `t`, narrow when it fits.
 inline void store(TokenizedGeneration& g, Token& t, int64_t time, uint8_t type, uint8_t flags,
                   const uint64_t (&args)[kMaxEventArgs], uint64_t offset)
@@ -91,10 +130,70 @@ inline void store(TokenizedGeneration& g, Token& t, int64_t time, uint8_t type, 
     w.offset = offset;
 }
 
+// What tokenizing one event needs besides its bytes.
+struct EventContext
+{
+    TokenizedGeneration& g;
+    const GenerationTables& tables;
+    TickScale scale;
+    // An ID argument up to its table's limit is known without a lookup; a larger one is looked
+    // up (idsKnown). Indexed by WireSpec::IdKind.
+    uint64_t knownUpTo[3];
+};
+
+// Reads the N arguments of an event whose time delta has been read, and stores its token.
+// False if an argument is undecodable. A template, so that each argument count gets its own
+// unrolled copy (the loop control and the stores of unused arguments were a fifth of the work).
+template<int N, bool CheckEnd>
+inline bool tokenizeArgs(const EventContext& ctx, const uint8_t*& p, const uint8_t* end, const WireSpec& spec,
+                         uint8_t type, uint64_t dt, uint64_t offset, int64_t& lastTs, Token& out)
+{
+    uint64_t args[kMaxEventArgs] = {};
+    bool lookUp = false;
+    for (int i = 0; i < N; ++i) {
+        if (!readUvarint<CheckEnd>(p, end, args[i]))
+            return false;
+        lookUp |= args[i] > ctx.knownUpTo[spec.argIds[i]];
+    }
+    lastTs = ctx.scale.toNs(dt) + lastTs;
+    const bool bad = lookUp && !idsKnown(args, spec, ctx.tables);
+    store(ctx.g, out, lastTs, type, bad ? Token::BadIds : 0, args, offset);
+    return true;
+}
+
+// Tokenizes the event at `p` of batch `b` into `out`. False, with the thread's error set, if it
+// is undecodable. Without CheckEnd the caller knows the whole event is in range.
+template<bool CheckEnd>
+inline bool tokenizeEvent(const EventContext& ctx, const BatchRef& b, const uint8_t*& p, const uint8_t* end,
+                          int64_t& lastTs, Token& out, ThreadTokens& range)
+{
+    const uint64_t offset = b.offset + uint64_t(p - b.data.data());
+    const uint8_t type = *p++;
+    const WireSpec& spec = wireSpec(type);
+    uint64_t dt = 0;
+    if (!spec.timed || !readUvarint<CheckEnd>(p, end, dt)) {
+        range.error = eventError(offset, type, true);
+        return false;
+    }
+    bool decoded = false;
+    switch (spec.argCount) {
+    case 0: decoded = tokenizeArgs<0, CheckEnd>(ctx, p, end, spec, type, dt, offset, lastTs, out); break;
+    case 1: decoded = tokenizeArgs<1, CheckEnd>(ctx, p, end, spec, type, dt, offset, lastTs, out); break;
+    case 2: decoded = tokenizeArgs<2, CheckEnd>(ctx, p, end, spec, type, dt, offset, lastTs, out); break;
+    case 3: decoded = tokenizeArgs<3, CheckEnd>(ctx, p, end, spec, type, dt, offset, lastTs, out); break;
+    default: decoded = tokenizeArgs<kMaxEventArgs, CheckEnd>(ctx, p, end, spec, type, dt, offset, lastTs, out); break;
+    }
+    if (!decoded)
+        range.error = eventError(offset, type, false);
+    return decoded;
+}
+
 // Appends the events of one thread's batches; stops at the first undecodable one.
 void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadTokens& range)
 {
     const GenerationTables& tables = *g.gen.tables;
+    const EventContext ctx{g, tables, TickScale(tables),
+                           {UINT64_MAX, tables.stacksPresentTo(), tables.stringsPresentTo()}};
     range.m = thread.m;
     range.begin = g.tokenCount;
     // Written through a local pointer: the buffer has room for every event (see tokenizeGeneration).
@@ -106,25 +205,17 @@ void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadT
         const uint8_t* const end = p + b.data.size();
         // Times restart from each batch's base timestamp.
         int64_t lastTs = tables.toNs(b.time);
-        while (p != end) {
-            const uint64_t offset = b.offset + uint64_t(p - b.data.data());
-            const uint8_t type = *p++;
-            const WireSpec& spec = wireSpec(type);
-            uint64_t dt = 0;
-            if (!spec.timed || !readUvarint(p, end, dt)) {
-                range.error = eventError(offset, type, true);
+        // No event starting this far from the end can run past it: most of a batch is read
+        // without bound checks.
+        while (end - p >= kMaxEventBytes) {
+            if (!tokenizeEvent<false>(ctx, b, p, end, lastTs, *out, range))
                 return finish();
-            }
-            uint64_t args[kMaxEventArgs] = {};
-            for (uint64_t *arg = args, *const argEnd = arg + spec.argCount; arg != argEnd; ++arg) {
-                if (!readUvarint(p, end, *arg)) {
-                    range.error = eventError(offset, type, false);
-                    return finish();
-                }
-            }
-            lastTs = tables.toNs(dt) + lastTs;
-            const bool bad = spec.checksIds && !idsKnown(args, spec, tables);
-            store(g, *out++, lastTs, type, bad ? Token::BadIds : 0, args, offset);
+            ++out;
+        }
+        while (p != end) {
+            if (!tokenizeEvent<true>(ctx, b, p, end, lastTs, *out, range))
+                return finish();
+            ++out;
         }
     }
     finish();

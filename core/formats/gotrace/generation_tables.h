@@ -56,6 +56,9 @@ public:
         return s ? *s : std::string_view();
     }
     bool hasStack(uint64_t id) const { return id == 0 || m_stacks.find(id) != nullptr; }
+    // Every string / stack ID up to these is known (see IdTable::presentFromOneTo).
+    uint64_t stringsPresentTo() const { return m_strings.presentFromOneTo(); }
+    uint64_t stacksPresentTo() const { return m_stacks.presentFromOneTo(); }
     // Leaf-first PCs of a stack; empty for ID 0 or an unknown ID.
     std::span<const uint64_t> stackPcs(uint64_t id) const;
     const WireFrame* frame(uint64_t pc) const

@@ -66,6 +66,16 @@ public:
 
     size_t size() const { return m_count; }
 
+    // The largest n such that every ID in [1, n] is present (IDs written by the runtime count
+    // up from 1): IDs up to it need no lookup.
+    uint64_t presentFromOneTo() const
+    {
+        uint64_t n = 0;
+        while (n + 1 < m_present.size() && m_present[n + 1])
+            ++n;
+        return n;
+    }
+
     template<typename F>
     void forEach(F&& f) const
     {

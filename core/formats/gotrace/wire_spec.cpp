@@ -104,8 +104,14 @@ std::array<WireSpec, 256> buildTable()
     t[EvGoroutineStack] = experimental("GoroutineStack", {"id", "order"});
     t[EvGoroutineStackAlloc] = experimental("GoroutineStackAlloc", {"id", "order"});
     t[EvGoroutineStackFree] = experimental("GoroutineStackFree", {"id"});
-    for (WireSpec& s : t)
-        s.checksIds = s.stackArg >= 0 || s.newStackArg >= 0 || s.stringArgs[0] >= 0;
+    for (WireSpec& s : t) {
+        for (int8_t i : {s.stackArg, s.newStackArg})
+            if (i >= 0)
+                s.argIds[i] = WireSpec::StackId;
+        for (int8_t i : s.stringArgs)
+            if (i >= 0)
+                s.argIds[i] = WireSpec::StringId;
+    }
     return t;
 }
 

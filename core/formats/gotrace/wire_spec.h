@@ -97,7 +97,15 @@ struct WireSpec
     uint8_t startType = EvNone;    // for End/Active events: the matching Begin
     bool experimental = false;     // AllocFree experiment event
     const char* argNames[kMaxEventArgs] = {};
-    bool checksIds = false;        // has stack or string arguments to validate
+    // What each argument names, from the fields above: the tokenizer checks them against the
+    // generation's tables argument by argument.
+    enum IdKind : uint8_t
+    {
+        NoId,
+        StackId,
+        StringId,
+    };
+    IdKind argIds[kMaxEventArgs] = {};
 };
 
 // Indexed by wire type; entries without a name are unknown types.
