@@ -199,7 +199,11 @@ void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadT
     // Written through a local pointer: the buffer has room for every event (see tokenizeGeneration).
     Token* const first = g.tokens.data();
     Token* out = first + g.tokenCount;
-    auto finish = [&] { g.tokenCount = range.end = size_t(out - first); };
+    auto finish = [&] {
+        g.tokenCount = range.end = size_t(out - first);
+        if (range.end != range.begin)
+            first[range.begin].flags |= Token::FirstOfThread;
+    };
     for (const BatchRef& b : thread.batches) {
         const uint8_t* p = b.data.data();
         const uint8_t* const end = p + b.data.size();

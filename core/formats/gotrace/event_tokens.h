@@ -27,6 +27,9 @@ struct Token
         // A stack or string argument names no entry of the generation's tables: Go's reader
         // fails when it returns this event, so the decoder does too.
         BadIds = 2,
+        // The thread's first event in the generation: the decoder's general step takes it, as
+        // the first advance of each thread looks up the thread's state.
+        FirstOfThread = 4,
     };
     uint32_t time;    // after TokenizedGeneration::timeBase
     uint32_t args[3]; // Wide: args[0] indexes TokenizedGeneration::wide

@@ -56,12 +56,12 @@ std::string_view OrderEngine::intern(std::string_view s)
     return stored;
 }
 
-void OrderEngine::pushQueued(const Event& ev, const Ctx& ctx)
+void OrderEngine::pushQueued(const Event& ev, int64_t m, int64_t p, int64_t g)
 {
     Event& e = m_queue.emplace_back(ev);
-    e.m = ctx.m;
-    e.p = ctx.p;
-    e.g = ctx.g;
+    e.m = m;
+    e.p = p;
+    e.g = g;
 }
 
 void OrderEngine::failRequirement(const Ctx& ctx, Need m, Need p, Need g) const

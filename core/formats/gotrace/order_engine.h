@@ -80,15 +80,12 @@ public:
 
     // While set, the first event an advance produces is written to `out` instead of the queue
     // (saves a copy on the hot path). takeDirectOutput() unsets it and says whether it was used.
-    void setDirectOutput(Event* out)
-    {
-        m_direct = out;
-        m_directUsed = false;
-    }
+    void setDirectOutput(Event* out) { m_direct = out; }
     bool takeDirectOutput()
     {
+        const bool used = m_direct == nullptr; // push() unsets it
         m_direct = nullptr;
-        return m_directUsed;
+        return used;
     }
     // The queue is cleared whenever it is drained, so emptiness needs no size (a division by
     // sizeof(Event)).
@@ -178,24 +175,25 @@ private:
     {
         Event* target = m_direct;
         if (!target) {
-            pushQueued(ev, ctx);
+            pushQueued(ev, ctx.m, ctx.p, ctx.g);
             return;
         }
         m_direct = nullptr; // only the first event goes there
-        m_directUsed = true;
         if (target != &ev)
             *target = ev;
         target->m = ctx.m;
         target->p = ctx.p;
         target->g = ctx.g;
     }
-    void pushQueued(const Event& ev, const Ctx& ctx);
+    // The out-of-line paths take the context's fields, not a reference: a reference would make
+    // the compiler keep the context in memory on the hot paths too.
+    void pushQueued(const Event& ev, int64_t m, int64_t p, int64_t g);
     // Checks the thread/proc/goroutine context an event needs; the failure path is out of line.
     void require(const Ctx& ctx, Need m, Need p, Need g) const
     {
         if (!satisfies(m, ctx.m != kNoThread) || !satisfies(p, ctx.p != kNoProc)
             || !satisfies(g, ctx.g != kNoGoroutine))
-            failRequirement(ctx, m, p, g);
+            failRequirement(Ctx{ctx.m, ctx.p, ctx.g}, m, p, g);
     }
     static bool satisfies(Need need, bool present)
     {
@@ -291,7 +289,6 @@ private:
     std::vector<Event> m_queue;
     size_t m_head = 0;
     Event* m_direct = nullptr;
-    bool m_directUsed = false;
     ThreadState m_noThread; // the context of an event without a thread, while it is advanced
 };
 

@@ -212,7 +212,8 @@ bool V2Decoder::nextEvent(Event& out)
         return FastStep::General;
     Cursor& c = m_cursors[top.cursor];
     const Token& t = *c.next;
-    if (t.flags != 0 || !c.stateKnown)
+    // Wide, with unknown IDs or the thread's first (whose state is looked up then).
+    if (t.flags != 0)
         return FastStep::General;
     out.time = m_gen.timeBase + int64_t(t.time);
     out.type = t.type;
