@@ -10,7 +10,8 @@
 namespace gs::gotrace {
 
 V2Decoder::V2Decoder(std::span<const uint8_t> input, size_t bodyOffset, int minorVersion)
-    : m_completeBytes(bodyOffset)
+    : m_heap(3, HeapEntry{INT64_MAX, 0}) // an empty heap's top has sentinel children
+    , m_completeBytes(bodyOffset)
     , m_prefetch(input, bodyOffset, minorVersion)
 {
     m_gen.loadedOffset = bodyOffset;
@@ -45,7 +46,9 @@ void V2Decoder::failUnknownId(const Event& ev) const
 void V2Decoder::install()
 {
     m_cursors.clear();
-    m_heap.clear();
+    // Room for every thread, and past the live entries a sentinel child for each of them.
+    m_heap.assign(2 * m_gen.threads.size() + 3, HeapEntry{INT64_MAX, 0});
+    m_heapSize = 0;
     m_nextSample = m_gen.gen.samples.data();
     m_samplesEnd = m_nextSample + m_gen.gen.samples.size();
     refreshNextSampleTime();
@@ -63,7 +66,7 @@ void V2Decoder::install()
         m_cursors.push_back(c);
         heapInsert(uint32_t(m_cursors.size() - 1));
     }
-    if (!m_heap.empty())
+    if (m_heapSize != 0)
         m_order.beginGeneration(m_gen.gen.tables->gen);
 }
 
@@ -151,7 +154,7 @@ bool V2Decoder::nextEvent(Event& out)
         // Nearly every event: cursors left and no sample due. A pending error or the end of the
         // trace leaves no cursors (no generation is installed), so they are checked only then.
         const bool samplesLeft = m_nextSample != m_samplesEnd;
-        if (m_heap.empty()) {
+        if (m_heapSize == 0) {
             if (m_pendingError)
                 throwPending(m_pendingError, m_done);
             if (m_done)
@@ -159,7 +162,7 @@ bool V2Decoder::nextEvent(Event& out)
             if (!samplesLeft)
                 return nextGeneration(out);
         }
-        if (samplesLeft && (m_heap.empty() || m_nextSample->time < heapTime(0))) {
+        if (samplesLeft && (m_heapSize == 0 || m_nextSample->time < heapTime(0))) {
             const CpuSample& s = *m_nextSample++;
             refreshNextSampleTime();
             out = Event{};
@@ -180,12 +183,12 @@ bool V2Decoder::nextEvent(Event& out)
         // unstable sort; the same algorithm keeps cursors with equal times in Go's order. One
         // call site, so that the inlined engine is not copied.
         bool advanced = false;
-        for (size_t i = 0; i < m_heap.size(); ++i) {
+        for (size_t i = 0; i < m_heapSize; ++i) {
             advanced = tryAdvance(i, out);
             if (advanced)
                 break;
             if (i == 0)
-                goSortFunc(std::span<HeapEntry>(m_heap),
+                goSortFunc(std::span<HeapEntry>(m_heap.data(), m_heapSize),
                            [](const HeapEntry& a, const HeapEntry& b) { return a.time < b.time; });
         }
         if (m_order.takeDirectOutput()) {
@@ -205,7 +208,7 @@ bool V2Decoder::nextEvent(Event& out)
 // Inline into fill(), the bulk path: a call per event would save and restore six registers.
 [[gnu::always_inline]] inline V2Decoder::FastStep V2Decoder::fastStep(Event& out)
 {
-    if (!m_order.queueEmpty() || m_heap.empty())
+    if (!m_order.queueEmpty() || m_heapSize == 0)
         return FastStep::General;
     HeapEntry& top = m_heap[0];
     if (m_nextSampleTime < top.time)
@@ -272,8 +275,7 @@ void V2Decoder::fill(std::span<Event> out, size_t& filled)
 
 void V2Decoder::heapInsert(uint32_t cursor)
 {
-    m_heap.emplace_back();
-    siftUp(m_heap.size() - 1, HeapEntry{tokenTime(m_gen, *m_cursors[cursor].next), cursor});
+    siftUp(m_heapSize++, HeapEntry{tokenTime(m_gen, *m_cursors[cursor].next), cursor});
 }
 
 inline void V2Decoder::heapUpdate(size_t i, int64_t time)
@@ -292,9 +294,10 @@ void V2Decoder::heapRemove(size_t i)
         std::swap(m_heap[(i - 1) / 2], m_heap[i]);
         i = (i - 1) / 2;
     }
-    std::swap(m_heap[0], m_heap.back());
-    m_heap.pop_back();
-    if (!m_heap.empty())
+    --m_heapSize;
+    std::swap(m_heap[0], m_heap[m_heapSize]);
+    m_heap[m_heapSize] = HeapEntry{INT64_MAX, 0};
+    if (m_heapSize != 0)
         siftDown(0, m_heap[0]);
 }
 
@@ -314,18 +317,15 @@ inline size_t V2Decoder::siftUp(size_t i, HeapEntry moved)
 inline void V2Decoder::siftDown(size_t i, HeapEntry moved)
 {
     // Go's heap.down: the smaller child (the left one on ties) moves up while it is earlier.
+    // The sentinels past the live entries are never earlier, so no bound checks are needed.
     HeapEntry* h = m_heap.data();
-    const size_t n = m_heap.size();
     for (;;) {
-        size_t child = 2 * i + 1;
-        if (child >= n)
+        const HeapEntry* child = h + 2 * i + 1;
+        child += child[1].time < child[0].time;
+        if (!(child->time < moved.time))
             break;
-        if (child + 1 < n && h[child + 1].time < h[child].time)
-            ++child;
-        if (!(h[child].time < moved.time))
-            break;
-        h[i] = h[child];
-        i = child;
+        h[i] = *child;
+        i = size_t(child - h);
     }
     h[i] = moved;
 }

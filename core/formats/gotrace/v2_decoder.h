@@ -104,7 +104,8 @@ private:
     Event syncEvent(const GenerationTables* tables, int64_t time);
 
     // Min-heap of cursors by the time of their next event; the time is cached in the entry so
-    // sifting touches one array.
+    // sifting touches one array. [0, m_heapSize) are live; the entries after them are
+    // sentinels (time INT64_MAX), enough that every live entry's children exist.
     struct HeapEntry
     {
         int64_t time = 0;
@@ -121,11 +122,7 @@ private:
     // The earliest time among the top's children: while the top cursor's next event is no
     // later, the top stays where it is (Go's heap moves an entry down only past an earlier
     // child). Refreshed after every other change of the heap.
-    void refreshTopLimit()
-    {
-        const size_t n = m_heap.size();
-        m_topLimit = n > 2 ? std::min(m_heap[1].time, m_heap[2].time) : n > 1 ? m_heap[1].time : INT64_MAX;
-    }
+    void refreshTopLimit() { m_topLimit = std::min(m_heap[1].time, m_heap[2].time); }
     void refreshNextSampleTime() { m_nextSampleTime = m_nextSample != m_samplesEnd ? m_nextSample->time : INT64_MAX; }
 
     OrderEngine m_order;
@@ -133,6 +130,7 @@ private:
     std::unique_ptr<GenerationTables> m_previousTables;
     std::vector<Cursor> m_cursors;
     std::vector<HeapEntry> m_heap;
+    size_t m_heapSize = 0;
     // The generation's samples not yet delivered (pointers: no size division per event).
     const CpuSample* m_nextSample = nullptr;
     const CpuSample* m_samplesEnd = nullptr;
