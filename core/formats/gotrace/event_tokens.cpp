@@ -3,7 +3,12 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <string>
+
+#include <sys/mman.h>
 
 namespace gs::gotrace {
 
@@ -226,6 +231,34 @@ void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadT
 }
 
 } // namespace
+
+void TokenBuffer::reserve(size_t n)
+{
+    if (n <= m_capacity)
+        return;
+    m_data.reset();
+    m_capacity = 0;
+    // Whole huge pages: aligned_alloc wants a multiple of the alignment, and the kernel backs
+    // only whole aligned huge pages with one.
+    constexpr size_t kHugePage = size_t(2) << 20;
+    if (n > (SIZE_MAX - kHugePage) / sizeof(Token))
+        throw std::bad_alloc();
+    const size_t bytes = (n * sizeof(Token) + kHugePage - 1) / kHugePage * kHugePage;
+    // Token has no initializers: the storage holds tokens once they are written.
+    void* storage = std::aligned_alloc(kHugePage, bytes);
+    if (!storage)
+        throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    madvise(storage, bytes, MADV_HUGEPAGE); // a hint: without it the buffer only fills slower
+#endif
+    m_data.reset(static_cast<Token*>(storage));
+    m_capacity = bytes / sizeof(Token);
+}
+
+void TokenBuffer::Free::operator()(Token* p) const
+{
+    std::free(p);
+}
 
 void tokenizeGeneration(TokenizedGeneration& g)
 {

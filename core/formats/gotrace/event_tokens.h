@@ -48,7 +48,8 @@ struct WideToken
 
 // A generation's tokens, in storage reused from one generation to the next and sized without
 // being written (a fresh write pass over hundreds of megabytes would cost as much as the
-// tokenizing).
+// tokenizing). The storage asks for transparent huge pages: faulting in tens of megabytes page
+// by page, 4 KiB at a time, kept the ordering thread waiting for the first generations.
 class TokenBuffer
 {
 public:
@@ -56,17 +57,14 @@ public:
     const Token* data() const { return m_data.get(); }
     size_t capacity() const { return m_capacity; }
     // Makes room for n tokens; the contents are lost if the storage has to grow.
-    void reserve(size_t n)
-    {
-        if (n <= m_capacity)
-            return;
-        m_data.reset();
-        m_data = std::make_unique_for_overwrite<Token[]>(n);
-        m_capacity = n;
-    }
+    void reserve(size_t n);
 
 private:
-    std::unique_ptr<Token[]> m_data;
+    struct Free
+    {
+        void operator()(Token* p) const;
+    };
+    std::unique_ptr<Token[], Free> m_data;
     size_t m_capacity = 0;
 };
 
