@@ -213,6 +213,44 @@ TEST(TraceErrors, UnknownEventTypeInBatch)
         << o.warnings[0];
 }
 
+// The reader takes events far from a batch's end without bound checks and the last ones with
+// them: an overlong varint is the same error with the same offset either way.
+TEST(TraceErrors, OverlongVarintArgumentFarFromAndNearTheBatchEnd)
+{
+    for (size_t validAfter : {0u, 1u, 40u}) {
+        Bytes b = header(26);
+        putGeneration(b, 1);
+        Bytes sync = {50, 8};
+        putUvarint(sync, 15625000);
+        sync.push_back(51);
+        for (uint64_t v : {1u, 1000u, 1700000000u, 5u})
+            putUvarint(sync, v);
+        putBatch(b, 2, ~uint64_t(0), 200, sync);
+        // ProcStatus dt=1 p=0 status=Idle, then one whose p is an 11-byte varint, then more.
+        Bytes events;
+        auto putProcStatus = [&] {
+            for (uint64_t v : {13u, 1u, 0u, 2u})
+                putUvarint(events, v);
+        };
+        putProcStatus();
+        const size_t badAt = events.size();
+        events.push_back(13);
+        events.push_back(1);
+        events.insert(events.end(), 10, 0xff);
+        events.push_back(1);
+        for (size_t i = 0; i < validAfter; ++i)
+            putProcStatus();
+        putBatch(b, 2, 7, 200, events);
+        const size_t eventOffset = b.size() - events.size() + badAt;
+        b.push_back(52);
+        const Outcome o = read(b);
+        const std::string expected = "at byte " + std::to_string(eventOffset) + ": found invalid uvarint in ProcStatus event";
+        ASSERT_TRUE(o.ok) << validAfter << ": " << o.message;
+        ASSERT_EQ(o.warnings.size(), 1u) << validAfter;
+        EXPECT_NE(o.warnings[0].find(expected), std::string::npos) << validAfter << ": " << o.warnings[0];
+    }
+}
+
 TEST(TraceErrors, ValidMinimalTrace)
 {
     Bytes b = header(26);

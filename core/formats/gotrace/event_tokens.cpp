@@ -83,32 +83,6 @@ bool idsKnown(const uint64_t (&args)[kMaxEventArgs], const WireSpec& spec, const
         && (spec.stringArgs[1] < 0 || tables.hasString(args[spec.stringArgs[1]]));
 }
 
-// GenerationTables::toNs for time deltas, in integer arithmetic where that is exact: the
-// runtime's clock counts whole nanoseconds or a whole number of them per tick (64 on most
-// platforms), and below 2^53 the float64 product Go computes is that integer exactly.
-class TickScale
-{
-public:
-    explicit TickScale(const GenerationTables& tables)
-        : m_tables(tables)
-    {
-        const double k = tables.nsPerTick;
-        if (k >= 1 && k <= 1 << 20 && k == double(int64_t(k))) {
-            m_nsPerTick = int64_t(k);
-            m_exactBelow = (uint64_t(1) << 53) / uint64_t(m_nsPerTick);
-        }
-    }
-    int64_t toNs(uint64_t ticks) const
-    {
-        return ticks < m_exactBelow ? int64_t(ticks) * m_nsPerTick : m_tables.toNs(ticks);
-    }
-
-private:
-    const GenerationTables& m_tables;
-    int64_t m_nsPerTick = 0;
-    uint64_t m_exactBelow = 0; // 0: always the float64 product
-};
-
 // Stores the decoded event in `t`, narrow when it fits.
 inline void store(TokenizedGeneration& g, Token& t, int64_t time, uint8_t type, uint8_t flags,
                   const uint64_t (&args)[kMaxEventArgs], uint64_t offset)
@@ -140,7 +114,6 @@ struct EventContext
 {
     TokenizedGeneration& g;
     const GenerationTables& tables;
-    TickScale scale;
     // An ID argument up to its table's limit is known without a lookup; a larger one is looked
     // up (idsKnown). Indexed by WireSpec::IdKind.
     uint64_t knownUpTo[3];
@@ -160,7 +133,7 @@ inline bool tokenizeArgs(const EventContext& ctx, const uint8_t*& p, const uint8
             return false;
         lookUp |= args[i] > ctx.knownUpTo[spec.argIds[i]];
     }
-    lastTs = ctx.scale.toNs(dt) + lastTs;
+    lastTs = ctx.tables.toNs(dt) + lastTs;
     const bool bad = lookUp && !idsKnown(args, spec, ctx.tables);
     store(ctx.g, out, lastTs, type, bad ? Token::BadIds : 0, args, offset);
     return true;
@@ -197,8 +170,7 @@ inline bool tokenizeEvent(const EventContext& ctx, const BatchRef& b, const uint
 void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadTokens& range)
 {
     const GenerationTables& tables = *g.gen.tables;
-    const EventContext ctx{g, tables, TickScale(tables),
-                           {UINT64_MAX, tables.stacksPresentTo(), tables.stringsPresentTo()}};
+    const EventContext ctx{g, tables, {UINT64_MAX, tables.stacksPresentTo(), tables.stringsPresentTo()}};
     range.m = thread.m;
     range.begin = g.tokenCount;
     // Written through a local pointer: the buffer has room for every event (see tokenizeGeneration).

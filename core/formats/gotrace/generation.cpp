@@ -222,7 +222,7 @@ void GenerationLoader::setSync(GenerationTables& t, const Batch& b)
                 throw DecodeError(at, "found multiple frequency events");
             const uint64_t f = r.readUvarint();
             // Same arithmetic as Go's parser, so converted times match to the nanosecond.
-            t.nsPerTick = 1.0 / (double(f) / 1e9);
+            t.setNsPerTick(1.0 / (double(f) / 1e9));
             t.hasFrequency = true;
         } else if (ev == EvClockSnapshot && m_version >= 25) {
             if (t.hasClockSnapshot)
@@ -242,7 +242,7 @@ void GenerationLoader::setSync(GenerationTables& t, const Batch& b)
 void GenerationLoader::finish(Generation& g)
 {
     GenerationTables& t = *g.tables;
-    if (!t.hasFrequency || t.nsPerTick == 0)
+    if (!t.hasFrequency || t.nsPerTick() == 0)
         throw DecodeError(m_in.offset(), "no frequency event found in generation " + std::to_string(t.gen));
     if (m_version >= 25 && !t.hasClockSnapshot)
         throw DecodeError(m_in.offset(), "no clock snapshot event found in generation " + std::to_string(t.gen));

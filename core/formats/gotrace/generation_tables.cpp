@@ -3,6 +3,17 @@
 
 namespace gs::gotrace {
 
+void GenerationTables::setNsPerTick(double ns)
+{
+    m_nsPerTick = ns;
+    m_wholeNsPerTick = 0;
+    m_exactBelow = 0;
+    if (ns >= 1 && ns <= 1 << 20 && ns == double(int64_t(ns))) {
+        m_wholeNsPerTick = int64_t(ns);
+        m_exactBelow = (uint64_t(1) << 53) / uint64_t(m_wholeNsPerTick);
+    }
+}
+
 std::span<const uint64_t> GenerationTables::stackPcs(uint64_t id) const
 {
     const Range* r = id == 0 ? nullptr : m_stacks.find(id);

@@ -31,7 +31,6 @@ class GenerationTables
 {
 public:
     uint64_t gen = 0;
-    double nsPerTick = 0;          // 1e9 / ticks-per-second
     bool hasFrequency = false;
     bool hasClockSnapshot = false;
     int64_t snapshotTimeNs = 0;    // trace clock, converted to ns
@@ -39,12 +38,19 @@ public:
     uint64_t snapshotSec = 0;
     uint64_t snapshotNsec = 0;
 
+    // 1e9 / ticks-per-second, computed as Go's parser does.
+    void setNsPerTick(double ns);
+    double nsPerTick() const { return m_nsPerTick; }
     // Trace-clock ticks to nanoseconds with the exact arithmetic of Go's parser (a float64
     // product truncated towards zero), so times match Go's to the nanosecond. Out-of-range
-    // products give INT64_MIN, as the conversion does on amd64.
+    // products give INT64_MIN, as the conversion does on amd64. The runtime's clock counts a
+    // whole number of nanoseconds per tick (64 on most platforms); below 2^53 the float64
+    // product is then that integer exactly, which is cheaper to compute (once per event).
     int64_t toNs(uint64_t ticks) const
     {
-        const double v = double(ticks) * nsPerTick;
+        if (ticks < m_exactBelow)
+            return int64_t(ticks) * m_wholeNsPerTick;
+        const double v = double(ticks) * m_nsPerTick;
         return v >= -9223372036854775808.0 && v < 9223372036854775808.0 ? int64_t(v) : INT64_MIN;
     }
 
@@ -82,6 +88,9 @@ private:
         uint32_t offset = 0;
         uint32_t count = 0;
     };
+    double m_nsPerTick = 0;
+    int64_t m_wholeNsPerTick = 0;
+    uint64_t m_exactBelow = 0; // ticks below it convert in integer arithmetic
     IdTable<std::string_view> m_strings;
     IdTable<Range> m_stacks;
     std::vector<uint64_t> m_pcs;
