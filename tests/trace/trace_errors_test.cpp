@@ -46,15 +46,21 @@ void putBatch(Bytes& out, uint64_t gen, uint64_t m, uint64_t time, const Bytes& 
     out.insert(out.end(), payload.begin(), payload.end());
 }
 
-// Sync batch (frequency + clock snapshot) and one event batch: a minimal valid 1.26 generation.
-void putGeneration(Bytes& out, uint64_t gen)
+// A generation's sync batch: frequency (64 ns ticks) and clock snapshot.
+void putSyncBatch(Bytes& out, uint64_t gen, uint64_t time)
 {
     Bytes sync = {50, 8};
     putUvarint(sync, 15625000);
     sync.push_back(51);
     for (uint64_t v : {1u, 1000u, 1700000000u, 5u})
         putUvarint(sync, v);
-    putBatch(out, gen, ~uint64_t(0), 100, sync);
+    putBatch(out, gen, ~uint64_t(0), time, sync);
+}
+
+// Sync batch and one event batch: a minimal valid 1.26 generation.
+void putGeneration(Bytes& out, uint64_t gen)
+{
+    putSyncBatch(out, gen, 100);
     Bytes events = {13}; // ProcStatus dt=1 p=0 status=Idle
     for (uint64_t v : {1u, 0u, 2u})
         putUvarint(events, v);
@@ -192,12 +198,7 @@ TEST(TraceErrors, UnknownEventTypeInBatch)
     Bytes b = header(26);
     putGeneration(b, 1);
     // A second generation whose event batch holds an undefined event type.
-    Bytes sync = {50, 8};
-    putUvarint(sync, 15625000);
-    sync.push_back(51);
-    for (uint64_t v : {1u, 1000u, 1700000000u, 5u})
-        putUvarint(sync, v);
-    putBatch(b, 2, ~uint64_t(0), 200, sync);
+    putSyncBatch(b, 2, 200);
     const Bytes events = {120, 1, 2};
     putBatch(b, 2, 7, 200, events);
     const size_t eventOffset = b.size() - events.size();
@@ -220,12 +221,7 @@ TEST(TraceErrors, OverlongVarintArgumentFarFromAndNearTheBatchEnd)
     for (size_t validAfter : {0u, 1u, 40u}) {
         Bytes b = header(26);
         putGeneration(b, 1);
-        Bytes sync = {50, 8};
-        putUvarint(sync, 15625000);
-        sync.push_back(51);
-        for (uint64_t v : {1u, 1000u, 1700000000u, 5u})
-            putUvarint(sync, v);
-        putBatch(b, 2, ~uint64_t(0), 200, sync);
+        putSyncBatch(b, 2, 200);
         // ProcStatus dt=1 p=0 status=Idle, then one whose p is an 11-byte varint, then more.
         Bytes events;
         auto putProcStatus = [&] {
