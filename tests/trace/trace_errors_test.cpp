@@ -247,6 +247,42 @@ TEST(TraceErrors, OverlongVarintArgumentFarFromAndNearTheBatchEnd)
     }
 }
 
+// Values that do not fit a narrow token (a 2^40 heap size; times more than 2^32 ns into the
+// generation) are kept aside per thread while threads are decoded, possibly at the same time,
+// and must come back with the right event.
+TEST(TraceReader, WideValuesOnSeveralThreads)
+{
+    Bytes b = header(26);
+    putSyncBatch(b, 1, 100);
+    // Thread 7 holds proc 0 and reports two heap sizes; thread 8, 100 s later (1.5625e9 ticks of
+    // 64 ns), holds proc 1 and reports one.
+    auto putThread = [&](uint64_t m, uint64_t time, uint64_t proc, std::initializer_list<uint64_t> heapSizes) {
+        Bytes events;
+        for (uint64_t v : {13u, 1u, unsigned(proc), 1u}) // ProcStatus dt=1 p status=Running
+            putUvarint(events, v);
+        for (uint64_t size : heapSizes) {
+            events.push_back(37); // HeapAlloc
+            putUvarint(events, 1);
+            putUvarint(events, size);
+        }
+        putBatch(b, 1, m, time, events);
+    };
+    putThread(7, 100, 0, {uint64_t(1) << 40, 5});
+    putThread(8, 100 + 1'562'500'000, 1, {(uint64_t(1) << 40) + 3});
+    b.push_back(52); // EndOfGeneration
+    const Outcome o = read(b);
+    ASSERT_TRUE(o.ok) << o.message;
+    std::vector<std::string> metrics;
+    for (const std::string& line : o.lines)
+        if (line.find(" Metric ") != std::string::npos)
+            metrics.push_back(line);
+    ASSERT_EQ(metrics.size(), 3u);
+    const std::string name = " Name=\"/memory/classes/heap/objects:bytes\" ";
+    EXPECT_EQ(metrics[0], "M=7 P=0 G=-1 Metric Time=6528" + name + "Value=Value{Uint64(1099511627776)}");
+    EXPECT_EQ(metrics[1], "M=7 P=0 G=-1 Metric Time=6592" + name + "Value=Value{Uint64(5)}");
+    EXPECT_EQ(metrics[2], "M=8 P=1 G=-1 Metric Time=100000006528" + name + "Value=Value{Uint64(1099511627779)}");
+}
+
 TEST(TraceErrors, ValidMinimalTrace)
 {
     Bytes b = header(26);

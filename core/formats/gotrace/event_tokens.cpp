@@ -83,9 +83,9 @@ bool idsKnown(const uint64_t (&args)[kMaxEventArgs], const WireSpec& spec, const
         && (spec.stringArgs[1] < 0 || tables.hasString(args[spec.stringArgs[1]]));
 }
 
-// Stores the decoded event in `t`, narrow when it fits.
-inline void store(TokenizedGeneration& g, Token& t, int64_t time, uint8_t type, uint8_t flags,
-                  const uint64_t (&args)[kMaxEventArgs], uint64_t offset)
+// Stores the decoded event in `t`, narrow when it fits; a wide one goes to the thread's list.
+inline void store(const TokenizedGeneration& g, ThreadTokens& thread, Token& t, int64_t time, uint8_t type,
+                  uint8_t flags, const uint64_t (&args)[kMaxEventArgs], uint64_t offset)
 {
     t.type = type;
     t.flags = flags;
@@ -101,8 +101,9 @@ inline void store(TokenizedGeneration& g, Token& t, int64_t time, uint8_t type, 
         return;
     }
     t.flags |= Token::Wide;
-    t.args[0] = uint32_t(g.wide.size());
-    WideToken& w = g.wide.emplace_back();
+    t.args[0] = uint32_t(thread.wide.size());
+    thread.wideAt.push_back(size_t(&t - g.tokens.data()));
+    WideToken& w = thread.wide.emplace_back();
     w.time = time;
     for (int i = 0; i < kMaxEventArgs; ++i)
         w.args[i] = args[i];
@@ -112,7 +113,8 @@ inline void store(TokenizedGeneration& g, Token& t, int64_t time, uint8_t type, 
 // What tokenizing one event needs besides its bytes.
 struct EventContext
 {
-    TokenizedGeneration& g;
+    const TokenizedGeneration& g;
+    ThreadTokens& thread;
     const GenerationTables& tables;
     // An ID argument up to its table's limit is known without a lookup; a larger one is looked
     // up (idsKnown). Indexed by WireSpec::IdKind.
@@ -135,7 +137,7 @@ inline bool tokenizeArgs(const EventContext& ctx, const uint8_t*& p, const uint8
     }
     lastTs = ctx.tables.toNs(dt) + lastTs;
     const bool bad = lookUp && !idsKnown(args, spec, ctx.tables);
-    store(ctx.g, out, lastTs, type, bad ? Token::BadIds : 0, args, offset);
+    store(ctx.g, ctx.thread, out, lastTs, type, bad ? Token::BadIds : 0, args, offset);
     return true;
 }
 
@@ -166,22 +168,23 @@ inline bool tokenizeEvent(const EventContext& ctx, const BatchRef& b, const uint
     return decoded;
 }
 
-// Appends the events of one thread's batches; stops at the first undecodable one.
-void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadTokens& range)
+} // namespace
+
+// Decodes the events of one thread's batches into its region; stops at the first undecodable one.
+void tokenizeThread(TokenizedGeneration& g, size_t thread)
 {
     const GenerationTables& tables = *g.gen.tables;
-    const EventContext ctx{g, tables, {UINT64_MAX, tables.stacksPresentTo(), tables.stringsPresentTo()}};
-    range.m = thread.m;
-    range.begin = g.tokenCount;
-    // Written through a local pointer: the buffer has room for every event (see tokenizeGeneration).
+    ThreadTokens& range = g.threads[thread];
+    const EventContext ctx{g, range, tables, {UINT64_MAX, tables.stacksPresentTo(), tables.stringsPresentTo()}};
+    // Written through a local pointer: the region has room for every event (see planTokens).
     Token* const first = g.tokens.data();
-    Token* out = first + g.tokenCount;
+    Token* out = first + range.begin;
     auto finish = [&] {
-        g.tokenCount = range.end = size_t(out - first);
+        range.end = size_t(out - first);
         if (range.end != range.begin)
             first[range.begin].flags |= Token::FirstOfThread;
     };
-    for (const BatchRef& b : thread.batches) {
+    for (const BatchRef& b : g.gen.threads[thread].batches) {
         const uint8_t* p = b.data.data();
         const uint8_t* const end = p + b.data.size();
         // Times restart from each batch's base timestamp.
@@ -201,8 +204,6 @@ void tokenizeThread(const ThreadBatches& thread, TokenizedGeneration& g, ThreadT
     }
     finish();
 }
-
-} // namespace
 
 void TokenBuffer::reserve(size_t n)
 {
@@ -232,29 +233,52 @@ void TokenBuffer::Free::operator()(Token* p) const
     std::free(p);
 }
 
-void tokenizeGeneration(TokenizedGeneration& g)
+void planTokens(TokenizedGeneration& g)
 {
-    // Every timed event takes at least two bytes (type, time delta), so bytes / 2 tokens always
-    // fit. A buffer that must grow gets half as much again, as the buffers are reused and each
-    // new page costs a fault.
+    // Every timed event takes at least two bytes (type, time delta), so a thread's region holds
+    // half its bytes in tokens. A buffer that must grow gets half as much again, as the buffers
+    // are reused and each new page costs a fault.
     const GenerationTables& tables = *g.gen.tables;
-    size_t bytes = 0;
     g.base = ~uint64_t(0);
     g.timeBase = INT64_MAX;
-    for (const ThreadBatches& t : g.gen.threads) {
+    g.wide.clear();
+    g.threads.assign(g.gen.threads.size(), ThreadTokens{});
+    size_t tokens = 0;
+    for (size_t i = 0; i < g.gen.threads.size(); ++i) {
+        const ThreadBatches& t = g.gen.threads[i];
+        size_t bytes = 0;
         for (const BatchRef& b : t.batches) {
             bytes += b.data.size();
             g.base = std::min(g.base, b.offset);
             g.timeBase = std::min(g.timeBase, tables.toNs(b.time));
         }
+        g.threads[i].m = t.m;
+        g.threads[i].begin = g.threads[i].end = tokens;
+        tokens += bytes / 2;
     }
-    g.tokenCount = 0;
-    g.wide.clear();
-    if (g.tokens.capacity() < bytes / 2)
-        g.tokens.reserve(bytes / 4 * 3);
-    g.threads.assign(g.gen.threads.size(), ThreadTokens{});
-    for (size_t i = 0; i < g.gen.threads.size(); ++i)
-        tokenizeThread(g.gen.threads[i], g, g.threads[i]);
+    if (g.tokens.capacity() < tokens)
+        g.tokens.reserve(tokens / 2 * 3);
+}
+
+void gatherTokens(TokenizedGeneration& g)
+{
+    Token* const tokens = g.tokens.data();
+    for (ThreadTokens& t : g.threads) {
+        const uint32_t base = uint32_t(g.wide.size());
+        for (size_t at : t.wideAt)
+            tokens[at].args[0] += base;
+        g.wide.insert(g.wide.end(), t.wide.begin(), t.wide.end());
+        t.wide = {};
+        t.wideAt = {};
+    }
+}
+
+void tokenizeGeneration(TokenizedGeneration& g)
+{
+    planTokens(g);
+    for (size_t i = 0; i < g.threads.size(); ++i)
+        tokenizeThread(g, i);
+    gatherTokens(g);
 }
 
 } // namespace gs::gotrace

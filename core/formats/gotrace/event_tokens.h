@@ -76,6 +76,10 @@ struct ThreadTokens
     size_t begin = 0;
     size_t end = 0;
     std::optional<DecodeError> error;
+    // While the thread is tokenized: its wide tokens, and the positions of the tokens naming
+    // them (by index in this vector until gatherTokens moves them to the generation's).
+    std::vector<WideToken> wide;
+    std::vector<size_t> wideAt;
 };
 
 // A generation with every event batch decoded, ready for ordering. `loadedOffset` and `end`
@@ -83,8 +87,7 @@ struct ThreadTokens
 struct TokenizedGeneration
 {
     Generation gen;
-    TokenBuffer tokens; // [0, tokenCount) are this generation's
-    size_t tokenCount = 0;
+    TokenBuffer tokens; // each thread's [begin, end) are this generation's
     std::vector<WideToken> wide;
     uint64_t base = 0;    // offset of the generation's first batch
     int64_t timeBase = 0; // time of the generation's earliest batch, in nanoseconds
@@ -93,8 +96,17 @@ struct TokenizedGeneration
     uint64_t end = 0;
 };
 
-// Decodes the events of every thread of `g.gen` into `g.tokens` (its storage is reused) and `g.threads`. Only std::bad_alloc escapes: decoding errors are kept per thread.
+// Decodes the events of every thread of `g.gen` into `g.tokens` (its storage is reused) and
+// `g.threads`. Only std::bad_alloc escapes: decoding errors are kept per thread.
 void tokenizeGeneration(TokenizedGeneration& g);
+
+// tokenizeGeneration in steps, so that threads can share the work: planTokens sizes the buffer
+// and gives each thread of `g.gen` its own region; tokenizeThread(g, i) then decodes thread i
+// into its region and g.threads[i] only, so different i may run at the same time; once all
+// have run, gatherTokens collects their wide tokens.
+void planTokens(TokenizedGeneration& g);
+void tokenizeThread(TokenizedGeneration& g, size_t thread);
+void gatherTokens(TokenizedGeneration& g);
 
 // A token's time in nanoseconds.
 inline int64_t tokenTime(const TokenizedGeneration& g, const Token& t)

@@ -37,6 +37,27 @@ bool GenerationPrefetcher::produce(TokenizedGeneration& g)
     return true;
 }
 
+void GenerationPrefetcher::helpTokenize(std::unique_lock<std::mutex>& lock)
+{
+    while (helpWanted()) {
+        TokenizedGeneration& g = *m_tokenizing;
+        const size_t thread = m_nextThread++;
+        ++m_threadsBusy;
+        lock.unlock();
+        std::exception_ptr error;
+        try {
+            tokenizeThread(g, thread);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        lock.lock();
+        if (error && !m_tokenizeError)
+            m_tokenizeError = error;
+        if (--m_threadsBusy == 0)
+            m_changed.notify_all();
+    }
+}
+
 void GenerationPrefetcher::run()
 {
     for (;;) {
@@ -52,7 +73,23 @@ void GenerationPrefetcher::run()
         bool more = false;
         std::exception_ptr error;
         try {
-            more = produce(g);
+            more = m_loader.next(g.gen);
+            if (more) {
+                g.loadedOffset = m_loader.offset();
+                g.end = m_loader.generationEnd();
+                planTokens(g);
+                std::unique_lock lock(m_mutex);
+                m_tokenizing = &g;
+                m_nextThread = 0;
+                m_changed.notify_all(); // a waiting consumer takes a share
+                helpTokenize(lock);
+                m_changed.wait(lock, [&] { return m_threadsBusy == 0; });
+                m_tokenizing = nullptr;
+                if (m_tokenizeError)
+                    std::rethrow_exception(std::exchange(m_tokenizeError, nullptr));
+                lock.unlock();
+                gatherTokens(g);
+            }
         } catch (...) {
             error = std::current_exception(); // handed to the consumer in order
         }
@@ -76,7 +113,12 @@ bool GenerationPrefetcher::next(TokenizedGeneration& out)
     if (!m_worker.joinable())
         return produce(out);
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [&] { return m_ready || m_finished; });
+    for (;;) {
+        helpTokenize(lock); // rather than wait for the worker
+        if (m_ready || m_finished)
+            break;
+        m_changed.wait(lock, [&] { return m_ready || m_finished || helpWanted(); });
+    }
     if (!m_ready) {
         if (m_error)
             std::rethrow_exception(std::exchange(m_error, nullptr));

@@ -33,7 +33,7 @@ class V2Decoder;
 // returns false with error() set to one line with the byte offset, as Go's reader does.
 // Memory: two generations' tokens, 24 bytes per event (v2), or the whole event list (v1, which
 // has no generations). A v2 reader decodes the next generation on a worker thread of its own
-// while the caller orders the current one. Not thread-safe; one reader per thread.
+// while the caller orders the current one, and helps decode it when it would otherwise wait. Not thread-safe; one reader per thread.
 class TraceReader
 {
 public:

@@ -23,7 +23,9 @@ namespace gs::gotrace {
 // its tokens. Cursors sit in a binary min-heap keyed by the time of their next event; the heap
 // top is tried first, and if the ordering engine cannot apply it yet, the other cursors are
 // tried in time order. CPU samples are merged in by time. Each event costs O(log threads) plus
-// the engine's O(1) work; nothing is allocated per event once the buffers have grown. Every
+// the engine's O(1) work; nothing is allocated per event once the buffers have grown. Nearly
+// every event takes a fast step (fastStep): the top cursor's event applies, and the top stays
+// put or sifts down once. Every
 // generation starts with a Sync event and the trace ends with one; times are forced strictly
 // increasing, as Go does.
 //
