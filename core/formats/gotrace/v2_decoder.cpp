@@ -56,6 +56,7 @@ void V2Decoder::install()
     for (const ThreadTokens& t : m_gen.threads) {
         Cursor c;
         c.thread = &t;
+        c.m = t.m;
         c.next = m_gen.tokens.data() + t.begin;
         c.end = m_gen.tokens.data() + t.end;
         if (c.next == c.end) {
@@ -76,7 +77,7 @@ void V2Decoder::install()
 {
     Cursor& c = m_cursors[m_heap[heapIndex].cursor];
     if (!c.stateKnown) {
-        c.state = m_order.thread(c.thread->m);
+        c.state = m_order.thread(c.m);
         c.stateKnown = true;
     }
     // The event is built where it is delivered: the engine completes it in place.
@@ -87,7 +88,7 @@ void V2Decoder::install()
     out.time = tokenTime(m_gen, t);
     out.tables = m_gen.gen.tables.get();
     out.taskEndType = {};
-    if (!m_order.advance(out, c.thread->m, c.state, m_gen.gen.tables->gen, offset))
+    if (!m_order.advance(out, c.m, c.state, m_gen.gen.tables->gen, offset))
         return false;
     m_advancedBadIds = t.flags & Token::BadIds;
     if (stepCursor(c))
@@ -227,7 +228,7 @@ bool V2Decoder::nextEvent(Event& out)
     out.tables = m_gen.gen.tables.get();
     out.taskEndType = {};
     m_order.setDirectOutput(&out);
-    const bool advanced = m_order.advance(out, c.thread->m, c.state, out.tables->gen, m_gen.base + t.offset);
+    const bool advanced = m_order.advance(out, c.m, c.state, out.tables->gen, m_gen.base + t.offset);
     const bool direct = m_order.takeDirectOutput();
     if (!advanced)
         return FastStep::General;

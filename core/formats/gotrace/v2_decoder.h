@@ -55,6 +55,7 @@ private:
         const Token* next = nullptr;
         const Token* end = nullptr;
         const ThreadTokens* thread = nullptr;
+        int64_t m = kNoThread; // thread->m, one load fewer per event
         OrderEngine::ThreadState* state = nullptr; // looked up at the first advance, as Go does
         bool stateKnown = false;
     };
