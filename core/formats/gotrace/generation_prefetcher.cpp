@@ -99,7 +99,7 @@ void GenerationPrefetcher::run()
                 m_ready = std::move(g);
             } else {
                 m_finished = true;
-                m_error = error;
+                m_error = std::move(error); // the consumer holds the only reference
             }
         }
         m_changed.notify_all();
