@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Sets everything up on a fresh machine and runs the whole test suite under AddressSanitizer and
-# UndefinedBehaviorSanitizer, headless, with warnings as errors.
+# UndefinedBehaviorSanitizer, headless, with warnings as errors; then the tests that need no GUI
+# under ThreadSanitizer.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -14,3 +15,5 @@ fi
 configure_and_build asan-ubsan
 cd "$repo_root"
 ctest --preset asan-ubsan --parallel "$(nproc)"
+configure_and_build tsan
+ctest --preset tsan --parallel "$(nproc)"
