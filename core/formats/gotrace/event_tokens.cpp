@@ -102,7 +102,7 @@ inline void store(const TokenizedGeneration& g, ThreadTokens& thread, Token& t, 
     }
     t.flags |= Token::Wide;
     t.args[0] = uint32_t(thread.wide.size());
-    thread.wideAt.push_back(size_t(&t - g.tokens.data()));
+    thread.wideAt.push_back(size_t(&t - thread.begin));
     WideToken& w = thread.wide.emplace_back();
     w.time = time;
     for (int i = 0; i < kMaxEventArgs; ++i)
@@ -176,13 +176,14 @@ void tokenizeThread(TokenizedGeneration& g, size_t thread)
     const GenerationTables& tables = *g.gen.tables;
     ThreadTokens& range = g.threads[thread];
     const EventContext ctx{g, range, tables, {UINT64_MAX, tables.stacksPresentTo(), tables.stringsPresentTo()}};
-    // Written through a local pointer: the region has room for every event (see planTokens).
-    Token* const first = g.tokens.data();
-    Token* out = first + range.begin;
+    // Written through a local pointer: the buffer has room for every event (see planTokens).
+    Token* const first = g.tokens[thread].data();
+    Token* out = first;
+    range.begin = first;
     auto finish = [&] {
-        range.end = size_t(out - first);
-        if (range.end != range.begin)
-            first[range.begin].flags |= Token::FirstOfThread;
+        range.end = out;
+        if (out != first)
+            first->flags |= Token::FirstOfThread;
     };
     for (const BatchRef& b : g.gen.threads[thread].batches) {
         const uint8_t* p = b.data.data();
@@ -211,18 +212,22 @@ void TokenBuffer::reserve(size_t n)
         return;
     m_data.reset();
     m_capacity = 0;
-    // Whole huge pages: aligned_alloc wants a multiple of the alignment, and the kernel backs
-    // only whole aligned huge pages with one.
+    // Large buffers take whole huge pages: aligned_alloc wants a multiple of the alignment,
+    // and the kernel backs only whole aligned huge pages with one. Small ones (threads with few
+    // events) would waste most of one.
     constexpr size_t kHugePage = size_t(2) << 20;
     if (n > (SIZE_MAX - kHugePage) / sizeof(Token))
         throw std::bad_alloc();
-    const size_t bytes = (n * sizeof(Token) + kHugePage - 1) / kHugePage * kHugePage;
+    const bool huge = n * sizeof(Token) >= 4 * kHugePage;
+    const size_t alignment = huge ? kHugePage : 64;
+    const size_t bytes = (n * sizeof(Token) + alignment - 1) / alignment * alignment;
     // Token has no initializers: the storage holds tokens once they are written.
-    void* storage = std::aligned_alloc(kHugePage, bytes);
+    void* storage = std::aligned_alloc(alignment, bytes);
     if (!storage)
         throw std::bad_alloc();
 #ifdef MADV_HUGEPAGE
-    madvise(storage, bytes, MADV_HUGEPAGE); // a hint: without it the buffer only fills slower
+    if (huge)
+        madvise(storage, bytes, MADV_HUGEPAGE); // a hint: without it the buffer only fills slower
 #endif
     m_data.reset(static_cast<Token*>(storage));
     m_capacity = bytes / sizeof(Token);
@@ -235,7 +240,7 @@ void TokenBuffer::Free::operator()(Token* p) const
 
 void planTokens(TokenizedGeneration& g)
 {
-    // Every timed event takes at least two bytes (type, time delta), so a thread's region holds
+    // Every timed event takes at least two bytes (type, time delta), so a thread's buffer holds
     // half its bytes in tokens. A buffer that must grow gets half as much again, as the buffers
     // are reused and each new page costs a fault.
     const GenerationTables& tables = *g.gen.tables;
@@ -243,7 +248,8 @@ void planTokens(TokenizedGeneration& g)
     g.timeBase = INT64_MAX;
     g.wide.clear();
     g.threads.assign(g.gen.threads.size(), ThreadTokens{});
-    size_t tokens = 0;
+    if (g.tokens.size() < g.threads.size())
+        g.tokens.resize(g.threads.size());
     for (size_t i = 0; i < g.gen.threads.size(); ++i) {
         const ThreadBatches& t = g.gen.threads[i];
         size_t bytes = 0;
@@ -253,17 +259,16 @@ void planTokens(TokenizedGeneration& g)
             g.timeBase = std::min(g.timeBase, tables.toNs(b.time));
         }
         g.threads[i].m = t.m;
-        g.threads[i].begin = g.threads[i].end = tokens;
-        tokens += bytes / 2;
+        if (g.tokens[i].capacity() < bytes / 2)
+            g.tokens[i].reserve(bytes / 4 * 3);
     }
-    if (g.tokens.capacity() < tokens)
-        g.tokens.reserve(tokens / 2 * 3);
 }
 
 void gatherTokens(TokenizedGeneration& g)
 {
-    Token* const tokens = g.tokens.data();
-    for (ThreadTokens& t : g.threads) {
+    for (size_t i = 0; i < g.threads.size(); ++i) {
+        ThreadTokens& t = g.threads[i];
+        Token* const tokens = g.tokens[i].data();
         const uint32_t base = uint32_t(g.wide.size());
         for (size_t at : t.wideAt)
             tokens[at].args[0] += base;

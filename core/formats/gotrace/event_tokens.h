@@ -68,16 +68,18 @@ private:
     size_t m_capacity = 0;
 };
 
-// The tokens of one thread (M): [begin, end) in TokenizedGeneration::tokens. `error` is set when
-// an undecodable event ends the thread's events; it is reported when ordering reaches it.
+// The tokens of one thread (M), [begin, end), in its own buffer of TokenizedGeneration::tokens.
+// `error` is set when an undecodable event ends the thread's events; it is reported when
+// ordering reaches it.
 struct ThreadTokens
 {
     int64_t m = -1;
-    size_t begin = 0;
-    size_t end = 0;
+    const Token* begin = nullptr;
+    const Token* end = nullptr;
     std::optional<DecodeError> error;
-    // While the thread is tokenized: its wide tokens, and the positions of the tokens naming
-    // them (by index in this vector until gatherTokens moves them to the generation's).
+    // While the thread is tokenized: its wide tokens, and the positions after `begin` of the
+    // tokens naming them (by index in this vector until gatherTokens moves them to the
+    // generation's).
     std::vector<WideToken> wide;
     std::vector<size_t> wideAt;
 };
@@ -87,7 +89,9 @@ struct ThreadTokens
 struct TokenizedGeneration
 {
     Generation gen;
-    TokenBuffer tokens; // each thread's [begin, end) are this generation's
+    // One buffer per thread, in the order of gen.threads (each filled from its start, so that
+    // a buffer reused by later generations keeps only its largest prefix in memory).
+    std::vector<TokenBuffer> tokens;
     std::vector<WideToken> wide;
     uint64_t base = 0;    // offset of the generation's first batch
     int64_t timeBase = 0; // time of the generation's earliest batch, in nanoseconds
@@ -100,10 +104,10 @@ struct TokenizedGeneration
 // `g.threads`. Only std::bad_alloc escapes: decoding errors are kept per thread.
 void tokenizeGeneration(TokenizedGeneration& g);
 
-// tokenizeGeneration in steps, so that threads can share the work: planTokens sizes the buffer
-// and gives each thread of `g.gen` its own region; tokenizeThread(g, i) then decodes thread i
-// into its region and g.threads[i] only, so different i may run at the same time; once all
-// have run, gatherTokens collects their wide tokens.
+// tokenizeGeneration in steps, so that threads can share the work: planTokens sizes a buffer
+// for each thread of `g.gen`; tokenizeThread(g, i) then decodes thread i into its buffer and
+// g.threads[i] only, so different i may run at the same time; once all have run, gatherTokens
+// collects their wide tokens.
 void planTokens(TokenizedGeneration& g);
 void tokenizeThread(TokenizedGeneration& g, size_t thread);
 void gatherTokens(TokenizedGeneration& g);

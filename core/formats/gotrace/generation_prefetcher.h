@@ -49,7 +49,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::optional<TokenizedGeneration> m_ready; // read, not yet handed out
-    TokenBuffer m_spare;                        // a handed-back token buffer
+    std::vector<TokenBuffer> m_spare;           // handed-back token buffers
     bool m_finished = false;                    // the worker has read everything it will
     std::exception_ptr m_error;                 // what ended the worker, if not the clean end
     bool m_stop = false;

@@ -57,8 +57,8 @@ void V2Decoder::install()
         Cursor c;
         c.thread = &t;
         c.m = t.m;
-        c.next = m_gen.tokens.data() + t.begin;
-        c.end = m_gen.tokens.data() + t.end;
+        c.next = t.begin;
+        c.end = t.end;
         if (c.next == c.end) {
             if (t.error)
                 throw *t.error;
@@ -152,8 +152,8 @@ bool V2Decoder::nextEvent(Event& out)
             finishEvent(out);
             return true;
         }
-        // Nearly every event: cursors left and no sample due. A pending error or the end of the
-        // trace leaves no cursors (no generation is installed), so they are checked only then.
+        // A pending error or the end of the trace leaves no cursors (no generation is
+        // installed), so they are checked only then.
         const bool samplesLeft = m_nextSample != m_samplesEnd;
         if (m_heapSize == 0) {
             if (m_pendingError)
