@@ -193,15 +193,30 @@ TEST(SessionFile, AFailedSaveLeavesThePreviousFileWhole)
     EXPECT_EQ(readAll(path), sessionToJson(second, dir));
 }
 
-// Waits for the window's current load; false (with the error) if it failed.
-::testing::AssertionResult waitLoaded(QSignalSpy& finished, QSignalSpy& failed)
+// A main window with spies on its loads.
+struct LoadingWindow
 {
-    if (QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, kTimeoutMs) && failed.isEmpty()) {
-        finished.clear();
-        return ::testing::AssertionSuccess();
+    MainWindow window;
+    QSignalSpy finished{&window, &MainWindow::loadFinished};
+    QSignalSpy failed{&window, &MainWindow::loadFailed};
+
+    // Waits for the window's current load; false (with the error) if it failed.
+    ::testing::AssertionResult waitLoaded()
+    {
+        if (QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, kTimeoutMs)
+            && failed.isEmpty()) {
+            finished.clear();
+            return ::testing::AssertionSuccess();
+        }
+        return ::testing::AssertionFailure()
+            << (failed.isEmpty() ? "timeout" : failed.first().first().toString().toStdString());
     }
-    return ::testing::AssertionFailure() << (failed.isEmpty() ? "timeout" : failed.first().first().toString().toStdString());
-}
+    ::testing::AssertionResult open(const char* fixture)
+    {
+        window.openFile(test::fixturePath(fixture));
+        return waitLoaded();
+    }
+};
 
 // The row of the first goroutine of `trace` started by `function`.
 GoroutineRow rowStartedBy(const EventStore& store, std::string_view function)
@@ -235,13 +250,11 @@ protected:
 
 TEST_F(SessionRestore, ATraceInvestigationComesBackWhole)
 {
-    MainWindow window;
-    QSignalSpy finished(&window, &MainWindow::loadFinished);
-    QSignalSpy failed(&window, &MainWindow::loadFailed);
-    window.openFile(test::fixturePath("linked/linked.trace"));
-    ASSERT_TRUE(waitLoaded(finished, failed));
+    LoadingWindow loading;
+    ASSERT_TRUE(loading.open("linked/linked.trace"));
+    MainWindow& window = loading.window;
     window.openBesideFile(test::fixturePath("linked/linked_dump.txt"));
-    ASSERT_TRUE(waitLoaded(finished, failed));
+    ASSERT_TRUE(loading.waitLoaded());
 
     ui::TracePage* page = window.tracePage();
     ui::TraceSession* trace = page->session();
@@ -299,13 +312,11 @@ TEST_F(SessionRestore, ATraceInvestigationComesBackWhole)
 
 TEST_F(SessionRestore, AProfileComesBackWithItsQueryAndBase)
 {
-    MainWindow window;
-    QSignalSpy finished(&window, &MainWindow::loadFinished);
-    QSignalSpy failed(&window, &MainWindow::loadFailed);
-    window.openFile(test::fixturePath("pprof/heap.pb.gz"));
-    ASSERT_TRUE(waitLoaded(finished, failed));
+    LoadingWindow loading;
+    ASSERT_TRUE(loading.open("pprof/heap.pb.gz"));
+    MainWindow& window = loading.window;
     window.openBaseFile(test::fixturePath("pprof/heap.pb.gz"));
-    ASSERT_TRUE(waitLoaded(finished, failed));
+    ASSERT_TRUE(loading.waitLoaded());
     ui::ProfileSession* profile = window.session();
     const std::vector<ValueType>& types = profile->store()->profile->sampleTypes;
     ASSERT_GE(types.size(), 2u);
@@ -334,11 +345,9 @@ TEST_F(SessionRestore, AMissingCaptureIsOneErrorAndNothingChanges)
     session.mainFile = QDir(elsewhere.path()).filePath(QStringLiteral("gone.trace"));
     ASSERT_FALSE(writeSessionFile(sessionPath, session));
 
-    MainWindow window;
-    QSignalSpy finished(&window, &MainWindow::loadFinished);
-    QSignalSpy failed(&window, &MainWindow::loadFailed);
-    window.openFile(test::fixturePath("pprof/cpu.pb.gz"));
-    ASSERT_TRUE(waitLoaded(finished, failed));
+    LoadingWindow loading;
+    ASSERT_TRUE(loading.open("pprof/cpu.pb.gz"));
+    MainWindow& window = loading.window;
     const StorePtr before = window.store();
     window.notesDock()->editor()->setPlainText(QStringLiteral("mine"));
 
@@ -371,12 +380,9 @@ TEST_F(SessionRestore, AMalformedSessionIsOneErrorWithTheOffset)
 TEST_F(SessionRestore, RecentSessionsAreOnTheWelcomeScreen)
 {
     {
-        MainWindow window;
-        QSignalSpy finished(&window, &MainWindow::loadFinished);
-        QSignalSpy failed(&window, &MainWindow::loadFailed);
-        window.openFile(test::fixturePath("pprof/cpu.pb.gz"));
-        ASSERT_TRUE(waitLoaded(finished, failed));
-        ASSERT_FALSE(window.sessions()->save(sessionPath));
+        LoadingWindow loading;
+        ASSERT_TRUE(loading.open("pprof/cpu.pb.gz"));
+        ASSERT_FALSE(loading.window.sessions()->save(sessionPath));
     }
     MainWindow window;
     window.resize(900, 600);
