@@ -247,6 +247,28 @@ TEST(TraceErrors, OverlongVarintArgumentFarFromAndNearTheBatchEnd)
     }
 }
 
+// Each thread's token buffer is sized from its bytes: the smallest batches (one two-byte event)
+// still get room for their event.
+TEST(TraceReader, ThreadsWithOneTinyEvent)
+{
+    Bytes b = header(26);
+    putGeneration(b, 1);
+    putSyncBatch(b, 2, 200);
+    const Bytes procStatus = {13, 1, 0, 2}; // ProcStatus dt=1 p=0 status=Idle
+    putBatch(b, 2, 7, 200, procStatus);
+    putBatch(b, 2, 8, 200, Bytes{11, 1}); // ProcStop dt=1: thread 8 has no proc to stop
+    const size_t stopAt = b.size() - 2;
+    b.push_back(52);
+    const Outcome o = read(b);
+    // Generation 1 and the first event of generation 2 were delivered; the rest is lost.
+    ASSERT_TRUE(o.ok) << o.message;
+    EXPECT_EQ(o.lines.size(), 4u);
+    ASSERT_EQ(o.warnings.size(), 1u);
+    EXPECT_NE(o.warnings[0].find("at byte " + std::to_string(stopAt) + ": broken trace: event ProcStop for proc -1 that doesn't exist"),
+              std::string::npos)
+        << o.warnings[0];
+}
+
 // Values that do not fit a narrow token (a 2^40 heap size; times more than 2^32 ns into the
 // generation) are kept aside per thread while threads are decoded, possibly at the same time,
 // and must come back with the right event.

@@ -259,8 +259,9 @@ void planTokens(TokenizedGeneration& g)
             g.timeBase = std::min(g.timeBase, tables.toNs(b.time));
         }
         g.threads[i].m = t.m;
-        if (g.tokens[i].capacity() < bytes / 2)
-            g.tokens[i].reserve(bytes / 4 * 3);
+        const size_t most = bytes / 2;
+        if (g.tokens[i].capacity() < most)
+            g.tokens[i].reserve(most + most / 2);
     }
 }
 
