@@ -116,9 +116,6 @@ struct EventContext
     const TokenizedGeneration& g;
     ThreadTokens& thread;
     const GenerationTables& tables;
-    // An ID argument up to its table's limit is known without a lookup; a larger one is looked
-    // up (idsKnown). Indexed by WireSpec::IdKind.
-    uint64_t knownUpTo[3];
 };
 
 // Reads the N arguments of an event whose time delta has been read, and stores its token.
@@ -133,7 +130,7 @@ inline bool tokenizeArgs(const EventContext& ctx, const uint8_t*& p, const uint8
     for (int i = 0; i < N; ++i) {
         if (!readUvarint<CheckEnd>(p, end, args[i]))
             return false;
-        lookUp |= args[i] > ctx.knownUpTo[spec.argIds[i]];
+        lookUp |= args[i] > ctx.g.idsKnownUpTo[spec.argIds[i]];
     }
     lastTs = ctx.tables.toNs(dt) + lastTs;
     const bool bad = lookUp && !idsKnown(args, spec, ctx.tables);
@@ -145,14 +142,14 @@ inline bool tokenizeArgs(const EventContext& ctx, const uint8_t*& p, const uint8
 // is undecodable. Without CheckEnd the caller knows the whole event is in range.
 template<bool CheckEnd>
 inline bool tokenizeEvent(const EventContext& ctx, const BatchRef& b, const uint8_t*& p, const uint8_t* end,
-                          int64_t& lastTs, Token& out, ThreadTokens& range)
+                          int64_t& lastTs, Token& out)
 {
     const uint64_t offset = b.offset + uint64_t(p - b.data.data());
     const uint8_t type = *p++;
     const WireSpec& spec = wireSpec(type);
     uint64_t dt = 0;
     if (!spec.timed || !readUvarint<CheckEnd>(p, end, dt)) {
-        range.error = eventError(offset, type, true);
+        ctx.thread.error = eventError(offset, type, true);
         return false;
     }
     bool decoded = false;
@@ -164,7 +161,7 @@ inline bool tokenizeEvent(const EventContext& ctx, const BatchRef& b, const uint
     default: decoded = tokenizeArgs<kMaxEventArgs, CheckEnd>(ctx, p, end, spec, type, dt, offset, lastTs, out); break;
     }
     if (!decoded)
-        range.error = eventError(offset, type, false);
+        ctx.thread.error = eventError(offset, type, false);
     return decoded;
 }
 
@@ -175,7 +172,7 @@ void tokenizeThread(TokenizedGeneration& g, size_t thread)
 {
     const GenerationTables& tables = *g.gen.tables;
     ThreadTokens& range = g.threads[thread];
-    const EventContext ctx{g, range, tables, {UINT64_MAX, tables.stacksPresentTo(), tables.stringsPresentTo()}};
+    const EventContext ctx{g, range, tables};
     // Written through a local pointer: the buffer has room for every event (see planTokens).
     Token* const first = g.tokens[thread].data();
     Token* out = first;
@@ -193,12 +190,12 @@ void tokenizeThread(TokenizedGeneration& g, size_t thread)
         // No event starting this far from the end can run past it: most of a batch is read
         // without bound checks.
         while (end - p >= kMaxEventBytes) {
-            if (!tokenizeEvent<false>(ctx, b, p, end, lastTs, *out, range))
+            if (!tokenizeEvent<false>(ctx, b, p, end, lastTs, *out))
                 return finish();
             ++out;
         }
         while (p != end) {
-            if (!tokenizeEvent<true>(ctx, b, p, end, lastTs, *out, range))
+            if (!tokenizeEvent<true>(ctx, b, p, end, lastTs, *out))
                 return finish();
             ++out;
         }
@@ -247,6 +244,9 @@ void planTokens(TokenizedGeneration& g)
     g.base = ~uint64_t(0);
     g.timeBase = INT64_MAX;
     g.wide.clear();
+    g.idsKnownUpTo[WireSpec::NoId] = UINT64_MAX;
+    g.idsKnownUpTo[WireSpec::StackId] = tables.stacksPresentTo();
+    g.idsKnownUpTo[WireSpec::StringId] = tables.stringsPresentTo();
     g.threads.assign(g.gen.threads.size(), ThreadTokens{});
     if (g.tokens.size() < g.threads.size())
         g.tokens.resize(g.threads.size());

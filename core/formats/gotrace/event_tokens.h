@@ -95,6 +95,9 @@ struct TokenizedGeneration
     std::vector<WideToken> wide;
     uint64_t base = 0;    // offset of the generation's first batch
     int64_t timeBase = 0; // time of the generation's earliest batch, in nanoseconds
+    // Per WireSpec::IdKind, the largest ID known without a lookup in the tables (see
+    // GenerationTables::stacksPresentTo); larger ones are looked up.
+    uint64_t idsKnownUpTo[3] = {};
     std::vector<ThreadTokens> threads;
     uint64_t loadedOffset = 0;
     uint64_t end = 0;

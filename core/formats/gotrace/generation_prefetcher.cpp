@@ -27,14 +27,37 @@ GenerationPrefetcher::~GenerationPrefetcher()
         m_worker.join();
 }
 
-bool GenerationPrefetcher::produce(TokenizedGeneration& g)
+bool GenerationPrefetcher::load(TokenizedGeneration& g)
 {
     if (!m_loader.next(g.gen))
         return false;
     g.loadedOffset = m_loader.offset();
     g.end = m_loader.generationEnd();
+    return true;
+}
+
+bool GenerationPrefetcher::produce(TokenizedGeneration& g)
+{
+    if (!load(g))
+        return false;
     tokenizeGeneration(g);
     return true;
+}
+
+void GenerationPrefetcher::tokenizeShared(TokenizedGeneration& g)
+{
+    planTokens(g);
+    std::unique_lock lock(m_mutex);
+    m_tokenizing = &g;
+    m_nextThread = 0;
+    m_changed.notify_all(); // a waiting consumer takes a share
+    helpTokenize(lock);
+    m_changed.wait(lock, [&] { return m_threadsBusy == 0; });
+    m_tokenizing = nullptr;
+    if (m_tokenizeError)
+        std::rethrow_exception(std::exchange(m_tokenizeError, nullptr));
+    lock.unlock();
+    gatherTokens(g);
 }
 
 void GenerationPrefetcher::helpTokenize(std::unique_lock<std::mutex>& lock)
@@ -52,7 +75,7 @@ void GenerationPrefetcher::helpTokenize(std::unique_lock<std::mutex>& lock)
         }
         lock.lock();
         if (error && !m_tokenizeError)
-            m_tokenizeError = error;
+            m_tokenizeError = std::move(error);
         if (--m_threadsBusy == 0)
             m_changed.notify_all();
     }
@@ -73,23 +96,9 @@ void GenerationPrefetcher::run()
         bool more = false;
         std::exception_ptr error;
         try {
-            more = m_loader.next(g.gen);
-            if (more) {
-                g.loadedOffset = m_loader.offset();
-                g.end = m_loader.generationEnd();
-                planTokens(g);
-                std::unique_lock lock(m_mutex);
-                m_tokenizing = &g;
-                m_nextThread = 0;
-                m_changed.notify_all(); // a waiting consumer takes a share
-                helpTokenize(lock);
-                m_changed.wait(lock, [&] { return m_threadsBusy == 0; });
-                m_tokenizing = nullptr;
-                if (m_tokenizeError)
-                    std::rethrow_exception(std::exchange(m_tokenizeError, nullptr));
-                lock.unlock();
-                gatherTokens(g);
-            }
+            more = load(g);
+            if (more)
+                tokenizeShared(g);
         } catch (...) {
             error = std::current_exception(); // handed to the consumer in order
         }

@@ -37,9 +37,15 @@ public:
     bool next(TokenizedGeneration& out);
 
 private:
-    // Reads the next generation into `g`; false at the end. Throws what the loader throws.
+    // Reads the next generation's batches into `g`; false at the end. Throws what the loader
+    // throws.
+    bool load(TokenizedGeneration& g);
+    // load, then tokenizeGeneration: all in the calling thread.
     bool produce(TokenizedGeneration& g);
     void run();
+    // Tokenizes the loaded `g` on the worker, sharing its threads with a consumer that waits.
+    // Throws std::bad_alloc from any of them.
+    void tokenizeShared(TokenizedGeneration& g);
     // Tokenizes threads of the generation being read that nobody has taken yet, until none is
     // left. `lock` holds m_mutex; it is released while a thread is decoded.
     void helpTokenize(std::unique_lock<std::mutex>& lock);
