@@ -71,8 +71,19 @@ void V2Decoder::install()
         m_order.beginGeneration(m_gen.gen.tables->gen);
 }
 
-// Defined inline, as are the heap steps below: next() is their hot caller, and folding them into
-// it saves a call layer per event.
+// The event is built where it is delivered: the engine completes it in place.
+[[gnu::always_inline]] inline uint64_t V2Decoder::loadEvent(const Token& t, Event& out) const
+{
+    uint64_t offset = 0;
+    tokenValues(m_gen, t, out.args, offset);
+    out.type = t.type;
+    out.time = tokenTime(m_gen, t);
+    out.tables = m_gen.gen.tables.get();
+    out.taskEndType = {};
+    return offset;
+}
+
+// Inline into nextEvent: a call layer fewer for each event the general step takes.
 [[gnu::always_inline]] inline bool V2Decoder::tryAdvance(size_t heapIndex, Event& out)
 {
     Cursor& c = m_cursors[m_heap[heapIndex].cursor];
@@ -80,14 +91,8 @@ void V2Decoder::install()
         c.state = m_order.thread(c.m);
         c.stateKnown = true;
     }
-    // The event is built where it is delivered: the engine completes it in place.
     const Token& t = *c.next;
-    uint64_t offset = 0;
-    tokenValues(m_gen, t, out.args, offset);
-    out.type = t.type;
-    out.time = tokenTime(m_gen, t);
-    out.tables = m_gen.gen.tables.get();
-    out.taskEndType = {};
+    const uint64_t offset = loadEvent(t, out);
     if (!m_order.advance(out, c.m, c.state, m_gen.gen.tables->gen, offset))
         return false;
     m_advancedBadIds = t.flags & Token::BadIds;
@@ -219,16 +224,9 @@ bool V2Decoder::nextEvent(Event& out)
     // Wide, with unknown IDs or the thread's first (whose state is looked up then).
     if (t.flags != 0)
         return FastStep::General;
-    out.time = m_gen.timeBase + int64_t(t.time);
-    out.type = t.type;
-    out.args[0] = t.args[0];
-    out.args[1] = t.args[1];
-    out.args[2] = t.args[2];
-    out.args[3] = 0;
-    out.tables = m_gen.gen.tables.get();
-    out.taskEndType = {};
+    const uint64_t offset = loadEvent(t, out);
     m_order.setDirectOutput(&out);
-    const bool advanced = m_order.advance(out, c.m, c.state, out.tables->gen, m_gen.base + t.offset);
+    const bool advanced = m_order.advance(out, c.m, c.state, out.tables->gen, offset);
     const bool direct = m_order.takeDirectOutput();
     if (!advanced)
         return FastStep::General;

@@ -88,6 +88,9 @@ private:
     FastStep fastStep(Event& out);
     // The per-event step: fastStep, else nextEvent.
     bool step(Event& out);
+    // Builds the event of token `t` in `out` (type, time, wire arguments, tables); returns the
+    // event's byte offset.
+    uint64_t loadEvent(const Token& t, Event& out) const;
     // Tries the event of the cursor at heapIndex, building it in `out` (the engine's direct
     // output); moves the cursor on if the engine applied it.
     bool tryAdvance(size_t heapIndex, Event& out);
