@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tick conversion must give Go's float64 product to the nanosecond whichever way it is computed,
-// and the run of known IDs that lets the tokenizer skip lookups must end at the first gap.
+// the run of known IDs that lets the tokenizer skip lookups must end at the first gap, and an ID
+// table must find every ID wherever it was put.
 #include "core/formats/gotrace/generation_tables.h"
 #include "core/formats/gotrace/id_table.h"
 
@@ -50,6 +51,30 @@ TEST(IdTable, PresentFromOneToEndsBeforeTheFirstMissingId)
     EXPECT_EQ(table.presentFromOneTo(), 5u);
     table.erase(2);
     EXPECT_EQ(table.presentFromOneTo(), 1u);
+}
+
+// A server's goroutine IDs: most goroutines have exited, so a new ID lands far beyond the live
+// count (in the hash map); once the count rises again the vector grows past it. Every ID must
+// still be found, refused twice and erased once (the ordering lost such goroutines before).
+TEST(IdTable, FindsAnIdLeftInTheMapAfterTheVectorGrowsPastIt)
+{
+    IdTable<int> table;
+    ASSERT_TRUE(table.insert(1, 1));
+    const uint64_t far = 5000; // beyond 2 * count + slack
+    ASSERT_TRUE(table.insert(far, 2));
+    for (uint64_t id = 2; id < 2000; ++id)
+        ASSERT_TRUE(table.insert(id, 0));
+    ASSERT_TRUE(table.insert(far + 100, 3)); // within the vector's reach now: it grows past `far`
+    ASSERT_NE(table.find(far), nullptr);
+    EXPECT_EQ(*table.find(far), 2);
+    EXPECT_EQ(*table.find(far + 100), 3);
+    EXPECT_FALSE(table.insert(far, 4));
+    EXPECT_EQ(*table.find(far), 2);
+    EXPECT_EQ(table.size(), 2001u);
+    EXPECT_TRUE(table.erase(far));
+    EXPECT_EQ(table.find(far), nullptr);
+    EXPECT_FALSE(table.erase(far));
+    EXPECT_EQ(table.size(), 2000u);
 }
 
 } // namespace

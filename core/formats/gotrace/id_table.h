@@ -10,8 +10,12 @@ namespace gs::gotrace {
 
 // Maps wire IDs (string, stack IDs, goroutine IDs...) to values. IDs written by the runtime are
 // small and dense, so they live in a vector indexed by ID; an ID far beyond the number of
-// entries (only hostile or odd inputs) goes to a hash map instead, so memory stays proportional
-// to the number of entries, never to the largest ID. Lookups are O(1).
+// entries goes to a hash map instead, so memory stays proportional to the number of entries,
+// never to the largest ID. Lookups are O(1).
+//
+// Real traces reach the hash map too: when most goroutines have exited, a new goroutine's ID is
+// far beyond the few that are left. The vector may later grow past such an ID, so an ID below the
+// vector's size can still be in the map: every lookup that misses the vector asks the map.
 template<typename T>
 class IdTable
 {
@@ -24,7 +28,7 @@ public:
                 m_dense.resize(id + 1);
                 m_present.resize(id + 1, 0);
             }
-            if (m_present[id])
+            if (m_present[id] || inSparse(id))
                 return false;
             m_present[id] = 1;
             m_dense[id] = std::move(value);
@@ -39,8 +43,8 @@ public:
     {
         // m_present has m_dense's size; its byte elements make the bound check a subtraction
         // instead of a division by sizeof(T).
-        if (id < m_present.size())
-            return m_present[id] ? &m_dense[id] : nullptr;
+        if (id < m_present.size() && m_present[id])
+            return &m_dense[id];
         if (m_sparse.empty())
             return nullptr;
         auto it = m_sparse.find(id);
@@ -52,12 +56,10 @@ public:
 
     bool erase(uint64_t id)
     {
-        if (id < m_dense.size()) {
-            if (!m_present[id])
-                return false;
+        if (id < m_dense.size() && m_present[id]) {
             m_present[id] = 0;
             m_dense[id] = T{};
-        } else if (m_sparse.erase(id) == 0) {
+        } else if (m_sparse.empty() || m_sparse.erase(id) == 0) {
             return false;
         }
         --m_count;
@@ -87,6 +89,8 @@ public:
     }
 
 private:
+    bool inSparse(uint64_t id) const { return !m_sparse.empty() && m_sparse.count(id) != 0; }
+
     static constexpr uint64_t kSlack = 4096;
     std::vector<T> m_dense;
     std::vector<uint8_t> m_present;
