@@ -28,23 +28,21 @@ var (
 // Panic starts the five goroutines, waits until they are blocked, and panics in the caller's
 // goroutine (run it with GOTRACEBACK=all to see them all).
 func Panic() {
-	var mu sync.Mutex
-	mu.Lock()
-	var wg sync.WaitGroup
-	wg.Add(1)
 	never := make(chan int)
 	ready := make(chan struct{}, 5)
+	var mu sync.Mutex
+	mu.Lock()
 	labelled := func(labels pprof.LabelSet, block func()) {
 		go pprof.Do(context.Background(), labels, func(context.Context) {
 			ready <- struct{}{}
 			block()
 		})
 	}
-	labelled(plainLabels, func() { <-never })                            // chan receive
-	labelled(awkwardLabels, func() { mu.Lock() })                        // sync.Mutex.Lock
-	labelled(trickyLabels, func() { runtime.LockOSThread(); select {} }) // select (no cases), locked to thread
-	go func() { ready <- struct{}{}; wg.Wait() }()                       // sync.WaitGroup.Wait
-	go func() { ready <- struct{}{}; time.Sleep(time.Hour) }()           // sleep
+	labelled(plainLabels, func() { <-never })                               // chan receive
+	labelled(awkwardLabels, func() { mu.Lock() })                           // sync.Mutex.Lock
+	labelled(trickyLabels, func() { runtime.LockOSThread(); select {} })    // select (no cases), locked to thread
+	go func() { ready <- struct{}{}; var nowhere chan int; nowhere <- 1 }() // chan send (nil chan)
+	go func() { ready <- struct{}{}; time.Sleep(time.Hour) }()              // sleep
 	for i := 0; i < 5; i++ {
 		<-ready
 	}
