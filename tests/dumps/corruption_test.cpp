@@ -1,46 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Damaged text captures: truncations, garbage lines and binary junk give a partial result with a
 // warning, or a one-line error; never a crash (this suite runs under ASan+UBSan in CI).
-#include "core/io/file_bytes.h"
 #include "tests/dumps/dump_fixtures.h"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <random>
-
-#include <unistd.h>
 
 namespace gs::test {
 namespace {
 
 const char* const kFixtures[] = {
-    "panic_all.txt",    "panic_all_go119.txt", "sigquit_system.txt", "deadlock.txt",
-    "service.log",      "leak_after.txt",      "leak_after_debug1.txt", "perf_script.txt",
-    "perf.folded",      "bpftrace_ustack.txt", "gctrace.txt",
+    "panic_all.txt",         "panic_all_go119.txt", "panic_labels_go127.txt", "sigquit_system.txt",
+    "deadlock.txt",          "service.log",         "leak_after.txt",         "leak_after_debug1.txt",
+    "perf_script.txt",       "perf.folded",         "bpftrace_ustack.txt",    "gctrace.txt",
 };
-
-std::string readText(const std::string& name)
-{
-    auto bytes = readFile(dumpFixture(name));
-    EXPECT_TRUE(bytes.ok());
-    return bytes.ok() ? std::string(bytes->begin(), bytes->end()) : std::string();
-}
-
-// Loads `text` through the same path as a file on disk (sniffing included).
-Result<StorePtr> loadText(const std::string& text)
-{
-    // Per process: ctest runs the tests of this suite in parallel.
-    const auto path = std::filesystem::temp_directory_path() / ("goroscope_corrupt_" + std::to_string(::getpid()) + ".txt");
-    {
-        std::ofstream out(path, std::ios::binary);
-        out << text;
-    }
-    LoadContext context;
-    auto loaded = loadFile(path.string(), context);
-    std::filesystem::remove(path);
-    return loaded;
-}
 
 int64_t goroutinesOf(const EventStore& s)
 {
@@ -50,12 +23,12 @@ int64_t goroutinesOf(const EventStore& s)
 TEST(Corruption, TruncatedAnywhere)
 {
     for (const char* name : kFixtures) {
-        const std::string text = readText(name);
-        auto whole = loadText(text);
+        const std::string text = readDumpFixtureText(name);
+        auto whole = loadDumpText(text);
         ASSERT_TRUE(whole.ok()) << name;
         const int64_t all = goroutinesOf(**whole);
         for (size_t cut = 1; cut < text.size(); cut += text.size() / 40 + 1) {
-            auto part = loadText(text.substr(0, cut));
+            auto part = loadDumpText(text.substr(0, cut));
             if (!part.ok()) {
                 EXPECT_FALSE(part.error().message.empty());
                 EXPECT_EQ(part.error().message.find('\n'), std::string::npos) << "one line";
@@ -68,11 +41,11 @@ TEST(Corruption, TruncatedAnywhere)
 
 TEST(Corruption, CutInsideAStackWarns)
 {
-    const std::string text = readText("panic_all.txt");
+    const std::string text = readDumpFixtureText("panic_all.txt");
     // Cut in the middle of the last goroutine's first call line.
     const size_t header = text.rfind("\ngoroutine ");
     const size_t call = text.find('\n', header + 1) + 1;
-    auto part = loadText(text.substr(0, call + 6));
+    auto part = loadDumpText(text.substr(0, call + 6));
     ASSERT_TRUE(part.ok()) << part.error().message;
     EXPECT_EQ(goroutinesOf(**part), 1 + kCrashWorkers);
     ASSERT_FALSE((*part)->warnings.empty());
@@ -81,7 +54,7 @@ TEST(Corruption, CutInsideAStackWarns)
 
 TEST(Corruption, GarbageLinesInsideBlocks)
 {
-    const std::string text = readText("panic_all.txt");
+    const std::string text = readDumpFixtureText("panic_all.txt");
     std::string damaged;
     size_t lineNo = 0;
     for (size_t at = 0; at < text.size();) {
@@ -91,7 +64,7 @@ TEST(Corruption, GarbageLinesInsideBlocks)
             damaged += "\t??? this is not a frame ???\n";
         at = nl + 1;
     }
-    auto loaded = loadText(damaged);
+    auto loaded = loadDumpText(damaged);
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
     EXPECT_EQ(goroutinesOf(**loaded), 1 + kCrashWorkers);
     ASSERT_FALSE((*loaded)->warnings.empty());
@@ -102,7 +75,7 @@ TEST(Corruption, BinaryJunk)
 {
     std::mt19937 rng(12345);
     for (const char* name : kFixtures) {
-        const std::string text = readText(name);
+        const std::string text = readDumpFixtureText(name);
         for (int round = 0; round < 30; ++round) {
             std::string damaged = text;
             const size_t at = rng() % damaged.size();
@@ -111,7 +84,7 @@ TEST(Corruption, BinaryJunk)
                 damaged[i] = char(rng() & 0xff);
             if (round % 3 == 0)
                 damaged.insert(rng() % damaged.size(), std::string(1 + rng() % 200, char(rng() & 0xff)));
-            auto loaded = loadText(damaged);
+            auto loaded = loadDumpText(damaged);
             if (loaded.ok()) {
                 EXPECT_TRUE((*loaded)->profile || (*loaded)->gcTrace) << name;
             } else {
@@ -127,7 +100,7 @@ TEST(Corruption, PureJunkIsAnError)
     std::string junk(4096, '\0');
     for (char& c : junk)
         c = char(rng() & 0xff);
-    auto loaded = loadText(junk);
+    auto loaded = loadDumpText(junk);
     EXPECT_FALSE(loaded.ok() && (*loaded)->dump);
 }
 

@@ -3,6 +3,8 @@
 
 #include "core/formats/text/label_set.h"
 
+#include <map>
+
 namespace gs::dump {
 
 DumpBuilder::DumpBuilder(EventStore& store)
@@ -19,6 +21,27 @@ uint64_t frameHash(std::string_view function, int64_t line)
 {
     return std::hash<std::string_view> {}(function) ^ (uint64_t(line) * 0x9E3779B97F4A7C15ull);
 }
+
+// A traceback's goroutines become one sample per (stack, state, label set): the state and the
+// goroutine's labels are the sample's labels, so tag filters select goroutines by them.
+struct SampleKey
+{
+    StackId stack = 0;
+    StringId state = 0;
+    uint32_t labelSet = 0; // numbered in order of appearance; 0: no labels
+    bool operator==(const SampleKey&) const = default;
+};
+
+struct SampleKeyHash
+{
+    size_t operator()(const SampleKey& k) const
+    {
+        const uint64_t stackAndState = uint64_t(k.stack) << 32 | k.state;
+        return std::hash<uint64_t> {}(stackAndState) ^ (uint64_t(k.labelSet) * 0x9E3779B97F4A7C15ull);
+    }
+};
+
+using DumpLabelIds = std::pair<StringId, StringId>; // key, value: what makes two label sets equal
 
 } // namespace
 
@@ -102,9 +125,22 @@ void buildDumpProfile(EventStore& store)
         return;
     }
     const StringId stateKey = store.symbols.strings.intern("state");
-    std::unordered_map<uint64_t, size_t> sampleOf; // stack << 32 | state -> sample
+    std::map<std::vector<DumpLabelIds>, uint32_t> labelSets; // 0 stands for "no labels"
+    std::vector<DumpLabelIds> ids; // reused: most goroutines share a few label sets
+    std::unordered_map<SampleKey, size_t, SampleKeyHash> sampleOf;
     for (const DumpGoroutine& g : dump.goroutines) {
-        const auto [it, inserted] = sampleOf.emplace(uint64_t(g.stack) << 32 | g.state, p.sampleStacks.size());
+        const auto labels = dump.labelsOf(g.labelBegin, g.labelEnd);
+        uint32_t labelSet = 0;
+        if (!labels.empty()) {
+            ids.clear();
+            for (const DumpLabel& l : labels)
+                ids.push_back(DumpLabelIds {l.key, l.value});
+            auto known = labelSets.find(ids);
+            if (known == labelSets.end())
+                known = labelSets.emplace(ids, uint32_t(labelSets.size() + 1)).first;
+            labelSet = known->second;
+        }
+        const auto [it, inserted] = sampleOf.emplace(SampleKey {g.stack, g.state, labelSet}, p.sampleStacks.size());
         if (!inserted) {
             ++p.sampleValues[it->second];
             continue;
@@ -112,6 +148,8 @@ void buildDumpProfile(EventStore& store)
         addSample(g.stack, 1);
         if (g.state != 0)
             p.labels.push_back(SampleLabel {stateKey, g.state, 0, 0});
+        for (const DumpLabel& l : labels)
+            p.labels.push_back(SampleLabel {l.key, l.value, 0, 0});
         p.labelOffsets.push_back(uint32_t(p.labels.size()));
     }
 }

@@ -43,9 +43,9 @@ private:
     size_t m_used = 0;
 };
 
-// Builds store.profile from store.dump: one sample per stack (and, for tracebacks, per status,
-// kept as a "state" label) weighted by its number of goroutines, so the flame graph, top table
-// and label filters serve dumps unchanged.
+// Builds store.profile from store.dump: one sample per stack (and, for tracebacks, per status and
+// label set, kept as a "state" label and the goroutine's own labels) weighted by its number of
+// goroutines, so the flame graph, top table and label filters serve dumps unchanged.
 void buildDumpProfile(EventStore& store);
 
 } // namespace gs::dump

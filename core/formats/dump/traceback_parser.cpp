@@ -119,6 +119,10 @@ private:
             startBlock(header);
             return true;
         }
+        if (looksLikeGoroutineHeader(line)) {
+            skipUnknownHeader(line);
+            return true;
+        }
         // Outside a block: the crash line, "runtime stack:" frames, registers, "exit status 2" or
         // the log around a runtime.Stack dump. Crash output has more blocks after such lines.
         if (!m_inBlock)
@@ -183,6 +187,17 @@ private:
             ++m_badLabels;
         if (h.labels.empty())
             g.labelBegin = g.labelEnd = uint32_t(m_dump.labels.size());
+    }
+
+    // A header of a form not known here: its goroutine is left out, and report() says so.
+    void skipUnknownHeader(std::string_view line)
+    {
+        if (m_inBlock)
+            finishBlock(false);
+        if (m_unknownHeaders++ == 0) {
+            m_firstUnknownHeader = std::string(line.substr(0, 120));
+            m_firstUnknownHeaderAt = m_lines.lineOffset();
+        }
     }
 
     void blockTabLine(std::string_view line)
@@ -285,6 +300,11 @@ private:
             m_context.warn(std::to_string(m_emptyStacks) + " goroutine(s) have no frames");
         if (m_badLabels)
             m_context.warn(std::to_string(m_badLabels) + " goroutine header(s) had malformed labels");
+        if (m_unknownHeaders)
+            m_context.warn(std::to_string(m_unknownHeaders) +
+                           " line(s) looking like a goroutine header were not understood; their goroutines are left "
+                           "out (the first, at byte " + std::to_string(m_firstUnknownHeaderAt) + ": " +
+                           m_firstUnknownHeader + ")");
     }
 
     text::LineCursor m_lines;
@@ -305,6 +325,9 @@ private:
     uint64_t m_damagedFrames = 0;
     uint64_t m_emptyStacks = 0;
     uint64_t m_badLabels = 0;
+    uint64_t m_unknownHeaders = 0;
+    uint64_t m_firstUnknownHeaderAt = 0;
+    std::string m_firstUnknownHeader; // its first 120 bytes
 };
 
 } // namespace
@@ -313,6 +336,9 @@ uint64_t findTraceback(std::span<const uint8_t> bytes)
 {
     const std::string_view all(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     GoroutineHeader header;
+    // A header-shaped line ("goroutine N ...:") before the first one understood starts the dump
+    // too, so that the parser reports it instead of the dump silently starting after it.
+    uint64_t firstHeaderShaped = kNotFound;
     for (size_t at = all.find("goroutine "); at != std::string_view::npos; at = all.find("goroutine ", at + 1)) {
         if (at != 0 && all[at - 1] != '\n')
             continue;
@@ -321,7 +347,9 @@ uint64_t findTraceback(std::span<const uint8_t> bytes)
         if (!line.empty() && line.back() == '\r')
             line.remove_suffix(1);
         if (parseGoroutineHeader(line, header))
-            return at;
+            return std::min<uint64_t>(at, firstHeaderShaped);
+        if (firstHeaderShaped == kNotFound && looksLikeGoroutineHeader(line) && text::endsWith(line, ":"))
+            firstHeaderShaped = at;
     }
     return kNotFound;
 }

@@ -10,10 +10,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
+
+	"goroscope/gen/dumps/labelled"
 )
 
 func main() {
-	mode := flag.String("mode", "", "leak | deadlock | panic | sigquit | logstack | gc | burn | linked")
+	mode := flag.String("mode", "", "leak | deadlock | panic | labels | sigquit | logstack | gc | burn | linked")
 	out := flag.String("o", ".", "output folder (leak, logstack, linked)")
 	flag.Parse()
 	switch *mode {
@@ -23,6 +25,8 @@ func main() {
 		runDeadlock()
 	case "panic":
 		runPanic()
+	case "labels":
+		labelled.Panic()
 	case "sigquit":
 		runSigquit()
 	case "logstack":
