@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// `goroscope-cli events FILE`: every event of an execution trace, one line each, in the order
-// and format of the first line `go tool trace -d=parsed FILE` prints per event. With --count,
-// every event is still decoded and ordered but only their number is printed (for benchmarks).
+// `goroscope-cli events FILE`: every event of an execution trace in the order and format of
+// `go tool trace -d=parsed FILE` (Go's Event.String() per event, stack frames included, each
+// followed by a newline). With --count, every event is still decoded and ordered but only their
+// number is printed (for benchmarks).
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "core/base/load_context.h"
@@ -33,14 +34,15 @@ int runEvents(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     LoadContext ctx;
     std::string buffer;
     buffer.reserve(1 << 17);
-    // The count is of the events the reader delivers: exactly the lines the printing path writes.
+    gotrace::StackTextCache stacks;
+    // The count is of the events the reader delivers: exactly the events the printing path writes.
     uint64_t count = 0;
     auto sink = [&](std::span<const gotrace::Event> events) {
         count += events.size();
         if (countOnly)
             return;
         for (const gotrace::Event& ev : events) {
-            gotrace::appendEventLine(ev, buffer);
+            gotrace::appendEvent(ev, stacks, buffer);
             buffer += '\n';
         }
         if (buffer.size() >= (1 << 16)) {

@@ -22,7 +22,7 @@ const std::vector<Command>& commands()
         goroutinesCommand(),
         chainCommand(),
         diffCommand(),
-        {"events", "events FILE [--count]", "trace events, one per line, as go tool trace -d=parsed prints them (--count: only count)", runEvents},
+        {"events", "events FILE [--count]", "trace events with their stacks, as go tool trace -d=parsed prints them (--count: only count)", runEvents},
     };
     return kCommands;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Throughput of the execution-trace reader: `goroscope_trace_bench FILE [--format]` reads the
-// trace three times and prints the best time (with --format, also formats every event line).
+// trace three times and prints the best time (with --format, also formats every event with its
+// stacks, as `goroscope-cli events` does).
 #include "core/base/load_context.h"
 #include "core/formats/gotrace/event_format.h"
 #include "core/formats/gotrace/trace_reader.h"
@@ -27,6 +28,7 @@ int main(int argc, char** argv)
     uint64_t events = 0;
     uint64_t checksum = 0;
     std::string line;
+    gs::gotrace::StackTextCache stacks;
     for (int round = 0; round < 3; ++round) {
         const auto start = std::chrono::steady_clock::now();
         gs::LoadContext ctx;
@@ -37,7 +39,7 @@ int main(int argc, char** argv)
                 checksum += uint64_t(ev.time) ^ uint64_t(ev.g);
                 if (format) {
                     line.clear();
-                    gs::gotrace::appendEventLine(ev, line);
+                    gs::gotrace::appendEvent(ev, stacks, line);
                     checksum += line.size();
                 }
             }

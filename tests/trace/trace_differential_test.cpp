@@ -1,64 +1,36 @@
 // SPDX-License-Identifier: MIT
-// Differential test: for every trace fixture, our event lines must equal the first line of
-// every event `go tool trace -d=parsed` prints (Go's own parser is the reference).
-#include "core/base/load_context.h"
-#include "core/formats/gotrace/event_format.h"
-#include "core/formats/gotrace/trace_reader.h"
-#include "core/io/file_bytes.h"
-
+// Differential test: for every trace fixture, the whole output of the `goroscope-cli events`
+// binary must equal what `go tool trace -d=parsed` prints, byte for byte, stack blocks included
+// (Go's own parser is the reference).
 #include "tests/support/go_reference.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
-namespace fs = std::filesystem;
-
-const fs::path kTraceDir = fs::path(GOROSCOPE_TEST_DATA_DIR) / "trace";
-
-std::vector<std::string> listFixtures()
+// Splits at '\n', keeping a last empty piece when the text ends with one, so two texts with
+// equal pieces are equal bytes.
+std::vector<std::string> splitLines(const std::string& text)
 {
-    std::vector<std::string> names;
-    if (!fs::is_directory(kTraceDir))
-        return names;
-    for (const auto& entry : fs::directory_iterator(kTraceDir)) {
-        const std::string name = entry.path().filename().string();
-        if (name.ends_with(".trace") || name.ends_with(".trace.gz"))
-            names.push_back(name);
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-// Runs `go tool trace -d=parsed` and keeps the first line of each event (they start with
-// "M="; stack lines follow them). Wall clock times print in UTC, as ours do.
-std::vector<std::string> goEventLines(const fs::path& trace, std::string& stderrText)
-{
-    const std::string output = gs::test::runCommand("TZ=UTC " + gs::test::shellQuote(gs::test::goCommand())
-                                                        + " tool trace -d=parsed " + gs::test::shellQuote(trace.string()),
-                                                    &stderrText);
     std::vector<std::string> lines;
-    std::istringstream in(output);
-    for (std::string line; std::getline(in, line);) {
-        if (line.rfind("M=", 0) == 0)
-            lines.push_back(line);
-    }
+    size_t start = 0;
+    for (size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
+        lines.push_back(text.substr(start, nl - start));
+    lines.push_back(text.substr(start));
     return lines;
 }
 
 // Old-format traces: Go's converter reports goroutines created before tracing started, and
 // not otherwise described, as runnable in Go map order (random per run). Within each run of
 // such lines, put the goroutine IDs in ascending order (times stay where they are), so the
-// comparison does not depend on Go's map iteration.
+// comparison does not depend on Go's map iteration. These events have no stack, so each is one
+// line and a run of them is a run of lines.
 void normalizeStartupStatuses(std::vector<std::string>& lines)
 {
     const std::string head = "M=-1 P=-1 G=-1 StateTransition Time=";
@@ -89,83 +61,62 @@ void normalizeStartupStatuses(std::vector<std::string>& lines)
     }
 }
 
+// Whether a (plain) trace file is in the old format, Go 1.11-1.21: its header says "go 1.NN trace".
+bool isOldFormat(const std::string& path)
+{
+    char header[17] = {};
+    std::ifstream(path, std::ios::binary).read(header, 16);
+    int minor = 0;
+    return std::sscanf(header, "go 1.%d trace", &minor) == 1 && minor < 22;
+}
+
 class TraceDifferential : public ::testing::TestWithParam<std::string>
 {
 };
 
-TEST_P(TraceDifferential, MatchesGoToolTraceParsed)
+TEST_P(TraceDifferential, EventsOutputEqualsGoToolTraceParsed)
 {
-    if (gs::test::goCommand().empty())
+    const std::string go = gs::test::goCommand();
+    if (go.empty())
         GTEST_SKIP() << "no Go toolchain on PATH; the differential test needs Go 1.26";
-    const fs::path path = kTraceDir / GetParam();
-    gs::Result<gs::InputBytes> input = gs::readInput(path.string());
-    ASSERT_TRUE(input.ok()) << input.error().describe();
+    const std::string& fixture = GetParam();
 
-    // Go's tool does not read gzip: give it the decompressed bytes.
-    fs::path goInput = path;
-    if (input->compressed) {
-        goInput = fs::temp_directory_path() / ("goroscope_trace_" + std::to_string(::getpid()) + ".trace");
-        std::ofstream(goInput, std::ios::binary)
-            .write(reinterpret_cast<const char*>(input->data.data()), std::streamsize(input->data.size()));
-    }
+    // Go's tool does not read gzip: it gets a decompressed copy, we read the fixture itself.
+    // Wall-clock times of Sync events print in the local zone there, in UTC here.
+    const gs::test::GoReadableTrace goInput(fixture);
     std::string goErr;
-    std::vector<std::string> want = goEventLines(goInput, goErr);
-    if (input->compressed)
-        fs::remove(goInput);
-    ASSERT_FALSE(want.empty()) << "go tool trace printed no events: " << goErr;
+    const std::string goText = gs::test::runCommand(
+        "TZ=UTC " + gs::test::shellQuote(go) + " tool trace -d=parsed " + gs::test::shellQuote(goInput.path()), &goErr);
+    ASSERT_FALSE(goText.empty()) << "go tool trace printed no events: " << goErr;
+    std::string ourErr;
+    const std::string ourText = gs::test::runCommand(
+        gs::test::shellQuote(GOROSCOPE_CLI_BINARY) + " events " + gs::test::shellQuote(fixture), &ourErr);
 
-    std::vector<std::string> got;
-    gs::LoadContext ctx;
-    std::string line;
-    auto result = gs::gotrace::readTrace(input->span(), ctx, [&](const gs::gotrace::Event& ev) {
-        line.clear();
-        gs::gotrace::appendEventLine(ev, line);
-        got.push_back(line);
-    });
-    EXPECT_TRUE(result.ok()) << result.error().describe();
-    if (input->data.size() >= 16 && std::string(input->data.begin(), input->data.begin() + 16) < "go 1.22") {
+    std::vector<std::string> want = splitLines(goText);
+    std::vector<std::string> got = splitLines(ourText);
+    if (isOldFormat(goInput.path())) {
         normalizeStartupStatuses(want);
         normalizeStartupStatuses(got);
     }
-
-    size_t identical = 0;
-    std::vector<size_t> differing;
-    for (size_t i = 0; i < std::max(want.size(), got.size()); ++i) {
-        if (i < want.size() && i < got.size() && want[i] == got[i])
-            ++identical;
-        else
-            differing.push_back(i);
-    }
-    const double share = 100.0 * double(identical) / double(std::max(want.size(), got.size()));
-    std::ostringstream report;
-    report << GetParam() << ": " << identical << " of " << want.size() << " Go lines identical (" << share
-           << "%), ours has " << got.size() << " lines";
-    for (size_t k = 0; k < std::min<size_t>(differing.size(), 5); ++k) {
-        const size_t i = differing[k];
-        report << "\n  line " << i + 1 << "\n    go:   " << (i < want.size() ? want[i] : "<none>")
-               << "\n    ours: " << (i < got.size() ? got[i] : "<none>");
-    }
-    std::cout << "[ share ] " << GetParam() << ": " << share << "% identical (" << identical << "/" << want.size()
-              << ")\n";
-    EXPECT_TRUE(differing.empty()) << report.str();
+    const auto [wantAt, gotAt] = std::mismatch(want.begin(), want.end(), got.begin(), got.end());
+    if (wantAt == want.end() && gotAt == got.end())
+        return;
+    const size_t line = size_t(wantAt - want.begin());
+    ADD_FAILURE() << fixture << ": first difference at line " << line + 1 << " of " << want.size() << " (ours has "
+                  << got.size() << " lines)\n    go:   " << (wantAt != want.end() ? *wantAt : "<end of output>")
+                  << "\n    ours: " << (gotAt != got.end() ? *gotAt : "<end of output>") << "\n  goroscope-cli stderr: "
+                  << ourErr;
 }
 
-std::string fixtureTestName(const ::testing::TestParamInfo<std::string>& info)
-{
-    std::string name = info.param;
-    for (char& c : name) {
-        if (!std::isalnum(static_cast<unsigned char>(c)))
-            c = '_';
-    }
-    return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Fixtures, TraceDifferential, ::testing::ValuesIn(listFixtures()), fixtureTestName);
+INSTANTIATE_TEST_SUITE_P(Fixtures, TraceDifferential,
+                         ::testing::ValuesIn(gs::test::fixtureFiles("trace", {".trace", ".trace.gz"})),
+                         [](const auto& param) { return gs::test::testNameOf(param.param); });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TraceDifferential);
 
 TEST(TraceFixtures, Present)
 {
-    EXPECT_GE(listFixtures().size(), 8u) << "expected fixtures in " << kTraceDir;
+    EXPECT_GE(gs::test::fixtureFiles("trace", {".trace", ".trace.gz"}).size(), 8u)
+        << "expected fixtures in " << GOROSCOPE_TEST_DATA_DIR << "/trace";
 }
 
 } // namespace

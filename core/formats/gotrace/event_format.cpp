@@ -113,6 +113,19 @@ void appendResource(int kind, int64_t id, std::string& out)
     out += ')';
 }
 
+// Go prints a stack block whenever the event's Stack value is not NoStack. Most accessors map
+// ID 0 to NoStack, but a GoCreate's new-goroutine stack and a CPU sample's stack are built
+// from the ID unchecked, so there ID 0 still prints the header with no frames under it.
+void appendStackBlock(const GenerationTables& tables, const char* header, uint64_t stack, StackTextCache& stacks,
+                      std::string& out)
+{
+    out += '\n';
+    out += header;
+    out += '\n';
+    if (stack != 0)
+        out += stacks.frames(tables, stack);
+}
+
 } // namespace
 
 void appendGoQuoted(std::string_view s, std::string& out)
@@ -289,6 +302,20 @@ void appendEventLine(const Event& ev, std::string& out)
         break;
     default: break;
     }
+}
+
+void appendEvent(const Event& ev, StackTextCache& stacks, std::string& out)
+{
+    appendEventLine(ev, out);
+    if (!ev.tables)
+        return; // the final Sync event: no stacks
+    if (ev.kind() == EventKind::StateTransition) {
+        const uint64_t stack = ev.stateTransition().stack;
+        if (stack != 0 || ev.type == EvGoCreate || ev.type == EvGoCreateBlocked)
+            appendStackBlock(*ev.tables, "TransitionStack=", stack, stacks, out);
+    }
+    if (const uint64_t stack = ev.stack(); stack != 0 || ev.type == EvCPUSample)
+        appendStackBlock(*ev.tables, "Stack=", stack, stacks, out);
 }
 
 } // namespace gs::gotrace
