@@ -3,8 +3,7 @@
 // Command pprof writes small, real profiles with runtime/pprof for Goroscope's test fixtures:
 // cpu, heap, allocs, goroutine, block, mutex, threadcreate and (when built with
 // GOEXPERIMENT=goroutineleakprofile) goroutineleak, and a goroutine profile of generic functions.
-// The work is done in a few distinct,
-// recognisable functions so tests can look for them by name.
+// The work is done in a few distinct, recognisable functions so tests can look for them by name.
 package main
 
 import (
@@ -272,7 +271,8 @@ func (b *box[T]) wait(stop chan struct{}) {
 	<-stop
 }
 
-// hold has a value receiver: "main.box[...].hold", and called as a method value, "...hold-fm".
+// hold has a value receiver: "main.box[...].hold". It is also called as a method value, whose
+// "...hold-fm" wrapper the runtime leaves out of the stacks it records.
 //
 //go:noinline
 func (b box[T]) hold(stop chan struct{}) {
