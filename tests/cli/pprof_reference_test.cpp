@@ -2,7 +2,9 @@
 // Differential test: `goroscope-cli top` against `go tool pprof -top` on every fixture and every
 // sample type. pprof prints exact raw values when asked for the sample type's own unit
 // (-unit=nanoseconds prints "980000000ns"), all nodes with -nodecount huge and -nodefraction=0,
-// and never touches the network or binaries with -symbolize=none.
+// and never touches binaries with -symbolize=remote: it asks only profiles fetched over HTTP
+// for symbols, so on a file nothing is looked up, but pprof still renames functions as it does
+// by default (generic shape names lose their parentheses), which -symbolize=none would skip.
 #include "core/base/load_context.h"
 #include "core/load/load_file.h"
 #include "tests/cli/cli_test_support.h"
@@ -75,7 +77,7 @@ protected:
     void compare(const std::string& file, const std::string& unit, const std::vector<std::string>& pprofArgs,
                  const std::vector<std::string>& ourArgs)
     {
-        std::string command = gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=none -nodecount=100000000 -nodefraction=0 "
+        std::string command = gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=remote -nodecount=100000000 -nodefraction=0 "
                               "-edgefraction=0 -unit="
                               + gs::test::shellQuote(unit);
         // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on " " + string.
@@ -147,7 +149,7 @@ TEST_F(PprofReference, DefaultNodeFractionDropsTheSameNodes)
 {
     // Without -nodefraction both drop functions whose cum is under 0.5% of the shown weight.
     const std::string allocs = GOROSCOPE_TEST_DATA_DIR "/pprof/allocs.pb.gz";
-    std::string command = gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=none -unit=bytes";
+    std::string command = gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=remote -unit=bytes";
     command.append(" ").append(gs::test::shellQuote(allocs));
     const auto expected = parsePprofTop(gs::test::runCommand(command));
     const auto actual = parseTopJson(runCliCaptured({"top", allocs, "--json"}).out);
@@ -193,7 +195,7 @@ void PprofReference::compareText(const std::vector<std::pair<std::vector<std::st
 {
     for (const auto& [pprofArgs, ourArgs] : cases) {
         // pprof prints the profile time in the local zone; ours is UTC.
-        std::string command = "TZ=UTC " + gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=none";
+        std::string command = "TZ=UTC " + gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=remote";
         for (const std::string& a : pprofArgs)
             command.append(" ").append(gs::test::shellQuote(a));
         const std::string expected = gs::test::runCommand(command);
@@ -215,6 +217,10 @@ TEST_F(PprofReference, FiltersMatchPprof)
     compare(cpu, "nanoseconds", {"-tagfocus=worker=a"}, {"--tagfocus", "worker=a"});
     compare(cpu, "nanoseconds", {"-tagignore=worker=a"}, {"--tagignore", "worker=a"});
     compare(heap, "bytes", {"-sample_index=alloc_space", "-focus=main"}, {"--sample-index", "alloc_space", "--focus", "main"});
+    // pprof's filters see the names it shows: "go.shape.func(int)" is "go.shape.func" to them.
+    const std::string generics = GOROSCOPE_TEST_DATA_DIR "/pprof/generics.pb.gz";
+    compare(generics, "count", {"-focus=go\\.shape\\.func\\]$"}, {"--focus", "go\\.shape\\.func\\]$"});
+    compare(generics, "count", {"-ignore=func \\]"}, {"--ignore", "func \\]"});
 }
 
 } // namespace

@@ -150,6 +150,27 @@ TEST(PprofFixtures, CountProfiles)
     EXPECT_TRUE(hasFunction(*decodeFixture("goroutineleak.pb.gz"), "main.leakOnChannel"));
 }
 
+// Generic functions are named as pprof names them (the rule itself: pprof_function_name_test).
+TEST(PprofFixtures, GenericFunctionsAreNamedAsPprofNamesThem)
+{
+    auto s = decodeFixture("generics.pb.gz");
+    ASSERT_TRUE(s);
+    EXPECT_TRUE(hasFunction(*s, "main.waitIn[go.shape.func ]"));
+    EXPECT_TRUE(hasFunction(*s, "main.waitIn[go.shape.interface { Read ; Write  }]"));
+    EXPECT_TRUE(hasFunction(*s, "main.waitInClosure[go.shape.func int].func1"));
+    EXPECT_TRUE(hasFunction(*s, "main.(*box[go.shape.func() int]).wait"));
+    EXPECT_TRUE(hasFunction(*s, "main.box[go.shape.func int].hold"));
+    EXPECT_FALSE(hasFunction(*s, "main.waitIn[go.shape.func(int)]"));
+    // func(int) and func(string) are one function to pprof: main.waitIn[go.shape.func].
+    const Profile& p = *s->profile;
+    int64_t goroutines = 0;
+    for (size_t i = 0; i < p.sampleCount(); ++i) {
+        for (const std::string& name : stackNames(*s, i))
+            goroutines += name == "main.waitIn[go.shape.func]" ? p.value(i, 0) : 0;
+    }
+    EXPECT_EQ(goroutines, 2);
+}
+
 TEST(PprofFixtures, LoadFileDetectsGzippedPprof)
 {
     LoadContext context;

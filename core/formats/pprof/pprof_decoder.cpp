@@ -3,6 +3,7 @@
 
 #include "core/formats/pprof/id_index.h"
 #include "core/formats/pprof/location_stack_cache.h"
+#include "core/formats/pprof/pprof_function_name.h"
 #include "core/formats/pprof/pprof_wire.h"
 
 #include "profile.pb.h"
@@ -238,10 +239,12 @@ private:
             parse(fn, s, MessageKind::Function);
             if (fn.id() == 0)
                 throw DecodeError(s.offset, "function with reserved id 0");
-            string(fn.system_name(), s.offset, "function.system_name");
+            const auto systemName = string(fn.system_name(), s.offset, "function.system_name");
             const auto name = string(fn.name(), s.offset, "function.name");
             const auto file = string(fn.filename(), s.offset, "function.filename");
-            m_functions.push_back(m_store->symbols.internFunction(name, file));
+            // Named as pprof names it, so every report, filter and view agrees with pprof.
+            m_functions.push_back(
+                m_store->symbols.internFunction(pprof::displayFunctionName(name, systemName), file));
             ids.push_back(fn.id());
             maxId = std::max<uint64_t>(maxId, fn.id());
         }

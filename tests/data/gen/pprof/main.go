@@ -2,14 +2,15 @@
 
 // Command pprof writes small, real profiles with runtime/pprof for Goroscope's test fixtures:
 // cpu, heap, allocs, goroutine, block, mutex, threadcreate and (when built with
-// GOEXPERIMENT=goroutineleakprofile) goroutineleak. The work is done in a few distinct,
-// recognisable functions so tests can look for them by name.
+// GOEXPERIMENT=goroutineleakprofile) goroutineleak, and a goroutine profile of generic functions.
+// The work is done in a few distinct, recognisable functions so tests can look for them by name.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
@@ -243,6 +244,75 @@ func writeGoroutineLeak(dir string) {
 	writeProfile(dir, "goroutineleak", "goroutineleak.pb.gz")
 }
 
+// The generic functions below wait with type arguments whose shapes the runtime writes in full
+// ("main.waitIn[go.shape.func(int) (string, error)]"): pprof cuts the parentheses out of such
+// names, keeps a method of a generic pointer type whole, and merges two shapes it names alike.
+// They are not inlined, so their closures and method values get frames of their own.
+//
+//go:noinline
+func waitIn[T any](stop chan struct{}, _ T) {
+	<-stop
+}
+
+// waitInClosure waits in a closure of a generic function: "...[...].func1".
+//
+//go:noinline
+func waitInClosure[T any](stop chan struct{}, _ T) {
+	wait := func() { <-stop }
+	defer wait()
+}
+
+type box[T any] struct{ v T }
+
+// wait has a pointer receiver: "main.(*box[...]).wait".
+//
+//go:noinline
+func (b *box[T]) wait(stop chan struct{}) {
+	<-stop
+}
+
+// hold has a value receiver: "main.box[...].hold". It is also called as a method value, whose
+// "...hold-fm" wrapper the runtime leaves out of the stacks it records.
+//
+//go:noinline
+func (b box[T]) hold(stop chan struct{}) {
+	<-stop
+}
+
+// genericWaiters starts goroutines parked in generic code, one per kind of name.
+func genericWaiters(wg *sync.WaitGroup, stop chan struct{}) {
+	start := func(wait func()) {
+		wg.Add(1)
+		go func() {
+			wg.Done()
+			wait()
+		}()
+	}
+	start(func() { waitIn(stop, func(int) (string, error) { return "", nil }) })
+	start(func() { waitIn(stop, func(string) {}) })
+	start(func() { waitIn(stop, func(int) {}) })
+	start(func() { waitIn(stop, func(func(int) bool) error { return nil }) })
+	start(func() { waitIn[io.ReadWriter](stop, nil) })
+	start(func() { waitIn(stop, (<-chan func())(nil)) })
+	start(func() { waitIn(stop, []map[string]int(nil)) })
+	start(func() { waitInClosure(stop, func() int { return 0 }) })
+	b := &box[func() int]{}
+	start(func() { b.wait(stop) })
+	start(func() { b.hold(stop) })
+	hold := b.hold
+	start(func() { hold(stop) })
+}
+
+func writeGenerics(dir string) {
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	genericWaiters(&wg, stop)
+	wg.Wait()
+	time.Sleep(10 * time.Millisecond)
+	writeProfile(dir, "goroutine", "generics.pb.gz")
+	close(stop)
+}
+
 func create(dir, name string) *os.File {
 	f, err := os.Create(filepath.Join(dir, name))
 	if err != nil {
@@ -271,4 +341,5 @@ func main() {
 	writeBlockAndMutex(*out)
 	writeThreadcreate(*out)
 	writeGoroutineLeak(*out)
+	writeGenerics(*out)
 }
