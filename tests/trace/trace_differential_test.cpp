@@ -95,8 +95,7 @@ class TraceDifferential : public ::testing::TestWithParam<std::string>
 
 TEST_P(TraceDifferential, MatchesGoToolTraceParsed)
 {
-    if (gs::test::goCommand().empty())
-        GTEST_SKIP() << "no Go toolchain on PATH; the differential test needs Go 1.26";
+    GOROSCOPE_REQUIRE_GO_REFERENCE();
     const fs::path path = kTraceDir / GetParam();
     gs::Result<gs::InputBytes> input = gs::readInput(path.string());
     ASSERT_TRUE(input.ok()) << input.error().describe();
