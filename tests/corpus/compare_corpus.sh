@@ -8,8 +8,8 @@
 #             the goroutine analysis, by the unit test that compares it with go tool trace's
 #             (GoroutineAnalysisReference, run on the corpus file)
 #   profiles: goroscope-cli top --sample-index N  vs  go tool pprof -top -sample_index=N, every N
-# Prints the files that differ, each with its first differing line, then one summary line per Go
-# version. Exits 1 when anything differs. Takes minutes: it is not part of the unit tests.
+# Prints the files that differ, each with its first differing line, and one summary line per Go
+# version as it is done, all of them again at the end. Exits 1 when anything differs. Takes minutes: it is not part of the unit tests.
 # Usage: compare_corpus.sh BUILD_DIR CORPUS_DIR
 set -eu
 [ $# -eq 2 ] || { echo "usage: $0 BUILD_DIR CORPUS_DIR" >&2; exit 2; }
@@ -121,9 +121,11 @@ for dir in "$corpus"/*/; do
     done
     [ $files -gt 0 ] || continue
     [ $same -eq $files ] || status=1
-    summary="$summary$(printf '%s: %d files, %d trace events, %d identical (%d%%); traces: %d, events identical %d, first event lines identical %d' \
+    line=$(printf '%s: %d files, %d trace events, %d identical (%d%%); traces: %d, events identical %d, first event lines identical %d' \
         "$version" $files $events $same $((100 * same / files)) $traces $events_same $first_same)
+    echo "$line"
+    summary="$summary$line
 "
 done
-printf '\n%s' "$summary"
+printf '\nSummary:\n%s' "$summary"
 exit $status
