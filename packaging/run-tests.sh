@@ -10,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 if command -v go >/dev/null 2>&1; then
     echo "run-tests: reference toolchain: $(go version)"
 else
-    echo "run-tests: no Go toolchain on PATH; the tests that compare with Go will be skipped"
+    echo "run-tests: no Go toolchain on PATH; the tests that compare with Go will be skipped (fail when CI=true)"
 fi
 configure_and_build asan-ubsan
 cd "$repo_root"

@@ -67,9 +67,8 @@ class PprofReference : public ::testing::Test
 protected:
     void SetUp() override
     {
+        GOROSCOPE_REQUIRE_GO_REFERENCE();
         m_go = gs::test::goCommand();
-        if (m_go.empty())
-            GTEST_SKIP() << "`go` is not on PATH: the comparison with go tool pprof is skipped";
     }
 
     // Compares one report: same functions, same order, same flat and cum, percentages within

@@ -37,6 +37,32 @@ std::string goCommand()
     return {};
 }
 
+std::string goUnavailableReason()
+{
+    static const std::string reason = [] {
+        const std::string go = goCommand();
+        if (go.empty())
+            return std::string("no Go toolchain ($GOROSCOPE_GO or `go` on PATH)");
+        // "go1.26.8"; a development build says "devel ...", taken as new enough.
+        std::string version = runCommand(shellQuote(go) + " env GOVERSION");
+        version.erase(version.find_last_not_of("\n") + 1);
+        std::smatch m;
+        static const std::regex release(R"(^go1\.(\d+))");
+        if (std::regex_search(version, m, release) && std::stoi(m[1].str()) < 26)
+            return go + " is " + version + ", older than the Go 1.26 the tests compare with";
+        if (version.empty())
+            return go + " env GOVERSION printed nothing";
+        return std::string();
+    }();
+    return reason;
+}
+
+bool goReferenceRequired()
+{
+    const char* ci = std::getenv("CI");
+    return ci && std::string(ci) == "true";
+}
+
 std::string shellQuote(const std::string& s)
 {
     std::string q = "'";
@@ -79,6 +105,20 @@ std::vector<std::string> fixtureFiles(const std::string& folder, const std::vect
             out.push_back(entry.path().string());
     }
     std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> referenceTraces()
+{
+    const char* files = std::getenv("GOROSCOPE_REFERENCE_TRACES");
+    if (!files || !*files)
+        return fixtureFiles("trace", {".trace", ".trace.gz"});
+    std::vector<std::string> out;
+    std::stringstream list(files);
+    for (std::string file; std::getline(list, file, ':');) {
+        if (!file.empty())
+            out.push_back(file);
+    }
     return out;
 }
 

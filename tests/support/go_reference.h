@@ -5,12 +5,28 @@
 #include <vector>
 
 // Helpers for the differential tests that compare Goroscope with the Go toolchain itself
-// (go tool pprof, go tool trace). The toolchain is $GOROSCOPE_GO, else `go` on PATH; tests skip
-// with a message when neither exists.
+// (go tool pprof, go tool trace). The toolchain is $GOROSCOPE_GO, else `go` on PATH, and must be
+// Go 1.26 or newer. Without it the tests skip with a message, except on CI (CI=true), where they
+// fail: a CI run that silently compared nothing would look like a passing one.
 namespace gs::test {
 
 // The go command to run, or "" when no toolchain is available.
 std::string goCommand();
+
+// Why the reference toolchain cannot be used (missing, or older than Go 1.26), or "" when it can.
+std::string goUnavailableReason();
+
+// True when CI=true: a missing reference toolchain is then an error, not a reason to skip.
+bool goReferenceRequired();
+
+// The first statement of every test that compares with the Go toolchain: returns from the test,
+// skipping it, or failing it on CI, when the toolchain cannot be used.
+#define GOROSCOPE_REQUIRE_GO_REFERENCE()                                                                     \
+    if (const std::string goroscopeWhyNoGo = ::gs::test::goUnavailableReason(); !goroscopeWhyNoGo.empty()) { \
+        if (::gs::test::goReferenceRequired())                                                               \
+            GTEST_FAIL() << goroscopeWhyNoGo << "; CI=true, so the comparison with Go must run";           \
+        GTEST_SKIP() << goroscopeWhyNoGo << ": the comparison with Go is skipped";                        \
+    }
 
 // Single-quotes a string for /bin/sh.
 std::string shellQuote(const std::string& s);
@@ -21,6 +37,11 @@ std::string runCommand(const std::string& command, std::string* stderrText = nul
 
 // Fixture files in tests/data/<folder> whose names end with one of `suffixes`, sorted.
 std::vector<std::string> fixtureFiles(const std::string& folder, const std::vector<std::string>& suffixes);
+
+// The traces the reference tests run on: the files named in $GOROSCOPE_REFERENCE_TRACES
+// (separated by ':'), which tests/corpus/compare_corpus.sh sets to check a corpus file, else
+// every fixture in tests/data/trace.
+std::vector<std::string> referenceTraces();
 
 // A gtest-safe test name from a file name ("go126_sched.trace" -> "go126_sched_trace").
 std::string testNameOf(const std::string& path);

@@ -118,8 +118,7 @@ class GoroutineAnalysisReference : public ::testing::TestWithParam<std::string>
 
 TEST_P(GoroutineAnalysisReference, EveryGoroutineMatchesGoToolTrace)
 {
-    if (test::goCommand().empty())
-        GTEST_SKIP() << "no Go toolchain on PATH: the comparison with go tool trace is skipped";
+    GOROSCOPE_REQUIRE_GO_REFERENCE();
     LoadContext ctx;
     auto store = loadFile(GetParam(), ctx);
     ASSERT_TRUE(store.ok()) << store.error().message;
@@ -151,7 +150,7 @@ TEST_P(GoroutineAnalysisReference, EveryGoroutineMatchesGoToolTrace)
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, GoroutineAnalysisReference,
-                         ::testing::ValuesIn(test::fixtureFiles("trace", {".trace", ".trace.gz"})),
+                         ::testing::ValuesIn(test::referenceTraces()),
                          [](const auto& param) { return test::testNameOf(param.param); });
 
 } // namespace

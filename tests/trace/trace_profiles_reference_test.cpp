@@ -46,8 +46,7 @@ class TraceProfilesReference : public ::testing::TestWithParam<std::string>
 
 TEST_P(TraceProfilesReference, BlockingProfilesMatchGoToolTrace)
 {
-    if (test::goCommand().empty())
-        GTEST_SKIP() << "no Go toolchain on PATH: the comparison with go tool trace is skipped";
+    GOROSCOPE_REQUIRE_GO_REFERENCE();
     LoadContext ctx;
     auto store = loadFile(GetParam(), ctx);
     ASSERT_TRUE(store.ok()) << store.error().message;
@@ -87,7 +86,7 @@ TEST_P(TraceProfilesReference, BlockingProfilesMatchGoToolTrace)
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, TraceProfilesReference,
-                         ::testing::ValuesIn(test::fixtureFiles("trace", {".trace", ".trace.gz"})),
+                         ::testing::ValuesIn(test::referenceTraces()),
                          [](const auto& param) { return test::testNameOf(param.param); });
 
 } // namespace

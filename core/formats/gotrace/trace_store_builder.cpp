@@ -160,10 +160,12 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
 
     const StackId transitionStack = internStack(ev, st.stack);
     // Like Go's analysis, a goroutine is named by the outermost frame of the first transition
-    // stack it shows (its start function, which never changes).
+    // stack that names one (its start function, which never changes). A stack of one unknown PC
+    // (Go 1.21 writes such for a goroutine that existed before tracing, when it is preempted)
+    // names nothing, so a later stack still can.
     if (!g.hasStartFunction() && transitionStack != 0) {
         const auto frames = m_symbols.stacks.frames(transitionStack);
-        if (!frames.empty())
+        if (!frames.empty() && !m_symbols.functionName(m_symbols.frames[frames.back()].function).empty())
             g.startFunction = m_symbols.frames[frames.back()].function;
     }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 // tracegen writes small, real Go execution traces for Goroscope's decoder tests.
-// Usage: tracegen -scenario NAME -o FILE, or tracegen -downgrade 22|23|25 -i FILE -o FILE. Every scenario keeps its trace small (well under a
+// Usage: tracegen -scenario NAME -o FILE. Every scenario keeps its trace small (well under a
 // few hundred KB) while exercising a different part of the runtime's tracer.
 package main
 
@@ -32,16 +32,7 @@ var scenarios = map[string]func(w io.Writer) error{
 func main() {
 	name := flag.String("scenario", "sched", "scenario to run")
 	out := flag.String("o", "trace.out", "output file")
-	down := flag.Int("downgrade", 0, "rewrite the Go 1.26 trace -i into this older v2 format (22, 23, 25) instead")
-	in := flag.String("i", "", "input trace for -downgrade")
 	flag.Parse()
-	if *down != 0 {
-		if err := downgrade(*in, *out, *down); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		return
-	}
 	run, ok := scenarios[*name]
 	if !ok {
 		fmt.Fprintf(os.Stderr, "unknown scenario %q\n", *name)
