@@ -12,6 +12,19 @@ namespace gs::gotrace {
 
 namespace {
 
+// Whether a span of state `span` is the goroutine state `state` (a syscall whose P was taken is
+// still a syscall).
+bool inState(SpanState span, GoState state)
+{
+    switch (state) {
+    case GoState::Running: return span == SpanState::Running;
+    case GoState::Runnable: return span == SpanState::Runnable;
+    case GoState::Waiting: return span == SpanState::Waiting;
+    case GoState::Syscall: return span == SpanState::Syscall || span == SpanState::SyscallBlocked;
+    default: return false;
+    }
+}
+
 bool isUnblock(uint8_t type)
 {
     return type == EvGoUnblock || type == EvGoSwitch || type == EvGoSwitchDestroy;
@@ -149,6 +162,14 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
         }
         changeGoroutineCount(t, +1);
     } else {
+        // Go's analysis credits the time before a transition to its "from" state, and only while
+        // the goroutine was in that state. Go's converter of the old format (before 1.22) can
+        // report a transition from a state the goroutine is not in: Syscall->Runnable while it
+        // runs, when the start of a blocking syscall was not traced. Go counts that stretch
+        // nowhere; it is left out here too (a gap) rather than shown in a state Go denies.
+        GoroutineBuild& b = m_build[row];
+        if (b.open && !inState(b.span.state, from))
+            b.open = false;
         closeSpan(row, t);
         if (from == GoState::Syscall) {
             if (auto it = m_syscallingG.find(st.id); it != m_syscallingG.end()) {
