@@ -2,6 +2,7 @@
 #include "app/gui/main_window.h"
 #include "tests/widgets/widget_fixtures.h"
 #include "widgets/dump/creation_tree_model.h"
+#include "widgets/dump/dump_group_details.h"
 #include "widgets/dump/dump_group_model.h"
 #include "widgets/dump/dump_page.h"
 #include "widgets/dump/dump_panel.h"
@@ -93,6 +94,24 @@ TEST(DumpPage, LeakDumpShowsTheLeakAsTheLargestGroup)
     EXPECT_EQ(groups.rowCount(), identicalRows);
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return window.session()->result() && window.session()->result()->total == 60; }, kTimeoutMs));
+}
+
+// The details of a labelled goroutine show its labels after the bracket, as Go 1.27 prints them,
+// whichever form the dump was written in (tests/data/dumps/README.md: the same program under
+// Go 1.26 with GODEBUG=tracebacklabels=1 and under Go 1.27).
+TEST(DumpPage, GoroutineDetailsShowTracebackLabelsOfBothForms)
+{
+    for (const auto& [fixture, id] : {std::pair{"dumps/panic_labels_go126.txt", 7}, std::pair{"dumps/panic_labels_go127.txt", 19}}) {
+        const StorePtr store = test::loadFixture(fixture);
+        ASSERT_TRUE(store && store->dump) << fixture;
+        const GoroutineDumpData& dump = *store->dump;
+        const auto g = std::find_if(dump.goroutines.begin(), dump.goroutines.end(),
+                                    [&](const DumpGoroutine& x) { return x.id == uint64_t(id); });
+        ASSERT_NE(g, dump.goroutines.end()) << fixture;
+        const QString text = ui::goroutineText(store->symbols, dump, *g);
+        EXPECT_TRUE(text.startsWith(QStringLiteral("goroutine %1 [chan receive] {endpoint: /api/v1/items, tenant: acme}:\n").arg(id)))
+            << fixture << ": " << text.toStdString();
+    }
 }
 
 TEST(DumpPage, PanelIsHiddenForAProfile)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/dump/dump_group_details.h"
 
+#include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_names.h"
 
@@ -35,14 +36,20 @@ QString describeGroup(const DumpView& view, const DumpGroup& group)
     if (group.entries.size() > kMaxIds)
         ids << QStringLiteral("\u2026");
     lines << QObject::tr("ids: %1").arg(ids.join(QStringLiteral(", "))) << QString()
-          << goroutineText(symbols, dump.goroutines[first.index]);
+          << goroutineText(symbols, dump, dump.goroutines[first.index]);
     return lines.join(QLatin1Char('\n'));
 }
 
-QString goroutineText(const Symbols& symbols, const DumpGoroutine& g)
+QString goroutineText(const Symbols& symbols, const GoroutineDumpData& dump, const DumpGoroutine& g)
 {
     QStringList lines;
-    lines << QObject::tr("goroutine %1 [%2]:").arg(g.id).arg(statusText(symbols, g.state, g.waitMinutes));
+    // Labels after the bracket, as Go 1.27 prints them, whichever form the dump had.
+    QStringList labels;
+    for (const DumpLabel& l : dump.labelsOf(g.labelBegin, g.labelEnd))
+        labels << toQString(symbols.strings.get(l.key)) + QStringLiteral(": ") + toQString(symbols.strings.get(l.value));
+    const QString labelText = labels.isEmpty() ? QString() : QStringLiteral(" {") + labels.join(QStringLiteral(", ")) + QLatin1Char('}');
+    lines << QStringLiteral("goroutine ") + QString::number(g.id) + QStringLiteral(" [")
+                 + statusText(symbols, g.state, g.waitMinutes) + QLatin1Char(']') + labelText + QLatin1Char(':');
     if (g.stackUnavailable)
         lines << QObject::tr("(stack unavailable: running on another thread)");
     lines << stackText(symbols, g.stack);

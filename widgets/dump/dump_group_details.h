@@ -11,8 +11,8 @@ namespace gs::ui {
 // members, the first member's stack and its "created by" line, as a traceback prints them.
 QString describeGroup(const DumpView& view, const DumpGroup& group);
 
-// One goroutine as a traceback prints it: "goroutine N [status]:", its stack, elided frames and
-// its "created by" line.
-QString goroutineText(const Symbols& symbols, const DumpGoroutine& g);
+// One goroutine as a traceback prints it: "goroutine N [status] {labels}:", its stack, elided
+// frames and its "created by" line.
+QString goroutineText(const Symbols& symbols, const GoroutineDumpData& dump, const DumpGoroutine& g);
 
 } // namespace gs::ui

@@ -102,7 +102,7 @@ bool LinkedDumpTab::activateRow(int row)
 void LinkedDumpTab::showGoroutine()
 {
     const DumpGoroutine* g = m_model->goroutineAt(m_table->currentIndex().row());
-    m_stack->setPlainText(g ? goroutineText(m_model->dump()->symbols, *g) : QString());
+    m_stack->setPlainText(g ? goroutineText(m_model->dump()->symbols, *m_model->dump()->dump, *g) : QString());
 }
 
 void LinkedDumpTab::followSelection(GoroutineRow row)
