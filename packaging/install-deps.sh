@@ -34,9 +34,9 @@ fi
 
 # Go is not installed here, only checked: the tests that compare with Go's own tools need Go
 # 1.26 or newer as `go` on PATH (or $GOROSCOPE_GO). They skip without it, and fail when CI=true.
-# Debian 12 packages only Go 1.19, so Go comes from https://go.dev/dl/:
-#   curl -fsSLO https://go.dev/dl/go1.26.8.linux-amd64.tar.gz
-#   sudo tar -C /usr/local -xzf go1.26.8.linux-amd64.tar.gz && export PATH=$PATH:/usr/local/go/bin
+# Debian 12 packages only Go 1.19, so Go is the Go project's own binary release
+# (go1.26.8.linux-amd64.tar.gz from its downloads page), unpacked as /usr/local/go:
+#   sudo tar -C /usr/local -xzf go1.26.8.linux-amd64.tar.gz   # common.sh adds /usr/local/go/bin to PATH
 # Only the scripts that write captures need more: tests/data/gen/*/regenerate.sh and
 # tests/corpus/make_corpus.sh use Debian's golang-1.19-go (apt-get install golang-1.19-go) and
 # the releases that `go` downloads by itself from the Go module proxy (GOTOOLCHAIN=go1.21.13 ...).
