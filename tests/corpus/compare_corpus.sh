@@ -53,7 +53,7 @@ gtest_failure() {
 }
 
 # compare_trace FILE: events, derived blocking profiles, goroutine analysis. Counts the traces
-# whose events are identical as a whole and in their first lines (the lines without stacks).
+# whose events are identical.
 compare_trace() {
     "$go" tool trace -d=parsed "$1" > "$work/go" 2> "$work/go.err" || true
     "$cli" events "$1" > "$work/ours" 2> "$work/ours.err" || true
@@ -67,13 +67,6 @@ compare_trace() {
     fi
     events=$((events + $(grep -c '^M=' "$work/go" || true)))
     [ -s "$work/ours.err" ] && differs "events fail" "$(head -n 1 "$work/ours.err")"
-    grep '^M=' "$work/go" > "$work/go.first" || true
-    grep '^M=' "$work/ours" > "$work/ours.first" || true
-    if cmp -s "$work/go.first" "$work/ours.first"; then
-        first_same=$((first_same + 1))
-    else
-        check "events first lines" "$work/go.first" "$work/ours.first"
-    fi
     if cmp -s "$work/go" "$work/ours"; then
         events_same=$((events_same + 1))
     else
@@ -108,7 +101,7 @@ status=0
 summary=""
 for dir in "$corpus"/*/; do
     version=$(basename "$dir")
-    files=0 same=0 events=0 traces=0 events_same=0 first_same=0
+    files=0 same=0 events=0 traces=0 events_same=0
     for file in "$dir"*.trace "$dir"*.pb.gz; do
         [ -f "$file" ] || continue
         file_same=1
@@ -121,8 +114,8 @@ for dir in "$corpus"/*/; do
     done
     [ $files -gt 0 ] || continue
     [ $same -eq $files ] || status=1
-    line=$(printf '%s: %d files, %d trace events, %d identical (%d%%); traces: %d, events identical %d, first event lines identical %d' \
-        "$version" $files $events $same $((100 * same / files)) $traces $events_same $first_same)
+    line=$(printf '%s: %d files, %d trace events, %d identical (%d%%); traces: %d, events identical %d' \
+        "$version" $files $events $same $((100 * same / files)) $traces $events_same)
     echo "$line"
     summary="$summary$line
 "
