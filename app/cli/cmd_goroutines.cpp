@@ -134,10 +134,11 @@ void writeJson(const EventStore& store, const std::vector<uint8_t>& keep, std::o
     const TraceData& trace = *store.trace;
     JsonWriter j(out);
     j.beginArray();
-    for (GoroutineRow r = 0; r < trace.goroutines.size(); ++r) {
+    for (GoroutineRow r : trace.rowsById) {
         if (!keep[r])
             continue;
-        const Goroutine& g = trace.goroutines[r];
+        const Goroutine g = trace.goroutines[r];
+        const GoroutineStats stats = trace.goroutineStats(r);
         j.beginObject();
         j.key("id");
         j.value(g.id);
@@ -149,22 +150,22 @@ void writeJson(const EventStore& store, const std::vector<uint8_t>& keep, std::o
         else
             j.null();
         j.key("running_ns");
-        j.value(g.stats.execNs);
+        j.value(stats.execNs);
         j.key("runnable_ns");
-        j.value(g.stats.schedWaitNs);
+        j.value(stats.schedWaitNs);
         j.key("syscall_ns");
-        j.value(g.stats.syscallNs);
+        j.value(stats.syscallNs);
         j.key("syscall_blocked_ns");
-        j.value(g.stats.syscallBlockNs);
+        j.value(stats.syscallBlockNs);
         j.key("waiting_ns");
         j.beginObject();
-        for (const auto& [reason, ns] : g.stats.blockNsByReason) {
+        for (const auto& [reason, ns] : stats.blockNsByReason) {
             j.key(store.symbols.strings.get(reason));
             j.value(ns);
         }
         j.endObject();
         j.key("total_ns");
-        j.value(g.stats.totalNs);
+        j.value(stats.totalNs);
         j.key("created_ns");
         j.value(g.createdNs - trace.startNs);
         j.key("end_ns");
@@ -186,31 +187,36 @@ std::string duration(int64_t ns)
 void writeText(const EventStore& store, const std::vector<uint8_t>& keep, std::ostream& out)
 {
     const TraceData& trace = *store.trace;
-    std::vector<const Goroutine*> rows;
+    struct Row
+    {
+        Goroutine g;
+        GoroutineStats stats;
+    };
+    std::vector<Row> rows;
     for (GoroutineRow r = 0; r < trace.goroutines.size(); ++r) {
         if (keep[r])
-            rows.push_back(&trace.goroutines[r]);
+            rows.push_back({trace.goroutines[r], trace.goroutineStats(r)});
     }
-    // Busiest first, as the goroutine analysis page sorts groups by execution time.
-    std::stable_sort(rows.begin(), rows.end(), [](const Goroutine* a, const Goroutine* b) {
-        return a->stats.execNs > b->stats.execNs;
+    // Busiest first, as the goroutine analysis page sorts groups by execution time; then by ID.
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return a.stats.execNs != b.stats.execNs ? a.stats.execNs > b.stats.execNs : a.g.id < b.g.id;
     });
     out << std::left << std::setw(8) << "ID" << std::setw(10) << "Creator" << std::right << std::setw(11) << "Running"
         << std::setw(11) << "Runnable" << std::setw(11) << "Syscall" << std::setw(11) << "Blocked" << "  "
         << "Start function / longest wait\n";
-    for (const Goroutine* g : rows) {
+    for (const auto& [g, stats] : rows) {
         int64_t blocked = 0;
         std::pair<StringId, int64_t> longest {0, 0};
-        for (const auto& r : g->stats.blockNsByReason) {
+        for (const auto& r : stats.blockNsByReason) {
             blocked += r.second;
             if (r.second > longest.second)
                 longest = r;
         }
-        out << std::left << std::setw(8) << g->id << std::setw(10)
-            << (g->creatorId >= 0 ? std::to_string(g->creatorId) : std::string("-")) << std::right << std::setw(11)
-            << duration(g->stats.execNs) << std::setw(11) << duration(g->stats.schedWaitNs) << std::setw(11)
-            << duration(g->stats.syscallNs + g->stats.syscallBlockNs) << std::setw(11) << duration(blocked) << "  "
-            << (g->hasStartFunction() ? startFunction(store, *g) : std::string_view("(unknown)"));
+        out << std::left << std::setw(8) << g.id << std::setw(10)
+            << (g.creatorId >= 0 ? std::to_string(g.creatorId) : std::string("-")) << std::right << std::setw(11)
+            << duration(stats.execNs) << std::setw(11) << duration(stats.schedWaitNs) << std::setw(11)
+            << duration(stats.syscallNs + stats.syscallBlockNs) << std::setw(11) << duration(blocked) << "  "
+            << (g.hasStartFunction() ? startFunction(store, g) : std::string_view("(unknown)"));
         if (longest.second > 0)
             out << "  [" << store.symbols.strings.get(longest.first) << ' ' << duration(longest.second) << ']';
         out << '\n';

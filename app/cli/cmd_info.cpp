@@ -145,6 +145,13 @@ void printJson(const EventStore& store, std::ostream& out)
     writeCaptureJson(store, j);
     j.key("store_bytes");
     j.value(uint64_t(store.approximateBytes()));
+    j.key("store_parts");
+    j.beginObject();
+    for (const auto& [name, bytes] : store.memoryParts()) {
+        j.key(name);
+        j.value(uint64_t(bytes));
+    }
+    j.endObject();
     j.key("warnings");
     j.beginArray();
     for (const std::string& w : store.warnings)

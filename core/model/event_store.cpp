@@ -3,22 +3,28 @@
 
 #include "core/base/memory_bytes.h"
 
+#include <algorithm>
+
 namespace gs {
 
 namespace {
 
-size_t bytesOf(const TraceData& t)
+using Parts = std::vector<std::pair<std::string, size_t>>;
+
+void addTrace(const TraceData& t, Parts& parts)
 {
-    size_t n = t.spans.memoryBytes();
-    n += vectorBytes(t.goroutines) + vectorBytes(t.rowById) + vectorBytes(t.processors) + vectorBytes(t.gcRanges) +
-         vectorBytes(t.stwRanges) + vectorBytes(t.assistRanges) + vectorBytes(t.heapAlloc) + vectorBytes(t.heapGoal) +
-         vectorBytes(t.gomaxprocs) + vectorBytes(t.goroutineCount) + vectorBytes(t.tasks) + vectorBytes(t.regions) +
-         vectorBytes(t.logs) + vectorBytes(t.cpuSamples);
-    for (const Goroutine& g : t.goroutines)
-        n += vectorBytes(g.stats.blockNsByReason);
+    for (const auto& [name, bytes] : t.spans.memoryParts())
+        parts.emplace_back(name, bytes);
+    parts.emplace_back("goroutines", t.goroutines.memoryBytes() + vectorBytes(t.rowsById));
+    size_t procs = vectorBytes(t.processors);
     for (const Processor& p : t.processors)
-        n += vectorBytes(p.spans) + p.busyBefore.memoryBytes();
-    return n;
+        procs += vectorBytes(p.spans) + vectorBytes(p.busyBefore);
+    parts.emplace_back("processor runs", procs);
+    parts.emplace_back("series (heap, goroutine count, procs)", t.heapAlloc.memoryBytes() + t.heapGoal.memoryBytes() +
+                                                                     t.gomaxprocs.memoryBytes() + t.goroutineCount.memoryBytes());
+    parts.emplace_back("GC, STW and assist ranges", vectorBytes(t.gcRanges) + vectorBytes(t.stwRanges) + vectorBytes(t.assistRanges));
+    parts.emplace_back("tasks, regions, logs, CPU samples",
+                       vectorBytes(t.tasks) + vectorBytes(t.regions) + vectorBytes(t.logs) + vectorBytes(t.cpuSamples));
 }
 
 size_t bytesOf(const Profile& p)
@@ -29,17 +35,27 @@ size_t bytesOf(const Profile& p)
 
 } // namespace
 
+std::vector<std::pair<std::string, size_t>> EventStore::memoryParts() const
+{
+    Parts parts;
+    parts.emplace_back("symbols (strings, functions, frames, stacks)", symbols.memoryBytes());
+    if (profile)
+        parts.emplace_back("profile samples", bytesOf(*profile));
+    if (trace)
+        addTrace(*trace, parts);
+    if (dump)
+        parts.emplace_back("goroutine dump", dump->memoryBytes());
+    if (gcTrace)
+        parts.emplace_back("GC cycles", vectorBytes(gcTrace->cycles));
+    std::stable_sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return parts;
+}
+
 size_t EventStore::approximateBytes() const
 {
-    size_t n = sizeof(*this) + symbols.memoryBytes();
-    if (profile)
-        n += bytesOf(*profile);
-    if (trace)
-        n += bytesOf(*trace);
-    if (dump)
-        n += dump->memoryBytes();
-    if (gcTrace)
-        n += vectorBytes(gcTrace->cycles);
+    size_t n = sizeof(*this);
+    for (const auto& part : memoryParts())
+        n += part.second;
     return n;
 }
 

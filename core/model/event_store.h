@@ -50,6 +50,8 @@ struct EventStore
     // Heap bytes held by the store (vector capacities, strings, hash tables), for the memory
     // budget of big traces. An estimate: allocator overhead per node is counted as two pointers.
     size_t approximateBytes() const;
+    // approximateBytes by part ("goroutines", "span starts", "symbols"...), largest first.
+    std::vector<std::pair<std::string, size_t>> memoryParts() const;
 };
 
 using StorePtr = std::shared_ptr<const EventStore>;

@@ -65,13 +65,16 @@ void SpanTable::stateMix(GoroutineRow r, uint32_t begin, uint32_t endSpan, TimeN
     if (begin >= endSpan)
         return;
     const uint32_t rowBegin = offsets[r];
+    const auto firstCheckpoint = m_firstCheckpoint.find(r);
     // cumulative(i): per-state totals of the row's spans before absolute index i.
     auto cumulative = [&](uint32_t i, TimeNs sign) {
         const uint32_t local = i - rowBegin;
-        const uint32_t cp = local / kCheckpointEvery;
-        const TimeNs* base = &m_checkpoints[(size_t(m_checkpointOffsets[r]) + cp) * kSpanStateCount];
-        for (size_t s = 0; s < kSpanStateCount; ++s)
-            out[s] += sign * base[s];
+        const uint32_t cp = firstCheckpoint ? local / kCheckpointEvery : 0;
+        if (firstCheckpoint) {
+            const TimeNs* base = &m_checkpoints[(size_t(*firstCheckpoint) + cp) * kSpanStateCount];
+            for (size_t s = 0; s < kSpanStateCount; ++s)
+                out[s] += sign * base[s];
+        }
         for (uint32_t k = rowBegin + cp * kCheckpointEvery; k < i; ++k)
             out[size_t(stateOf(k))] += sign * durationOf(k);
     };
@@ -81,15 +84,33 @@ void SpanTable::stateMix(GoroutineRow r, uint32_t begin, uint32_t endSpan, TimeN
 
 std::span<const TimeNs> SpanTable::stepMaxima(GoroutineRow r) const
 {
+    const auto firstCheckpoint = m_firstCheckpoint.find(r);
+    if (!firstCheckpoint)
+        return {};
     const uint32_t blocks = (offsets[r + 1] - offsets[r] + kCheckpointEvery - 1) / kCheckpointEvery;
-    return std::span<const TimeNs>(m_stepMax).subspan(m_checkpointOffsets[r], blocks);
+    return std::span<const TimeNs>(m_stepMax).subspan(*firstCheckpoint, blocks);
 }
 
 size_t SpanTable::memoryBytes() const
 {
-    return vectorBytes(offsets) + m_starts.memoryBytes() + m_ends.memoryBytes() + vectorBytes(m_traitCodes) +
-           vectorBytes(m_traits) + m_wakers.memoryBytes() + vectorBytes(m_wakerIds) +
-           vectorBytes(m_checkpointOffsets) + vectorBytes(m_checkpoints) + vectorBytes(m_stepMax);
+    size_t n = 0;
+    for (const auto& part : memoryParts())
+        n += part.second;
+    return n;
+}
+
+std::vector<std::pair<const char*, size_t>> SpanTable::memoryParts() const
+{
+    return {
+        {"span starts", m_starts.memoryBytes()},
+        {"span traits codes", m_traitCodes.memoryBytes()},
+        {"span ends (rows' last, gaps)", m_ends.memoryBytes()},
+        {"span wakers", m_wakers.memoryBytes()},
+        {"span waker IDs", m_wakerIds.memoryBytes()},
+        {"span rows and traits", vectorBytes(offsets) + vectorBytes(m_traits)},
+        {"span checkpoints (rows of 64+)",
+         m_firstCheckpoint.memoryBytes() + vectorBytes(m_checkpoints) + vectorBytes(m_stepMax)},
+    };
 }
 
 size_t SpanTableWriter::TraitsHash::operator()(const SpanTraits& t) const
@@ -103,7 +124,6 @@ SpanTableWriter::SpanTableWriter(SpanTable& table)
 {
     m_table = SpanTable();
     m_table.offsets.push_back(0);
-    m_table.m_checkpointOffsets.push_back(0);
 }
 
 void SpanTableWriter::reserve(size_t spans)
@@ -139,28 +159,39 @@ void SpanTableWriter::endRow()
     const uint32_t n = uint32_t(t.size());
     if (n > m_rowBegin)
         t.m_ends.add(n - 1, m_previousEnd);
-    // The checkpoint after the last span, when the row's length is a multiple of the interval.
-    if ((n - m_rowBegin) % SpanTable::kCheckpointEvery == 0) {
-        t.m_checkpoints.insert(t.m_checkpoints.end(), m_mix, m_mix + kSpanStateCount);
-        t.m_stepMax.push_back(0);
+    if (n - m_rowBegin >= SpanTable::kCheckpointEvery) {
+        // The checkpoint after the last span, when the row's length is a multiple of the interval.
+        if ((n - m_rowBegin) % SpanTable::kCheckpointEvery == 0) {
+            t.m_checkpoints.insert(t.m_checkpoints.end(), m_mix, m_mix + kSpanStateCount);
+            t.m_stepMax.push_back(0);
+        }
+        t.m_firstCheckpoint.add(m_row, uint32_t(m_rowCheckpoints));
+    } else {
+        // A short row keeps none: scanning it is as fast.
+        t.m_checkpoints.resize(m_rowCheckpoints * kSpanStateCount);
+        t.m_stepMax.resize(m_rowCheckpoints);
     }
     t.offsets.push_back(n);
-    t.m_checkpointOffsets.push_back(uint32_t(t.m_stepMax.size()));
     m_rowBegin = n;
+    m_rowCheckpoints = t.m_stepMax.size();
+    ++m_row;
     std::fill(m_mix, m_mix + kSpanStateCount, 0);
 }
 
-void SpanTableWriter::finish()
+void SpanTableWriter::finish(TimeColumn wakerIds)
 {
     SpanTable& t = m_table;
     t.m_starts.seal();
-    t.m_ends.shrink_to_fit();
-    t.m_wakers.shrink_to_fit();
+    t.m_ends.seal();
+    t.m_wakers.seal();
     t.m_traitCodes.shrink_to_fit();
     t.m_checkpoints.shrink_to_fit();
     t.m_stepMax.shrink_to_fit();
+    t.m_firstCheckpoint.seal();
+    t.offsets.shrink_to_fit();
     t.m_traits = m_traits.take();
-    t.m_wakerIds = m_wakers.take();
+    wakerIds.seal();
+    t.m_wakerIds = std::move(wakerIds);
 }
 
 } // namespace gs

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/compact_columns.h"
+#include "core/model/goroutine_table.h"
 #include "core/model/symbols.h"
 
 #include <cstdint>
@@ -10,11 +11,6 @@
 #include <vector>
 
 namespace gs {
-
-using TimeNs = int64_t;     // nanoseconds of the trace clock (absolute, as Go's parser reports them)
-using GoroutineRow = uint32_t; // dense row in TraceData::goroutines
-constexpr GoroutineRow kNoRow = UINT32_MAX;
-constexpr int64_t kNoGoroutineId = -1;
 
 // What a goroutine is doing during a span. SyscallBlocked is the part of a syscall after its
 // processor was taken away (Go's "Block time (syscall)").
@@ -45,16 +41,20 @@ struct SpanTraits
 // State spans of every goroutine in one table. Goroutine r owns spans [offsets[r], offsets[r+1]),
 // sorted by start and non-overlapping, so ends are sorted too and one binary search finds the span
 // covering a time. Read spans through the accessors; the encoding behind them is private:
-// - starts in a TimeColumn (32 bits a span);
+// - starts in a TimeColumn (2 to 4 bytes a span);
 // - ends are not stored where they equal the next span's start (nearly always: a goroutine's spans
 //   are contiguous); only a row's last span and the rare span followed by a gap keep theirs;
-// - reason, stack, processor and state as a code into the table of distinct SpanTraits;
-// - wakers only for the spans that have one, as codes into the distinct waker IDs.
+// - reason, stack, processor and state as a code into the table of distinct SpanTraits (16 bits
+//   while there are fewer than 65536 of them);
+// - wakers only for the spans that have one, as codes into a column of goroutine IDs (the
+//   builder's: a code per goroutine, in order of first appearance).
 //
-// For level-of-detail drawing, every goroutine has, per kCheckpointEvery spans, the cumulative
-// duration per state of the spans before (the state mix of any span range then costs
-// O(kCheckpointEvery + states), whatever its length) and the largest step (end - previous end) of
-// the block of spans that follows, which lets folding skip a block of tiny spans at once.
+// For level-of-detail drawing, every goroutine of kCheckpointEvery spans or more has, per
+// kCheckpointEvery spans, the cumulative duration per state of the spans before (the state mix of
+// any span range then costs O(kCheckpointEvery + states), whatever its length) and the largest
+// step (end - previous end) of the block of spans that follows, which lets folding skip a block of
+// tiny spans at once. Shorter rows (nearly all of a server's goroutines) have neither: scanning
+// them costs no more.
 // Built by SpanTableWriter; immutable afterwards.
 class SpanTable
 {
@@ -67,7 +67,7 @@ public:
     TimeNs startOf(uint32_t i) const { return m_starts[i]; }
     TimeNs endOf(uint32_t i) const
     {
-        const TimeNs* stored = m_ends.find(i);
+        const auto stored = m_ends.find(i);
         return stored ? *stored : m_starts[i + 1];
     }
     TimeNs durationOf(uint32_t i) const { return endOf(i) - startOf(i); }
@@ -78,7 +78,7 @@ public:
     // Runnable after Waiting: ID of the goroutine that woke it; kNoGoroutineId otherwise.
     int64_t wakerOf(uint32_t i) const
     {
-        const uint32_t* code = m_wakers.find(i);
+        const auto code = m_wakers.find(i);
         return code ? m_wakerIds[*code] : kNoGoroutineId;
     }
     const SpanTraits& traitsOf(uint32_t i) const { return m_traits[m_traitCodes[i]]; }
@@ -94,28 +94,33 @@ public:
     void stateMix(GoroutineRow r, uint32_t begin, uint32_t end, TimeNs out[kSpanStateCount]) const;
     // Per block of kCheckpointEvery spans of row r, its largest step: endOf(k) - endOf(k - 1), or
     // the duration for the row's first span. A block whose largest step is below d has only spans
-    // shorter than d, each following the previous one by less than d.
+    // shorter than d, each following the previous one by less than d. Empty for a row shorter than
+    // kCheckpointEvery.
     std::span<const TimeNs> stepMaxima(GoroutineRow r) const;
 
     size_t memoryBytes() const;
+    // memoryBytes by part, named, for the store's breakdown.
+    std::vector<std::pair<const char*, size_t>> memoryParts() const;
 
 private:
     friend class SpanTableWriter;
 
     TimeColumn m_starts;
-    SparseColumn<TimeNs> m_ends;
-    std::vector<uint32_t> m_traitCodes;
+    SparseColumn<TimeNs, TimeColumn> m_ends;
+    CodeColumn m_traitCodes;
     std::vector<SpanTraits> m_traits;
     SparseColumn<uint32_t> m_wakers;
-    std::vector<int64_t> m_wakerIds;
-    // Per row, its first checkpoint; size rows + 1. A row of n spans has n / kCheckpointEvery + 1.
-    std::vector<uint32_t> m_checkpointOffsets;
+    TimeColumn m_wakerIds;
+    // Per row of kCheckpointEvery spans or more, its first checkpoint. A row of n spans has
+    // n / kCheckpointEvery + 1 of them.
+    SparseColumn<uint32_t> m_firstCheckpoint;
     std::vector<TimeNs> m_checkpoints; // kSpanStateCount cumulative durations per checkpoint
     std::vector<TimeNs> m_stepMax;     // per checkpoint: the largest step of the block it starts
 };
 
-// Fills a SpanTable row by row: intern the traits and wakers, append each row's spans in time
-// order, close the row, finish once. The interning tables live here, not in the finished table.
+// Fills a SpanTable row by row: intern the traits, append each row's spans in time order (a waker
+// as the caller's code for it), close the row, finish once with the goroutine ID of every waker
+// code. The interning tables live here, not in the finished table.
 class SpanTableWriter
 {
 public:
@@ -125,13 +130,12 @@ public:
     explicit SpanTableWriter(SpanTable& table);
 
     uint32_t traitsCode(const SpanTraits& traits) { return m_traits.intern(traits); }
-    uint32_t wakerCode(int64_t goroutineId) { return m_wakers.intern(goroutineId); }
     void reserve(size_t spans);
     // Appends the next span of the current row.
     void append(TimeNs start, TimeNs end, uint32_t traits, uint32_t waker = kNoWaker);
     void endRow();
-    // Seals the columns; the table is ready to read.
-    void finish();
+    // Seals the columns; the table is ready to read. wakerIds[code] is the ID of waker `code`.
+    void finish(TimeColumn wakerIds);
 
 private:
     struct TraitsHash
@@ -141,8 +145,9 @@ private:
 
     SpanTable& m_table;
     Interner<SpanTraits, TraitsHash> m_traits;
-    Interner<int64_t, IntegerHash> m_wakers;
     uint32_t m_rowBegin = 0;
+    size_t m_rowCheckpoints = 0; // m_checkpoints' size when the row began
+    GoroutineRow m_row = 0;
     TimeNs m_previousEnd = 0;
     TimeNs m_mix[kSpanStateCount] = {};
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/model/series.h"
 #include "core/model/span_table.h"
 #include "core/model/symbols.h"
 
@@ -23,21 +24,6 @@ struct GoroutineStats
     std::vector<std::pair<StringId, TimeNs>> blockNsByReason; // sorted by reason string id
 };
 
-struct Goroutine
-{
-    int64_t id = 0;                         // Go's goroutine ID
-    int64_t creatorId = kNoGoroutineId;     // goroutine whose GoCreate made it, if seen
-    StackId creationStack = 0;              // the creator's stack at GoCreate
-    FunctionId startFunction = UINT32_MAX;  // outermost frame of its first transition stack
-    StringId label = 0;                     // GoLabel, e.g. "GC (dedicated)"
-    TimeNs createdNs = 0;                   // creation, or the start of the trace if it predates it
-    TimeNs startNs = -1;                    // first time it ran; -1 if it never did
-    TimeNs endNs = -1;                      // exit (or block "forever"); -1 if alive at the end
-    GoroutineStats stats;
-
-    bool hasStartFunction() const { return startFunction != UINT32_MAX; }
-};
-
 // Which goroutine a processor ran, and when: one of its Running spans, as TraceData::procSpan
 // resolves it.
 struct ProcSpan
@@ -51,14 +37,22 @@ struct ProcSpan
 // TraceData::spans (not copied), sorted by start and non-overlapping.
 struct Processor
 {
+    static constexpr uint32_t kBusyEvery = 64;
+
     int64_t id = 0;
     std::vector<uint32_t> spans;
-    TimeColumn busyBefore; // busy time of spans [0, k); size spans + 1
+    std::vector<TimeNs> busyBefore; // busy time of runs [0, k * kBusyEvery), per k
 
     // Sorts `spans` by start if needed and sums the busy time.
     void finish(const SpanTable& table);
-    // Running time of runs [b, e), in O(1) for the utilisation of a folded block.
-    TimeNs busyNs(uint32_t b, uint32_t e) const { return busyBefore[e] - busyBefore[b]; }
+    // Running time of runs [b, e), in O(kBusyEvery), for the utilisation of a folded block.
+    TimeNs busyNs(const SpanTable& table, uint32_t b, uint32_t e) const
+    {
+        return busyBeforeRun(table, e) - busyBeforeRun(table, b);
+    }
+
+private:
+    TimeNs busyBeforeRun(const SpanTable& table, uint32_t k) const;
 };
 
 // A named time range: GC mark phase, stop-the-world (with its kind), mark assist, sweep.
@@ -69,12 +63,6 @@ struct TimeRange
     StringId name = 0;
     int64_t goroutine = kNoGoroutineId; // for ranges scoped to a goroutine
     int32_t proc = -1;                  // for ranges scoped to a processor
-};
-
-struct SeriesPoint
-{
-    TimeNs time = 0;
-    int64_t value = 0;
 };
 
 struct UserTask
@@ -125,17 +113,17 @@ struct TraceData
     uint64_t generations = 0;
     bool truncated = false;
 
-    std::vector<Goroutine> goroutines;      // in order of first appearance
-    std::vector<std::pair<int64_t, GoroutineRow>> rowById; // sorted by goroutine ID
+    GoroutineTable goroutines;              // see finishGoroutines
+    std::vector<GoroutineRow> rowsById;     // sorted by goroutine ID
     SpanTable spans;
     std::vector<Processor> processors;      // sorted by ID
     std::vector<TimeRange> gcRanges;        // "GC concurrent mark phase"
     std::vector<TimeRange> stwRanges;       // name: the stop-the-world kind
     std::vector<TimeRange> assistRanges;    // GC mark assist, per goroutine
-    std::vector<SeriesPoint> heapAlloc;
-    std::vector<SeriesPoint> heapGoal;
-    std::vector<SeriesPoint> gomaxprocs;
-    std::vector<SeriesPoint> goroutineCount; // live goroutines after every change
+    Series heapAlloc;
+    Series heapGoal;
+    Series gomaxprocs;
+    Series goroutineCount; // live goroutines after every change
     std::vector<UserTask> tasks;
     std::vector<UserRegion> regions;        // sorted by (goroutine row order, start)
     std::vector<UserLog> logs;
@@ -145,11 +133,14 @@ struct TraceData
     // Run k of processors[proc].
     ProcSpan procSpan(size_t proc, uint32_t k) const;
 
-    // Fills every goroutine's stats from its spans, with the rules of Go's goroutine analysis:
-    // waiting with reason `foreverReason` (the id of "forever"; UINT32_MAX for none) is not counted, and a
-    // syscall still blocked at the end counts whole as syscall time and its blocked part as
-    // scheduler wait. Needs spans grouped by goroutine and endNs set.
-    void computeGoroutineStats(StringId foreverReason);
+    StringId foreverReason = UINT32_MAX; // the id of wait reason "forever"; UINT32_MAX: none
+
+    // A goroutine's statistics from its spans (O(its spans)), with the rules of Go's goroutine
+    // analysis: waiting "forever" is not counted, and a syscall still blocked at the end counts
+    // whole as syscall time and its blocked part as scheduler wait.
+    GoroutineStats goroutineStats(GoroutineRow row) const;
+    // Seals the goroutine table once every row is in and sorts rowsById.
+    void finishGoroutines();
 };
 
 } // namespace gs

@@ -86,12 +86,13 @@ ReportTable traceStates(const EventStore& store)
     };
     Sum running, runnable, syscall, syscallBlocked;
     std::vector<std::pair<StringId, Sum>> waiting;
-    for (const Goroutine& g : trace.goroutines) {
-        running.add(g.stats.execNs);
-        runnable.add(g.stats.schedWaitNs);
-        syscall.add(g.stats.syscallNs);
-        syscallBlocked.add(g.stats.syscallBlockNs);
-        for (const auto& [reason, ns] : g.stats.blockNsByReason) {
+    for (GoroutineRow row = 0; row < trace.goroutines.size(); ++row) {
+        const GoroutineStats stats = trace.goroutineStats(row);
+        running.add(stats.execNs);
+        runnable.add(stats.schedWaitNs);
+        syscall.add(stats.syscallNs);
+        syscallBlocked.add(stats.syscallBlockNs);
+        for (const auto& [reason, ns] : stats.blockNsByReason) {
             auto it = std::ranges::find_if(waiting, [&](const auto& w) { return w.first == reason; });
             if (it == waiting.end())
                 it = waiting.insert(waiting.end(), {reason, Sum {}});

@@ -210,8 +210,8 @@ TEST(ReportFiguresTest, TraceHasTopFunctionsStatesAndTheFollowedChain)
     ASSERT_FALSE(st.rows.empty());
     EXPECT_EQ(st.rows[0][0], "running");
     int64_t running = 0;
-    for (const Goroutine& g : trace.goroutines)
-        running += g.stats.execNs > 0;
+    for (GoroutineRow row = 0; row < trace.goroutines.size(); ++row)
+        running += trace.goroutineStats(row).execNs > 0;
     EXPECT_EQ(st.rows[0][2], std::to_string(running));
     EXPECT_TRUE(std::ranges::any_of(st.rows, [](const auto& row) { return row[0] == "waiting" && !row[1].empty(); }));
 

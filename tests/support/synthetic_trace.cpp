@@ -39,7 +39,7 @@ SyntheticTraceBuilder::SyntheticTraceBuilder(TimeNs startNs, TimeNs endNs)
 }
 
 GoroutineRow SyntheticTraceBuilder::addGoroutine(int64_t id, std::string_view startFunction,
-                                                 std::span<const SyntheticSpan> spans)
+                                                 std::span<const SyntheticSpan> spans, const SyntheticGoroutineInfo& info)
 {
     TraceData& t = *m_store->trace;
     Goroutine g;
@@ -47,12 +47,14 @@ GoroutineRow SyntheticTraceBuilder::addGoroutine(int64_t id, std::string_view st
     g.startFunction = startFunction.empty() ? UINT32_MAX : m_store->symbols.internFunction(startFunction, "main.go");
     g.createdNs = spans.empty() ? t.startNs : spans.front().start;
     g.startNs = g.createdNs;
+    g.endNs = info.endNs;
+    g.label = info.label.empty() ? 0 : m_store->symbols.strings.intern(info.label);
     const GoroutineRow row = GoroutineRow(t.goroutines.size());
-    t.goroutines.push_back(std::move(g));
+    t.goroutines.push_back(g);
     for (const SyntheticSpan& sp : spans) {
         const uint32_t traits = m_spans->traitsCode({m_store->symbols.strings.intern(sp.reason), 0, sp.proc, sp.state});
         m_spans->append(sp.start, sp.end, traits,
-                        sp.waker == kNoGoroutineId ? SpanTableWriter::kNoWaker : m_spans->wakerCode(sp.waker));
+                        sp.waker == kNoGoroutineId ? SpanTableWriter::kNoWaker : m_wakers.intern(sp.waker));
     }
     m_spans->endRow();
     return row;
@@ -85,14 +87,15 @@ void SyntheticTraceBuilder::buildProcessors(uint64_t maxRunsPerProc)
 std::shared_ptr<EventStore> SyntheticTraceBuilder::finish(uint64_t maxRunsPerProc)
 {
     TraceData& t = *m_store->trace;
-    m_spans->finish();
+    TimeColumn wakerIds;
+    for (int64_t id : m_wakers.take())
+        wakerIds.push_back(id);
+    m_spans->finish(std::move(wakerIds));
     m_spans.reset();
-    t.computeGoroutineStats(UINT32_MAX);
     buildProcessors(maxRunsPerProc);
-    t.rowById.clear();
-    for (GoroutineRow r = 0; r < t.goroutines.size(); ++r)
-        t.rowById.emplace_back(t.goroutines[r].id, r);
-    std::sort(t.rowById.begin(), t.rowById.end());
+    t.finishGoroutines();
+    for (Series* series : {&t.heapAlloc, &t.heapGoal, &t.gomaxprocs, &t.goroutineCount})
+        series->seal();
     t.eventCount = t.spans.size();
     return m_store;
 }
@@ -153,9 +156,8 @@ std::shared_ptr<EventStore> makeSyntheticTrace(const SyntheticTraceSpec& spec)
             if (now >= t1)
                 break;
         }
-        const GoroutineRow row = builder.addGoroutine(r + 1, functions[r % functions.size()], spans);
-        t.goroutines[row].createdNs = t.goroutines[row].startNs = begin;
-        t.goroutines[row].endNs = heavy ? -1 : now;
+        // createdNs and startNs are the first span's start: `begin`.
+        builder.addGoroutine(r + 1, functions[r % functions.size()], spans, {heavy ? -1 : now, {}});
     }
 
     const StringId gcName = builder.store().symbols.strings.intern("GC concurrent mark phase");

@@ -21,9 +21,16 @@ struct SyntheticSpan
     int64_t waker = kNoGoroutineId;
 };
 
+// What a hand-made goroutine has besides its spans.
+struct SyntheticGoroutineInfo
+{
+    TimeNs endNs = -1; // -1: alive at the end
+    std::string_view label;
+};
+
 // Fills an EventStore's TraceData directly, bypassing the decoder, with the layout rules of
 // trace_data.h: rows appended in order, spans sorted and non-overlapping per row, then finish()
-// seals the span table and computes statistics, rowById and the processors (each runs the
+// seals the span table and the goroutines, sorts rowsById and builds the processors (each runs the
 // Running spans on it that do not overlap an earlier one, at most `maxRunsPerProc`).
 // Single-threaded.
 class SyntheticTraceBuilder
@@ -32,7 +39,8 @@ public:
     SyntheticTraceBuilder(TimeNs startNs, TimeNs endNs);
 
     // Appends goroutine `id` (next row) with its spans; returns the row.
-    GoroutineRow addGoroutine(int64_t id, std::string_view startFunction, std::span<const SyntheticSpan> spans);
+    GoroutineRow addGoroutine(int64_t id, std::string_view startFunction, std::span<const SyntheticSpan> spans,
+                              const SyntheticGoroutineInfo& info = {});
     void reserve(size_t spans) { m_spans->reserve(spans); }
     EventStore& store() { return *m_store; }
     TraceData& trace() { return *m_store->trace; }
@@ -43,6 +51,7 @@ private:
 
     std::shared_ptr<EventStore> m_store;
     std::unique_ptr<SpanTableWriter> m_spans;
+    Interner<int64_t, IntegerHash> m_wakers; // waker ID -> code
 };
 
 // Shape of the large generated trace for benchmarks.

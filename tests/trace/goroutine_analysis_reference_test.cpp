@@ -99,15 +99,16 @@ std::map<int64_t, GoGoroutine> goAnalysis(const test::GoTraceServer& server)
     return out;
 }
 
-Stats ourStats(const EventStore& store, const Goroutine& g)
+Stats ourStats(const EventStore& store, GoroutineRow row)
 {
+    const GoroutineStats stats = store.trace->goroutineStats(row);
     Stats s;
-    s["Total"] = g.stats.totalNs;
-    s["Execution time"] = g.stats.execNs;
-    s["Sched wait time"] = g.stats.schedWaitNs;
-    s["Syscall execution time"] = g.stats.syscallNs;
-    s["Block time (syscall)"] += g.stats.syscallBlockNs;
-    for (const auto& [reason, ns] : g.stats.blockNsByReason)
+    s["Total"] = stats.totalNs;
+    s["Execution time"] = stats.execNs;
+    s["Sched wait time"] = stats.schedWaitNs;
+    s["Syscall execution time"] = stats.syscallNs;
+    s["Block time (syscall)"] += stats.syscallBlockNs;
+    for (const auto& [reason, ns] : stats.blockNsByReason)
         s["Block time (" + std::string(store.symbols.strings.get(reason)) + ")"] += ns;
     return s;
 }
@@ -131,7 +132,8 @@ TEST_P(GoroutineAnalysisReference, EveryGoroutineMatchesGoToolTrace)
     ASSERT_FALSE(reference.empty()) << "no goroutines read from go tool trace";
 
     EXPECT_EQ(trace.goroutines.size(), reference.size());
-    for (const Goroutine& g : trace.goroutines) {
+    for (GoroutineRow row = 0; row < trace.goroutines.size(); ++row) {
+        const Goroutine g = trace.goroutines[row];
         auto it = reference.find(g.id);
         if (it == reference.end()) {
             ADD_FAILURE() << "goroutine " << g.id << " is not in Go's analysis";
@@ -139,7 +141,7 @@ TEST_P(GoroutineAnalysisReference, EveryGoroutineMatchesGoToolTrace)
         }
         const std::string name = g.hasStartFunction() ? std::string((*store)->symbols.functionName(g.startFunction)) : "";
         EXPECT_EQ(name, it->second.name) << "goroutine " << g.id;
-        Stats ours = ourStats(**store, g);
+        Stats ours = ourStats(**store, row);
         for (const auto& [column, ns] : it->second.stats)
             EXPECT_EQ(ours[column], ns) << "goroutine " << g.id << ": " << column;
         for (const auto& [column, ns] : ours) {

@@ -43,11 +43,9 @@ std::shared_ptr<EventStore> makeStore()
         {1800, 2000, S::Running, ""},
     };
     b.addGoroutine(10, "main.mutexThenChan", mutexThenChan);
-    b.addGoroutine(11, "main.chanWaiter", chanWaiter);
+    b.addGoroutine(11, "main.chanWaiter", chanWaiter, {-1, "GC (idle)"});
     b.addGoroutine(12, "main.lateStarter", lateStarter);
-    auto store = b.finish();
-    store->trace->goroutines[1].label = store->symbols.strings.intern("GC (idle)");
-    return store;
+    return b.finish();
 }
 
 class GoroutineFilterTest : public ::testing::Test

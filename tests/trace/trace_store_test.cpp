@@ -109,7 +109,7 @@ TEST_P(TraceStoreTest, ProcessorsRunOneGoroutineAtATime)
             }
             busy += run.end - run.start;
         }
-        EXPECT_EQ(proc.busyNs(0, uint32_t(proc.spans.size())), busy) << "P" << proc.id;
+        EXPECT_EQ(proc.busyNs(t.spans, 0, uint32_t(proc.spans.size())), busy) << "P" << proc.id;
     }
 }
 
@@ -117,13 +117,15 @@ TEST_P(TraceStoreTest, StatsNeverExceedPresence)
 {
     StorePtr store = load(GetParam());
     ASSERT_TRUE(store && store->trace);
-    for (const Goroutine& g : store->trace->goroutines) {
-        TimeNs sum = g.stats.execNs + g.stats.schedWaitNs + g.stats.syscallNs + g.stats.syscallBlockNs;
-        for (const auto& r : g.stats.blockNsByReason)
+    const TraceData& t = *store->trace;
+    for (GoroutineRow row = 0; row < t.goroutines.size(); ++row) {
+        const GoroutineStats stats = t.goroutineStats(row);
+        TimeNs sum = stats.execNs + stats.schedWaitNs + stats.syscallNs + stats.syscallBlockNs;
+        for (const auto& r : stats.blockNsByReason)
             sum += r.second;
-        EXPECT_GE(g.stats.totalNs, 0);
+        EXPECT_GE(stats.totalNs, 0);
         // Go's own accounting may double count the blocked tail of a syscall cut by the trace end.
-        EXPECT_LE(sum, g.stats.totalNs + g.stats.syscallNs) << "goroutine " << g.id;
+        EXPECT_LE(sum, stats.totalNs + stats.syscallNs) << "goroutine " << t.goroutines.idOf(row);
     }
 }
 

@@ -33,22 +33,22 @@ qint64 sortValue(const GoroutineTableModel& m, int row, int column)
 }
 
 // Go's number for a goroutine and a table column, straight from the store's stats.
-TimeNs expectedNs(const Goroutine& g, const GoroutineTableModel& m, int column)
+TimeNs expectedNs(const GoroutineStats& stats, const GoroutineTableModel& m, int column)
 {
     switch (column) {
     case GoroutineTableModel::Execution:
-        return g.stats.execNs;
+        return stats.execNs;
     case GoroutineTableModel::SchedWait:
-        return g.stats.schedWaitNs;
+        return stats.schedWaitNs;
     case GoroutineTableModel::Syscall:
-        return g.stats.syscallNs + g.stats.syscallBlockNs;
+        return stats.syscallNs + stats.syscallBlockNs;
     default:
         break;
     }
     if (column == m.totalColumn())
-        return g.stats.totalNs;
+        return stats.totalNs;
     const StringId reason = *m.reasonOfColumn(column);
-    for (const auto& [r, ns] : g.stats.blockNsByReason) {
+    for (const auto& [r, ns] : stats.blockNsByReason) {
         if (r == reason)
             return ns;
     }
@@ -66,8 +66,8 @@ TEST(GoroutineTableModel, RowsAndColumnsAreTheStoresGoroutineStats)
 
     // One column per wait reason any goroutine was blocked on, named after it.
     std::set<StringId> reasons;
-    for (const Goroutine& g : t.goroutines)
-        for (const auto& [r, ns] : g.stats.blockNsByReason)
+    for (GoroutineRow g = 0; g < t.goroutines.size(); ++g)
+        for (const auto& [r, ns] : t.goroutineStats(g).blockNsByReason)
             reasons.insert(r);
     ASSERT_GE(reasons.size(), 4u) << "the sched fixture blocks on channels, mutexes, select and sleep";
     ASSERT_EQ(model.reasonCount(), reasons.size());
@@ -89,12 +89,12 @@ TEST(GoroutineTableModel, RowsAndColumnsAreTheStoresGoroutineStats)
         ASSERT_LT(g, t.goroutines.size());
         seen.insert(g);
         EXPECT_EQ(model.rowOfGoroutine(g), row);
-        const Goroutine& go = t.goroutines[g];
+        const Goroutine go = t.goroutines[g];
         EXPECT_EQ(sortValue(model, row, GoroutineTableModel::Id), go.id);
         EXPECT_EQ(model.data(model.index(row, GoroutineTableModel::Id)).toString(), QString::number(go.id));
         EXPECT_EQ(sortValue(model, row, GoroutineTableModel::CreatedBy), go.creatorId);
         for (int c = GoroutineTableModel::Execution; c < model.columnCount(); ++c)
-            EXPECT_EQ(sortValue(model, row, c), expectedNs(go, model, c)) << "G" << go.id << " column " << c;
+            EXPECT_EQ(sortValue(model, row, c), expectedNs(t.goroutineStats(g), model, c)) << "G" << go.id << " column " << c;
     }
     EXPECT_EQ(seen.size(), t.goroutines.size());
 }
@@ -151,9 +151,9 @@ TEST(GoroutineTableModel, SortsEveryColumnNumericallyAndKeepsPersistentIndexes)
     // Durations sort as numbers, not as their text ("9 ms" would come after "10 ms").
     model.sort(GoroutineTableModel::Execution, Qt::DescendingOrder);
     TimeNs busiest = 0;
-    for (const Goroutine& g : store->trace->goroutines)
-        busiest = std::max(busiest, g.stats.execNs);
-    EXPECT_EQ(store->trace->goroutines[model.goroutineAt(0)].stats.execNs, busiest);
+    for (GoroutineRow g = 0; g < store->trace->goroutines.size(); ++g)
+        busiest = std::max(busiest, store->trace->goroutineStats(g).execNs);
+    EXPECT_EQ(store->trace->goroutineStats(model.goroutineAt(0)).execNs, busiest);
 }
 
 TEST(GoroutineTableModel, AFilterResultHidesTheGoroutinesItDrops)

@@ -17,9 +17,9 @@ namespace {
 
 constexpr size_t kCreationFrames = 8; // frames of the creation stack in the "created by" tooltip
 
-TimeNs blockedOn(const Goroutine& g, StringId reason)
+TimeNs blockedOn(const GoroutineStats& stats, StringId reason)
 {
-    const auto& by = g.stats.blockNsByReason; // sorted by reason id
+    const auto& by = stats.blockNsByReason; // sorted by reason id
     const auto it = std::lower_bound(by.begin(), by.end(), reason,
                                      [](const std::pair<StringId, TimeNs>& e, StringId r) { return e.first < r; });
     return it != by.end() && it->first == reason ? it->second : 0;
@@ -106,22 +106,39 @@ int GoroutineTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : totalColumn() + 1;
 }
 
-TimeNs GoroutineTableModel::durationAt(const Goroutine& g, int column) const
+const GoroutineStats& GoroutineTableModel::statsOf(GoroutineRow row) const
+{
+    // Stats are computed from the spans on demand (a store of millions of goroutines keeps none);
+    // the rows on screen are asked for again and again while painting, so they are remembered.
+    constexpr size_t kRemembered = 4096;
+    if (auto it = m_stats.find(row); it != m_stats.end())
+        return it->second;
+    if (m_stats.size() >= kRemembered)
+        m_stats.clear();
+    return m_stats.emplace(row, m_store->trace->goroutineStats(row)).first->second;
+}
+
+TimeNs GoroutineTableModel::durationAt(GoroutineRow row, int column) const
+{
+    return durationIn(statsOf(row), column);
+}
+
+TimeNs GoroutineTableModel::durationIn(const GoroutineStats& stats, int column) const
 {
     switch (column) {
     case Execution:
-        return g.stats.execNs;
+        return stats.execNs;
     case SchedWait:
-        return g.stats.schedWaitNs;
+        return stats.schedWaitNs;
     case Syscall:
-        return g.stats.syscallNs + g.stats.syscallBlockNs;
+        return stats.syscallNs + stats.syscallBlockNs;
     default:
         break;
     }
     if (column == totalColumn())
-        return g.stats.totalNs;
+        return stats.totalNs;
     if (const auto reason = reasonOfColumn(column))
-        return blockedOn(g, *reason);
+        return blockedOn(stats, *reason);
     return 0;
 }
 
@@ -129,7 +146,7 @@ QString GoroutineTableModel::cellText(GoroutineRow row, int column) const
 {
     const TraceData& t = *m_store->trace;
     const Symbols& symbols = m_store->symbols;
-    const Goroutine& g = t.goroutines[row];
+    const Goroutine g = t.goroutines[row];
     switch (column) {
     case Id:
         return QString::number(g.id);
@@ -141,11 +158,11 @@ QString GoroutineTableModel::cellText(GoroutineRow row, int column) const
         QString text = QStringLiteral("G%1").arg(g.creatorId);
         const GoroutineRow creator = t.rowOf(g.creatorId);
         if (creator != kNoRow && t.goroutines[creator].hasStartFunction())
-            text += QLatin1Char(' ') + toQString(goShortName(symbols.functionName(t.goroutines[creator].startFunction)));
+            text += QLatin1Char(' ') + toQString(goShortName(symbols.functionName(t.goroutines.startFunctionOf(creator))));
         return text;
     }
     default:
-        return duration(durationAt(g, column));
+        return duration(durationAt(row, column));
     }
 }
 
@@ -153,7 +170,8 @@ QString GoroutineTableModel::cellToolTip(GoroutineRow row, int column) const
 {
     const TraceData& t = *m_store->trace;
     const Symbols& symbols = m_store->symbols;
-    const Goroutine& g = t.goroutines[row];
+    const Goroutine g = t.goroutines[row];
+    const GoroutineStats& stats = statsOf(row);
     switch (column) {
     case Id:
     case StartFunction:
@@ -172,16 +190,16 @@ QString GoroutineTableModel::cellToolTip(GoroutineRow row, int column) const
     }
     case Syscall:
         return tr("%1 in syscalls: %2 executing, %3 blocked (processor handed off)")
-            .arg(formatValue(durationAt(g, column), "nanoseconds"), formatValue(g.stats.syscallNs, "nanoseconds"),
-                 formatValue(g.stats.syscallBlockNs, "nanoseconds"));
+            .arg(formatValue(durationAt(row, column), "nanoseconds"), formatValue(stats.syscallNs, "nanoseconds"),
+                 formatValue(stats.syscallBlockNs, "nanoseconds"));
     default:
         break;
     }
-    const TimeNs ns = durationAt(g, column);
+    const TimeNs ns = durationAt(row, column);
     QString tip = exactNs(ns);
-    if (column != totalColumn() && g.stats.totalNs > 0)
+    if (column != totalColumn() && stats.totalNs > 0)
         tip += tr(", %1 of its total %2")
-                   .arg(formatPercent(double(ns) / double(g.stats.totalNs)), formatValue(g.stats.totalNs, "nanoseconds"));
+                   .arg(formatPercent(double(ns) / double(stats.totalNs)), formatValue(stats.totalNs, "nanoseconds"));
     return tip;
 }
 
@@ -197,14 +215,14 @@ QVariant GoroutineTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return cellToolTip(row, column);
     case SortRole: {
-        const Goroutine& g = m_store->trace->goroutines[row];
+        const Goroutine g = m_store->trace->goroutines[row];
         if (column == Id)
             return qint64(g.id);
         if (column == StartFunction)
             return cellText(row, column);
         if (column == CreatedBy)
             return qint64(g.creatorId);
-        return qint64(durationAt(g, column));
+        return qint64(durationAt(row, column));
     }
     case GoroutineRowRole:
         return uint(row);
@@ -303,23 +321,23 @@ void GoroutineTableModel::applySort()
             const auto ka = key(a), kb = key(b);
             if (ka != kb)
                 return ascending ? ka < kb : kb < ka;
-            return t.goroutines[a].id < t.goroutines[b].id;
+            return t.goroutines.idOf(a) < t.goroutines.idOf(b);
         });
     };
     if (m_sortColumn == StartFunction) {
         byKey([&](GoroutineRow r) {
-            const Goroutine& g = t.goroutines[r];
-            return g.hasStartFunction() ? m_store->symbols.functionName(g.startFunction) : std::string_view();
+            const FunctionId f = t.goroutines.startFunctionOf(r);
+            return f != UINT32_MAX ? m_store->symbols.functionName(f) : std::string_view();
         });
     } else if (m_sortColumn == Id) {
-        byKey([&](GoroutineRow r) { return t.goroutines[r].id; });
+        byKey([&](GoroutineRow r) { return t.goroutines.idOf(r); });
     } else if (m_sortColumn == CreatedBy) {
         byKey([&](GoroutineRow r) { return t.goroutines[r].creatorId; });
     } else {
         // One key per goroutine up front: a reason column's lookup is a binary search.
         std::vector<TimeNs> keys(t.goroutines.size());
         for (GoroutineRow r : m_order)
-            keys[r] = durationAt(t.goroutines[r], m_sortColumn);
+            keys[r] = durationIn(t.goroutineStats(r), m_sortColumn);
         byKey([&](GoroutineRow r) { return keys[r]; });
     }
     for (size_t i = 0; i < m_order.size(); ++i)

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace gs::ui {
@@ -67,8 +68,10 @@ public:
 private:
     void rebuildRows();
     void applySort();
+    const GoroutineStats& statsOf(GoroutineRow row) const;
     // The nanoseconds a duration column shows for a goroutine.
-    TimeNs durationAt(const Goroutine& g, int column) const;
+    TimeNs durationAt(GoroutineRow row, int column) const;
+    TimeNs durationIn(const GoroutineStats& stats, int column) const;
     QString cellText(GoroutineRow row, int column) const;
     QString cellToolTip(GoroutineRow row, int column) const;
     QString headerToolTip(int column) const;
@@ -77,6 +80,7 @@ private:
     std::shared_ptr<const GoroutineFilterResult> m_result;
     std::vector<StringId> m_reasons;  // reason columns, in column order
     std::vector<int> m_rowOf;          // goroutine row -> display row, -1 when filtered out
+    mutable std::unordered_map<GoroutineRow, GoroutineStats> m_stats; // of rows lately shown
     int m_sortColumn = Execution;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 };

@@ -9,8 +9,8 @@ namespace gs::ui {
 std::vector<StringId> waitReasons(const TraceData& trace)
 {
     std::map<StringId, TimeNs> total;
-    for (const Goroutine& g : trace.goroutines) {
-        for (const auto& [reason, ns] : g.stats.blockNsByReason)
+    for (GoroutineRow row = 0; row < trace.goroutines.size(); ++row) {
+        for (const auto& [reason, ns] : trace.goroutineStats(row).blockNsByReason)
             total[reason] += ns;
     }
     std::vector<StringId> reasons;

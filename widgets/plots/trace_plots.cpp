@@ -35,12 +35,13 @@ QCPGraph* addGraph(QCustomPlot* plot, QCPAxisRect* rect, const QColor& colour, c
 }
 
 // Times become milliseconds since the trace start, computed from the int64 difference.
-void setSeries(QCPGraph* g, const std::vector<SeriesPoint>& points, TimeNs origin, double scale)
+void setSeries(QCPGraph* g, const Series& points, TimeNs origin, double scale)
 {
     QVector<double> keys, values;
     keys.reserve(qsizetype(points.size()));
     values.reserve(qsizetype(points.size()));
-    for (const SeriesPoint& p : points) {
+    for (size_t i = 0; i < points.size(); ++i) {
+        const SeriesPoint p = points[i];
         keys << double(p.time - origin) / kNsPerMs;
         values << double(p.value) / scale;
     }

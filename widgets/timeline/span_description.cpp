@@ -212,11 +212,11 @@ QString describeHit(const TimelineScene& scene, const TimelineHit& hit)
                  g.collapsed ? QStringLiteral("expand") : QStringLiteral("collapse"));
     }
     case TimelineHit::Kind::RowLabel: {
-        const Goroutine& g = scene.trace->goroutines[hit.index];
+        const GoroutineStats stats = scene.trace->goroutineStats(hit.index);
         return QStringLiteral("<b>%1</b><br>running %2, runnable %3, syscall %4, blocked %5")
-            .arg(escaped(goroutineTitle(*scene.trace, *scene.symbols, hit.index)), formatDuration(g.stats.execNs),
-                 formatDuration(g.stats.schedWaitNs), formatDuration(g.stats.syscallNs),
-                 formatDuration(totalBlockedNs(g)));
+            .arg(escaped(goroutineTitle(*scene.trace, *scene.symbols, hit.index)), formatDuration(stats.execNs),
+                 formatDuration(stats.schedWaitNs), formatDuration(stats.syscallNs),
+                 formatDuration(totalBlockedNs(stats)));
     }
     }
     return {};

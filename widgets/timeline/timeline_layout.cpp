@@ -6,10 +6,10 @@
 
 namespace gs::ui {
 
-TimeNs totalBlockedNs(const Goroutine& g)
+TimeNs totalBlockedNs(const GoroutineStats& stats)
 {
-    TimeNs sum = g.stats.syscallBlockNs;
-    for (const auto& [reason, ns] : g.stats.blockNsByReason)
+    TimeNs sum = stats.syscallBlockNs;
+    for (const auto& [reason, ns] : stats.blockNsByReason)
         sum += ns;
     return sum;
 }
@@ -17,19 +17,19 @@ TimeNs totalBlockedNs(const Goroutine& g)
 namespace {
 
 // Sort key as a number where smaller comes first; ties are broken by goroutine ID.
-int64_t sortKey(const Goroutine& g, GoroutineSort sort)
+int64_t sortKey(const TraceData& trace, GoroutineRow row, GoroutineSort sort)
 {
     switch (sort) {
     case GoroutineSort::Id:
-        return g.id;
+        return trace.goroutines.idOf(row);
     case GoroutineSort::StartTime:
-        return g.createdNs;
+        return trace.goroutines[row].createdNs;
     case GoroutineSort::TotalBlocked:
-        return -totalBlockedNs(g);
+        return -totalBlockedNs(trace.goroutineStats(row));
     case GoroutineSort::TotalRunning:
-        return -g.stats.execNs;
+        return -trace.goroutineStats(row).execNs;
     }
-    return g.id;
+    return trace.goroutines.idOf(row);
 }
 
 } // namespace
@@ -43,10 +43,10 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
     }
     const auto& gr = trace.goroutines;
     std::vector<int64_t> keys(gr.size());
-    for (size_t r = 0; r < gr.size(); ++r)
-        keys[r] = sortKey(gr[r], options.sort);
+    for (GoroutineRow r = 0; r < gr.size(); ++r)
+        keys[r] = sortKey(trace, r, options.sort);
     auto before = [&](GoroutineRow a, GoroutineRow b) {
-        return keys[a] != keys[b] ? keys[a] < keys[b] : gr[a].id < gr[b].id;
+        return keys[a] != keys[b] ? keys[a] < keys[b] : gr.idOf(a) < gr.idOf(b);
     };
     const std::vector<uint8_t>* keep = options.keep.get();
     std::vector<GoroutineRow> order;
@@ -61,7 +61,7 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
         // Groups appear in the order of their first member, so the group order follows the sort.
         std::map<FunctionId, size_t> groupOf;
         for (GoroutineRow r : order) {
-            const FunctionId f = gr[r].startFunction;
+            const FunctionId f = gr.startFunctionOf(r);
             auto [it, inserted] = groupOf.emplace(f, m_groups.size());
             if (inserted)
                 m_groups.push_back({f, {}, options.collapsed.count(f) > 0});

@@ -94,6 +94,6 @@ private:
 };
 
 // Sort key helpers shared by the layout and tests.
-TimeNs totalBlockedNs(const Goroutine& g);
+TimeNs totalBlockedNs(const GoroutineStats& stats);
 
 } // namespace gs::ui

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/base/flat_id_map.h"
+
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace gs::gotrace {
 
 // Maps wire IDs (string, stack IDs, goroutine IDs...) to values. IDs written by the runtime are
 // small and dense, so they live in a vector indexed by ID; an ID far beyond the number of
-// entries goes to a hash map instead, so memory stays proportional to the number of entries,
-// never to the largest ID. Lookups are O(1).
+// entries goes to a flat hash map instead, so memory stays proportional to the number of entries,
+// never to the largest ID. Lookups are O(1). Inserting or erasing may move the map's entries.
 //
 // Real traces reach the hash map too: when most goroutines have exited, a new goroutine's ID is
 // far beyond the few that are left. The vector may later grow past such an ID, so an ID below the
@@ -32,7 +33,7 @@ public:
                 return false;
             m_present[id] = 1;
             m_dense[id] = std::move(value);
-        } else if (!m_sparse.emplace(id, std::move(value)).second) {
+        } else if (!m_sparse.insert(id, std::move(value))) {
             return false;
         }
         ++m_count;
@@ -45,10 +46,7 @@ public:
         // instead of a division by sizeof(T).
         if (id < m_present.size() && m_present[id])
             return &m_dense[id];
-        if (m_sparse.empty())
-            return nullptr;
-        auto it = m_sparse.find(id);
-        return it == m_sparse.end() ? nullptr : &it->second;
+        return m_sparse.find(id);
     }
 
     T* find(uint64_t id) { return const_cast<T*>(static_cast<const IdTable*>(this)->find(id)); }
@@ -59,7 +57,7 @@ public:
         if (id < m_dense.size() && m_present[id]) {
             m_present[id] = 0;
             m_dense[id] = T{};
-        } else if (m_sparse.empty() || m_sparse.erase(id) == 0) {
+        } else if (!m_sparse.erase(id)) {
             return false;
         }
         --m_count;
@@ -84,17 +82,16 @@ public:
         for (size_t id = 0; id < m_dense.size(); ++id)
             if (m_present[id])
                 f(uint64_t(id), m_dense[id]);
-        for (const auto& [id, v] : m_sparse)
-            f(id, v);
+        m_sparse.forEach(f);
     }
 
 private:
-    bool inSparse(uint64_t id) const { return !m_sparse.empty() && m_sparse.count(id) != 0; }
+    bool inSparse(uint64_t id) const { return m_sparse.find(id) != nullptr; }
 
     static constexpr uint64_t kSlack = 4096;
     std::vector<T> m_dense;
     std::vector<uint8_t> m_present;
-    std::unordered_map<uint64_t, T> m_sparse;
+    FlatIdMap<T> m_sparse;
     size_t m_count = 0;
 };
 

@@ -67,20 +67,30 @@ TraceStoreBuilder::TraceStoreBuilder(EventStore& store)
 {
 }
 
-GoroutineRow TraceStoreBuilder::rowFor(int64_t id, bool* created)
+TraceStoreBuilder::LiveGoroutine& TraceStoreBuilder::live(int64_t id)
 {
-    // Rows are numbered in order of first appearance, as the interner numbers its codes.
-    const GoroutineRow row = m_rows.intern(id);
-    const bool isNew = row == m_trace.goroutines.size();
-    if (isNew) {
-        Goroutine g;
-        g.id = id;
-        m_trace.goroutines.push_back(g);
-        m_build.emplace_back();
+    if (const uint32_t* index = m_liveById.find(uint64_t(id)))
+        return m_live[*index];
+    uint32_t index = 0;
+    if (m_freeLive.empty()) {
+        index = uint32_t(m_live.size());
+        m_live.emplace_back();
+    } else {
+        index = m_freeLive.back();
+        m_freeLive.pop_back();
     }
-    if (created)
-        *created = isNew;
-    return row;
+    m_liveById.insert(uint64_t(id), index);
+    LiveGoroutine& g = m_live[index];
+    g.info.id = id;
+    g.serial = m_serials++;
+    m_idBySerial.push_back(id);
+    return g;
+}
+
+TraceStoreBuilder::LiveGoroutine* TraceStoreBuilder::findLive(int64_t id)
+{
+    const uint32_t* index = m_liveById.find(uint64_t(id));
+    return index ? &m_live[*index] : nullptr;
 }
 
 void TraceStoreBuilder::add(const Event& ev)
@@ -120,7 +130,7 @@ void TraceStoreBuilder::add(const Event& ev)
         break;
     case EventKind::Label:
         if (ev.g != kNoGoroutine)
-            m_trace.goroutines[rowFor(ev.g)].label = intern(ev.label());
+            live(ev.g).info.label = intern(ev.label());
         break;
     case EventKind::TaskBegin:
     case EventKind::TaskEnd:
@@ -148,8 +158,8 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
     const auto to = GoState(st.to);
     if (from == to)
         return; // a status restated at a generation start tells nothing new
-    const GoroutineRow row = rowFor(st.id);
-    Goroutine& g = m_trace.goroutines[row];
+    LiveGoroutine& live = this->live(st.id);
+    Goroutine& g = live.info;
     const TimeNs t = ev.time;
     if (ev.tables)
         useTables(ev.tables);
@@ -167,10 +177,9 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
         // report a transition from a state the goroutine is not in: Syscall->Runnable while it
         // runs, when the start of a blocking syscall was not traced. Go counts that stretch
         // nowhere; it is left out here too (a gap) rather than shown in a state Go denies.
-        GoroutineBuild& b = m_build[row];
-        if (b.open && !inState(b.span.state, from))
-            b.open = false;
-        closeSpan(row, t);
+        if (live.open && !inState(live.span.state, from))
+            live.open = false;
+        closeSpan(live, t);
         if (from == GoState::Syscall) {
             if (auto it = m_syscallingG.find(st.id); it != m_syscallingG.end()) {
                 m_syscallingP.erase(it->second);
@@ -205,14 +214,15 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
         span.state = SpanState::Runnable;
         if (isUnblock(ev.type)) {
             // The waker's stack at the wake-up: what it did that let this goroutine go.
-            span.waker = ev.g;
+            if (const LiveGoroutine* waker = findLive(ev.g))
+                span.waker = waker->serial; // (a goroutine that runs has a record)
             span.stack = internStack(ev, ev.stack());
         }
         break;
     case GoState::Waiting:
         span.state = SpanState::Waiting;
         if (st.reason == "forever")
-            finalize(row, t); // blocked for good: Go's analysis treats it as the end
+            finalize(live, t); // blocked for good: Go's analysis treats it as the end
         break;
     case GoState::Syscall:
         span.state = SpanState::Syscall;
@@ -220,8 +230,9 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
         m_syscallingG[st.id] = ev.p;
         break;
     case GoState::NotExist:
-        finalize(row, t);
+        finalize(live, t);
         changeGoroutineCount(t, -1);
+        writeGoroutine(st.id);
         return;
     case GoState::Undetermined:
         return;
@@ -233,13 +244,13 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
             OpenSpan before = span;
             before.start = m_syncTs;
             before.state = SpanState::SyscallBlocked;
-            openSpan(row, before);
-            closeSpan(row, t);
+            openSpan(live, before);
+            closeSpan(live, t);
         } else {
             span.start = m_syncTs;
         }
     }
-    openSpan(row, span);
+    openSpan(live, span);
 }
 
 void TraceStoreBuilder::procTransition(const Event& ev, const StateTransition& st)
@@ -250,27 +261,25 @@ void TraceStoreBuilder::procTransition(const Event& ev, const StateTransition& s
     auto it = m_syscallingP.find(st.id);
     if (it == m_syscallingP.end())
         return;
-    const GoroutineRow row = rowFor(it->second);
+    LiveGoroutine* g = findLive(it->second);
     m_syscallingP.erase(it);
-    GoroutineBuild& b = m_build[row];
-    if (!b.open || b.span.state != SpanState::Syscall)
+    if (!g || !g->open || g->span.state != SpanState::Syscall)
         return;
-    OpenSpan blocked = b.span;
-    closeSpan(row, ev.time);
+    OpenSpan blocked = g->span;
+    closeSpan(*g, ev.time);
     blocked.start = ev.time;
     blocked.state = SpanState::SyscallBlocked;
-    openSpan(row, blocked);
+    openSpan(*g, blocked);
 }
 
-void TraceStoreBuilder::openSpan(GoroutineRow row, const OpenSpan& span)
+void TraceStoreBuilder::openSpan(LiveGoroutine& g, const OpenSpan& span)
 {
-    m_build[row].span = span;
-    m_build[row].open = true;
+    g.span = span;
+    g.open = true;
 }
 
-void TraceStoreBuilder::closeSpan(GoroutineRow row, TimeNs end)
+void TraceStoreBuilder::closeSpan(LiveGoroutine& b, TimeNs end)
 {
-    GoroutineBuild& b = m_build[row];
     if (!b.open)
         return;
     b.open = false;
@@ -286,12 +295,12 @@ void TraceStoreBuilder::closeSpan(GoroutineRow row, TimeNs end)
     else
         closed.startStep = uint32_t(step);
     b.closed.push_back(closed);
-    if (span.waker != kNoGoroutineId)
-        b.wakers.push_back({local, m_spans.wakerCode(span.waker)});
+    if (span.waker != SpanTableWriter::kNoWaker)
+        b.wakers.push_back({local, span.waker});
     b.lastStart = span.start;
     b.lastEnd = end;
     if (span.state == SpanState::Running && span.proc >= 0)
-        runsOf(span.proc).push_back({row, local});
+        runsOf(span.proc).push_back({b.serial, local});
 }
 
 ChunkedList<TraceStoreBuilder::Run>& TraceStoreBuilder::runsOf(int32_t proc)
@@ -327,25 +336,25 @@ StringId TraceStoreBuilder::internReason(std::string_view reason)
     return slot.id;
 }
 
-void TraceStoreBuilder::finalize(GoroutineRow row, TimeNs end)
+void TraceStoreBuilder::finalize(LiveGoroutine& g, TimeNs end)
 {
-    Goroutine& g = m_trace.goroutines[row];
-    if (m_build[row].finalized)
+    if (g.finalized)
         return;
-    m_build[row].finalized = true;
-    g.endNs = end;
-    for (uint32_t r : m_build[row].regionStack)
+    g.finalized = true;
+    g.info.endNs = end;
+    for (uint32_t r : g.regionStack)
         m_trace.regions[r].end = end;
-    m_build[row].regionStack.clear();
+    g.regionStack.clear();
 }
 
 void TraceStoreBuilder::changeGoroutineCount(TimeNs t, int delta)
 {
     m_liveGoroutines += delta;
-    if (!m_trace.goroutineCount.empty() && m_trace.goroutineCount.back().time == t)
-        m_trace.goroutineCount.back().value = m_liveGoroutines;
-    else
-        m_trace.goroutineCount.push_back({t, m_liveGoroutines});
+    // Changes at one time make one point, written once time moves on.
+    if (m_countPoint.time != t && m_countPending)
+        m_trace.goroutineCount.push_back(m_countPoint);
+    m_countPoint = {t, m_liveGoroutines};
+    m_countPending = true;
 }
 
 void TraceStoreBuilder::range(const Event& ev)
@@ -383,8 +392,7 @@ void TraceStoreBuilder::region(const Event& ev)
 {
     if (ev.g == kNoGoroutine)
         return;
-    const GoroutineRow row = rowFor(ev.g);
-    GoroutineBuild& b = m_build[row];
+    LiveGoroutine& b = live(ev.g);
     const uint64_t taskId = ev.regionTask() == kNoTask ? 0 : ev.regionTask();
     if (ev.kind() == EventKind::RegionBegin) {
         UserRegion r;
@@ -473,24 +481,38 @@ StackId TraceStoreBuilder::internStack(const Event& ev, uint64_t wireStack)
 void TraceStoreBuilder::finish()
 {
     m_trace.endNs = m_lastTs;
-    for (GoroutineRow row = 0; row < m_build.size(); ++row) {
-        closeSpan(row, m_lastTs);
-        for (uint32_t r : m_build[row].regionStack)
+    if (m_countPending)
+        m_trace.goroutineCount.push_back(m_countPoint);
+    for (Series* series : {&m_trace.heapAlloc, &m_trace.heapGoal, &m_trace.gomaxprocs, &m_trace.goroutineCount})
+        series->seal();
+    // The goroutines still alive, in order of first appearance.
+    std::vector<std::pair<uint32_t, int64_t>> alive;
+    alive.reserve(m_liveById.size());
+    m_liveById.forEach([&](uint64_t id, uint32_t index) { alive.emplace_back(m_live[index].serial, int64_t(id)); });
+    std::sort(alive.begin(), alive.end());
+    for (const auto& [serial, id] : alive) {
+        LiveGoroutine& g = *findLive(id);
+        closeSpan(g, m_lastTs);
+        for (uint32_t r : g.regionStack)
             m_trace.regions[r].end = m_lastTs;
+        writeGoroutine(id);
     }
+    m_live = std::vector<LiveGoroutine>();
+    m_freeLive = {};
     for (auto* list : {&m_trace.gcRanges, &m_trace.stwRanges, &m_trace.assistRanges}) {
         for (TimeRange& r : *list) {
             if (r.end < 0)
                 r.end = m_lastTs;
         }
     }
-    writeSpans();
-    m_trace.computeGoroutineStats(intern("forever"));
-
-    m_trace.rowById.reserve(m_trace.goroutines.size());
-    for (GoroutineRow row = 0; row < m_trace.goroutines.size(); ++row)
-        m_trace.rowById.emplace_back(m_trace.goroutines[row].id, row);
-    std::sort(m_trace.rowById.begin(), m_trace.rowById.end());
+    // The runs shrink to absolute span indexes before the span columns are sealed (sealing copies
+    // each column once), so the two never take memory at the same time.
+    collectRuns();
+    m_spans.finish(std::move(m_idBySerial));
+    for (Processor& p : m_trace.processors)
+        p.finish(m_trace.spans);
+    m_trace.foreverReason = intern("forever");
+    m_trace.finishGoroutines();
     std::stable_sort(m_trace.regions.begin(), m_trace.regions.end(), [&](const UserRegion& a, const UserRegion& b) {
         const GoroutineRow ra = m_trace.rowOf(a.goroutine), rb = m_trace.rowOf(b.goroutine);
         return ra != rb ? ra < rb : a.start < b.start;
@@ -522,9 +544,22 @@ private:
 
 } // namespace
 
-void TraceStoreBuilder::writeRow(GoroutineRow row)
+void TraceStoreBuilder::writeGoroutine(int64_t id)
 {
-    GoroutineBuild& b = m_build[row];
+    const uint32_t index = *m_liveById.find(uint64_t(id));
+    LiveGoroutine& g = m_live[index];
+    if (m_firstSpan.size() <= g.serial)
+        m_firstSpan.resize(std::max<size_t>(g.serial + 1, 2 * m_firstSpan.size()), 0);
+    m_firstSpan[g.serial] = uint32_t(m_trace.spans.size());
+    m_trace.goroutines.push_back(g.info);
+    writeSpans(g);
+    g = LiveGoroutine{};
+    m_liveById.erase(uint64_t(id));
+    m_freeLive.push_back(index);
+}
+
+void TraceStoreBuilder::writeSpans(LiveGoroutine& b)
+{
     std::vector<std::pair<uint32_t, uint32_t>> wakerList;
     wakerList.reserve(b.wakers.size());
     b.wakers.drain([&](const auto& w) { wakerList.push_back(w); });
@@ -557,23 +592,10 @@ void TraceStoreBuilder::writeRow(GoroutineRow row)
     if (pending)
         writePending(b.lastEnd);
     m_spans.endRow();
-    b.farStarts = {};
-    b.gaps = {};
 }
 
-void TraceStoreBuilder::writeSpans()
+void TraceStoreBuilder::collectRuns()
 {
-    size_t total = 0;
-    for (const GoroutineBuild& b : m_build)
-        total += b.closed.size();
-    m_spans.reserve(total);
-    std::vector<uint32_t> rowBase(m_build.size());
-    for (GoroutineRow row = 0; row < m_build.size(); ++row) {
-        rowBase[row] = uint32_t(m_trace.spans.size());
-        writeRow(row);
-    }
-    m_spans.finish();
-
     std::vector<uint32_t> order(m_runs.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return m_procIds[a] < m_procIds[b]; });
@@ -581,10 +603,11 @@ void TraceStoreBuilder::writeSpans()
         Processor p;
         p.id = m_procIds[k];
         p.spans.reserve(m_runs[k].size());
-        m_runs[k].drain([&](const Run& run) { p.spans.push_back(rowBase[run.row] + run.local); });
-        p.finish(m_trace.spans);
+        m_runs[k].drain([&](const Run& run) { p.spans.push_back(m_firstSpan[run.serial] + run.local); });
         m_trace.processors.push_back(std::move(p));
     }
+    m_runs = std::vector<ChunkedList<Run>>();
+    m_firstSpan = {};
 }
 
 Result<std::shared_ptr<EventStore>> decodeGoTrace(std::span<const uint8_t> bytes, LoadContext& context)
@@ -592,6 +615,8 @@ Result<std::shared_ptr<EventStore>> decodeGoTrace(std::span<const uint8_t> bytes
     auto store = std::make_shared<EventStore>();
     store->format = Format::GoTrace;
     TraceStoreBuilder builder(*store);
+    // Read first: the reader may release the bytes it is done with.
+    const auto header = readTraceHeader(bytes);
     auto stats = readTrace(bytes, context, [&](const Event& ev) { builder.add(ev); });
     if (!stats)
         return stats.error();
@@ -599,7 +624,7 @@ Result<std::shared_ptr<EventStore>> decodeGoTrace(std::span<const uint8_t> bytes
     TraceData& trace = *store->trace;
     trace.generations = stats->generations;
     trace.truncated = stats->truncated;
-    if (auto header = readTraceHeader(bytes))
+    if (header)
         trace.goVersion = "1." + std::to_string(header->minorVersion);
     return store;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/chunked_list.h"
+#include "core/base/flat_id_map.h"
 #include "core/base/error.h"
 #include "core/base/load_context.h"
 #include "core/formats/gotrace/trace_event.h"
@@ -17,10 +18,13 @@
 namespace gs::gotrace {
 
 // Builds TraceData (and the shared symbol tables) from the ordered event stream of a
-// TraceReader. Single-threaded, one pass, O(events): every event updates a small per-goroutine
-// record; a closed span goes to its goroutine's own list (start, traits code, waker code: the
-// table's encoding already), and finish() concatenates the lists into the SpanTable, freeing each
-// as it goes. A processor's runs are noted as they close, which is their time order.
+// TraceReader. Single-threaded, one pass, O(events). Only live goroutines have a record here:
+// their fields, open span and closed spans (start step, traits code: the table's encoding
+// already). When a goroutine exits, its row is written to the store's columns and its record is
+// freed, so a server trace with millions of short-lived goroutines holds a few hundred records at a
+// time; goroutines still alive are written by finish(). Rows are therefore in the order goroutines
+// ended. A processor's runs are noted as they close, which is their time order, by (goroutine
+// serial, span index) until every goroutine's first span is known.
 //
 // Per-goroutine statistics follow the rules of Go's goroutine analysis (internal/trace
 // summary): a goroutine first seen in an undetermined state counts as created at the last
@@ -43,7 +47,7 @@ private:
         StringId reason = 0;
         StackId stack = 0;
         int32_t proc = -1;
-        int64_t waker = kNoGoroutineId;
+        uint32_t waker = SpanTableWriter::kNoWaker; // the waker's serial
     };
     // A closed span in 8 bytes: its start as the step from the goroutine's previous start (see
     // farStarts) and its traits code. Ends are the next start but for the listed gaps.
@@ -53,13 +57,16 @@ private:
         uint32_t traits = 0;
     };
     using Exceptions = std::vector<std::pair<uint32_t, TimeNs>>; // (index in the goroutine, time)
-    struct GoroutineBuild
+    // A goroutine not yet written to the store.
+    struct LiveGoroutine
     {
+        Goroutine info;
+        uint32_t serial = 0;    // order of first appearance
         bool open = false;      // a span is in progress
         bool finalized = false; // exited or blocked forever: stats are final
         OpenSpan span;
         ChunkedList<ClosedSpan> closed;
-        ChunkedList<std::pair<uint32_t, uint32_t>> wakers; // (index in the goroutine, waker code)
+        ChunkedList<std::pair<uint32_t, uint32_t>> wakers; // (index in the goroutine, waker serial)
         TimeNs lastStart = 0;
         TimeNs lastEnd = 0;
         Exceptions farStarts; // the first start, and any start 2^32 ns or more after the previous
@@ -69,16 +76,20 @@ private:
     // A Running span on a processor, until its absolute index is known.
     struct Run
     {
-        GoroutineRow row = 0;
+        uint32_t serial = 0;
         uint32_t local = 0;
     };
 
-    GoroutineRow rowFor(int64_t id, bool* created = nullptr);
+    // The live record of goroutine `id`, made on its first appearance.
+    LiveGoroutine& live(int64_t id);
+    LiveGoroutine* findLive(int64_t id);
+    // Writes the goroutine's row and spans to the store and frees its record.
+    void writeGoroutine(int64_t id);
     void transition(const Event& ev, const StateTransition& st);
     void procTransition(const Event& ev, const StateTransition& st);
-    void closeSpan(GoroutineRow row, TimeNs end);
-    void openSpan(GoroutineRow row, const OpenSpan& span);
-    void finalize(GoroutineRow row, TimeNs end);
+    void closeSpan(LiveGoroutine& g, TimeNs end);
+    void openSpan(LiveGoroutine& g, const OpenSpan& span);
+    void finalize(LiveGoroutine& g, TimeNs end);
     void range(const Event& ev);
     void region(const Event& ev);
     void task(const Event& ev);
@@ -88,8 +99,9 @@ private:
     StringId intern(std::string_view s) { return m_symbols.strings.intern(s); }
     StringId internReason(std::string_view reason);
     ChunkedList<Run>& runsOf(int32_t proc);
-    void writeSpans();
-    void writeRow(GoroutineRow row);
+    void writeSpans(LiveGoroutine& g);
+    // Moves the runs to the processors, each as its span's index (not yet sorted).
+    void collectRuns();
 
     static constexpr size_t kReasonCache = 64;
     struct ReasonSlot
@@ -102,8 +114,12 @@ private:
     Symbols& m_symbols;
     TraceData& m_trace;
 
-    Interner<int64_t, IntegerHash> m_rows; // goroutine ID -> row
-    std::vector<GoroutineBuild> m_build;
+    FlatIdMap<uint32_t> m_liveById;   // goroutine ID -> index into m_live
+    std::vector<LiveGoroutine> m_live;
+    std::vector<uint32_t> m_freeLive; // unused entries of m_live
+    uint32_t m_serials = 0;
+    TimeColumn m_idBySerial;           // the waker codes' IDs
+    std::vector<uint32_t> m_firstSpan; // per serial, once its goroutine is written
     SpanTableWriter m_spans;
     // Runs per processor, in closing order; processors with small IDs by index, others by map.
     std::vector<int32_t> m_procIds;
@@ -132,6 +148,8 @@ private:
     TimeNs m_lastTs = 0;
     bool m_sawEvent = false;
     int64_t m_liveGoroutines = 0;
+    SeriesPoint m_countPoint;   // the goroutine count's latest point, not yet in the series
+    bool m_countPending = false;
 };
 
 // Decodes an execution trace of any supported version into a store. A trace damaged after its
