@@ -19,8 +19,8 @@ command -v go >/dev/null || { echo "compare_trace.sh: go not on PATH" >&2; exit 
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root/tests/bench/trace_stress" && go build -o "$work/tracestress" .)
-(cd "$root/tests/bench/trace_reference" && go build -o "$work/tracereference" .)
+go_tool stress
+go_tool reference
 trace=$work/big.trace
 "$work/tracestress" -o "$trace" -mb "$mib"
 bytes=$(stat -c %s "$trace")
