@@ -37,6 +37,23 @@ public:
         }
     }
 
+    // Whoever owns the input may free the bytes a decoder is done with: a big trace then never
+    // needs all of its bytes and its store in memory at once.
+    using ReleaseFn = std::function<void(uint64_t upTo)>;
+    void setRelease(ReleaseFn release)
+    {
+        m_release = std::move(release);
+        m_released = 0;
+    }
+    // The decoder will not read the input's bytes before `upTo` again.
+    void release(uint64_t upTo)
+    {
+        if (m_release && upTo > m_released) {
+            m_released = upTo;
+            m_release(upTo);
+        }
+    }
+
     void warn(std::string message) { m_warnings.push_back(std::move(message)); }
     const std::vector<std::string>& warnings() const { return m_warnings; }
 
@@ -44,6 +61,8 @@ private:
     std::stop_token m_stop;
     ProgressFn m_progress;
     uint64_t m_lastReported = 0;
+    ReleaseFn m_release;
+    uint64_t m_released = 0;
     std::vector<std::string> m_warnings;
 };
 

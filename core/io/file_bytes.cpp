@@ -203,4 +203,13 @@ Result<MappedInput> mapInput(const std::string& path)
     return result;
 }
 
+void releasePages(std::span<const uint8_t> bytes, uint64_t upTo)
+{
+    const auto page = uintptr_t(sysconf(_SC_PAGESIZE));
+    const auto begin = (reinterpret_cast<uintptr_t>(bytes.data()) + page - 1) / page * page;
+    const auto end = (reinterpret_cast<uintptr_t>(bytes.data()) + std::min<uint64_t>(upTo, bytes.size())) / page * page;
+    if (end > begin)
+        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED); // a hint: failure only costs memory
+}
+
 } // namespace gs

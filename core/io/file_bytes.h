@@ -30,6 +30,11 @@ bool isGzip(std::span<const uint8_t> bytes);
 // gzip bomb cannot exhaust memory.
 Result<std::vector<uint8_t>> gunzip(std::span<const uint8_t> bytes, uint64_t maxOutput);
 
+// Gives the whole memory pages within bytes [0, upTo) back to the system, for an input read into
+// memory that will not be read there again (a mapped file's pages are dropped from memory, an
+// owned buffer's read as zeros afterwards).
+void releasePages(std::span<const uint8_t> bytes, uint64_t upTo);
+
 // Reads a file and decompresses it if it is gzip.
 Result<InputBytes> readInput(const std::string& path);
 

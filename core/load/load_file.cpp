@@ -37,7 +37,10 @@ Result<StorePtr> loadFile(const std::string& path, LoadContext& context)
         decoded = decodePprof(input->span(), context);
         break;
     case Format::GoTrace:
+        // The input is ours and read once: generations done with are freed as the store grows.
+        context.setRelease([&](uint64_t upTo) { releasePages(input->span(), upTo); });
         decoded = gotrace::decodeGoTrace(input->span(), context);
+        context.setRelease(nullptr);
         break;
     case Format::GoroutineDump:
         decoded = decodeGoroutineDump(input->span(), context);

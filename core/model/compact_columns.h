@@ -79,6 +79,8 @@ private:
         const uint32_t width = widthFor(uint64_t(*hi) - uint64_t(*lo));
         const size_t at = m_bytes.size();
         m_blocks.push_back({*lo, uint64_t(at) << 8 | width});
+        if (width == 0)
+            return; // every value is the base
         m_bytes.resize(at + n * width);
         for (size_t k = 0; k < n; ++k) {
             const uint64_t offset = uint64_t(m_pending[k]) - uint64_t(*lo);

@@ -550,7 +550,9 @@ bool OrderEngine::userRegion(Event& ev, Ctx& ctx)
     GoroutineState* s = m_goroutines.find(uint64_t(ctx.g));
     if (!s)
         fail(std::string("encountered ") + what + " without known state for current goroutine " + num(ctx.g));
-    const Region r{ev.args[0], ev.tables->string(ev.args[1])};
+    // Owned, not a view into this generation's strings: the region may end in a later one, when
+    // the input bytes of this generation may have been released.
+    const Region r{ev.args[0], intern(ev.tables->string(ev.args[1]))};
     if (ev.type == EvUserRegionBegin) {
         s->regions.push_back(r);
     } else if (!s->regions.empty()) {

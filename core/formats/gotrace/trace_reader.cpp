@@ -87,6 +87,11 @@ uint64_t TraceReader::completeBytes() const
     return m_error ? m_header.bodyOffset : m_bytes.size();
 }
 
+uint64_t TraceReader::releasableBytes() const
+{
+    return m_v2 ? m_v2->completeBytes() : 0;
+}
+
 uint64_t TraceReader::completeGenerations() const
 {
     if (m_v2)
@@ -117,6 +122,7 @@ Result<TraceReadStats> readTraceBatches(std::span<const uint8_t> bytes, LoadCont
         while (const size_t n = reader.nextBatch(batch)) {
             stats.events += n;
             sink(std::span<const Event>(batch.data(), n));
+            ctx.release(reader.releasableBytes());
             ctx.checkpoint(reader.bytesConsumed(), bytes.size());
         }
         ctx.checkpoint(bytes.size(), bytes.size());

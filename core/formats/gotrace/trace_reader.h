@@ -51,6 +51,10 @@ public:
     uint64_t bytesConsumed() const;
     uint64_t completeBytes() const;
     uint64_t completeGenerations() const;
+    // Bytes before this offset are not read again once the events returned so far are consumed
+    // (their generations are done, and nothing kept refers to them); 0 for the old format, whose
+    // events refer to the whole input.
+    uint64_t releasableBytes() const;
 
 private:
     TraceReader(std::span<const uint8_t> bytes, TraceHeader header);
