@@ -5,6 +5,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <new>
 #include <string>
 
@@ -174,7 +175,7 @@ void tokenizeThread(TokenizedGeneration& g, size_t thread)
     ThreadTokens& range = g.threads[thread];
     const EventContext ctx{g, range, tables};
     // Written through a local pointer: the buffer has room for every event (see planTokens).
-    Token* const first = g.tokens[thread].data();
+    Token* const first = g.tokens[range.buffer].data();
     Token* out = first;
     range.begin = first;
     auto finish = [&] {
@@ -250,6 +251,8 @@ void planTokens(TokenizedGeneration& g)
     g.threads.assign(g.gen.threads.size(), ThreadTokens{});
     if (g.tokens.size() < g.threads.size())
         g.tokens.resize(g.threads.size());
+    std::vector<std::pair<size_t, size_t>> bySize; // (most tokens, thread), largest first
+    bySize.reserve(g.gen.threads.size());
     for (size_t i = 0; i < g.gen.threads.size(); ++i) {
         const ThreadBatches& t = g.gen.threads[i];
         size_t bytes = 0;
@@ -259,9 +262,14 @@ void planTokens(TokenizedGeneration& g)
             g.timeBase = std::min(g.timeBase, tables.toNs(b.time));
         }
         g.threads[i].m = t.m;
-        const size_t most = bytes / 2;
-        if (g.tokens[i].capacity() < most)
-            g.tokens[i].reserve(most + most / 2);
+        bySize.emplace_back(bytes / 2, i);
+    }
+    std::sort(bySize.begin(), bySize.end(), std::greater<>());
+    for (size_t k = 0; k < bySize.size(); ++k) {
+        const auto [most, thread] = bySize[k];
+        g.threads[thread].buffer = k;
+        if (g.tokens[k].capacity() < most)
+            g.tokens[k].reserve(most + most / 2);
     }
 }
 
@@ -269,7 +277,7 @@ void gatherTokens(TokenizedGeneration& g)
 {
     for (size_t i = 0; i < g.threads.size(); ++i) {
         ThreadTokens& t = g.threads[i];
-        Token* const tokens = g.tokens[i].data();
+        Token* const tokens = g.tokens[t.buffer].data();
         const uint32_t base = uint32_t(g.wide.size());
         for (size_t at : t.wideAt)
             tokens[at].args[0] += base;

@@ -74,6 +74,7 @@ private:
 struct ThreadTokens
 {
     int64_t m = -1;
+    size_t buffer = 0; // its buffer in TokenizedGeneration::tokens
     const Token* begin = nullptr;
     const Token* end = nullptr;
     std::optional<DecodeError> error;
@@ -89,8 +90,10 @@ struct ThreadTokens
 struct TokenizedGeneration
 {
     Generation gen;
-    // One buffer per thread, in the order of gen.threads (each filled from its start, so that
-    // a buffer reused by later generations keeps only its largest prefix in memory).
+    // One buffer per thread, each filled from its start, so that a buffer reused by later
+    // generations keeps only its largest prefix in memory. Buffer k goes to the thread with the
+    // k-th most bytes: sizes then stay put from one generation to the next, and the buffers
+    // rarely grow (a new buffer's pages cost a fault and zeroing each).
     std::vector<TokenBuffer> tokens;
     std::vector<WideToken> wide;
     uint64_t base = 0;    // offset of the generation's first batch
