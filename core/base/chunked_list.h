@@ -5,14 +5,21 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
+#include <type_traits>
+#include <utility>
 #include <vector>
+
+#include <sys/mman.h>
 
 namespace gs {
 
 // An append-only list stored in chunks that double in size up to kMaxChunk elements. Unlike a
 // vector it never copies its elements as it grows (no 3x peak while reallocating a big one), and
 // its unused tail stays below one chunk, so many small lists stay small. drain() hands the elements
-// out in order and frees each chunk as soon as it has been read.
+// out in order and frees each chunk as soon as it has been read. Large chunks are memory mappings
+// of their own: freeing one gives its pages back to the system at once (the C library would keep
+// freed heap memory for reuse, and a list drained into a store as big as itself would need both).
 template<typename T>
 class ChunkedList
 {
@@ -24,7 +31,7 @@ public:
     {
         if (m_chunks.empty() || m_lastSize == m_lastCapacity)
             addChunk();
-        m_chunks.back()[m_lastSize++] = value;
+        ::new (static_cast<void*>(&m_chunks.back()[m_lastSize++])) T(value);
         ++m_size;
     }
     size_t size() const { return m_size; }
@@ -39,7 +46,7 @@ public:
             const uint32_t n = c + 1 == m_chunks.size() ? m_lastSize : chunkCapacity(c);
             for (uint32_t k = 0; k < n; ++k)
                 fn(m_chunks[c][k]);
-            m_chunks[c].reset();
+            m_chunks[c] = Chunk();
         }
         m_chunks.clear();
         m_size = 0;
@@ -54,11 +61,57 @@ private:
     void addChunk()
     {
         m_lastCapacity = chunkCapacity(m_chunks.size());
-        m_chunks.push_back(std::make_unique_for_overwrite<T[]>(m_lastCapacity));
+        m_chunks.emplace_back(m_lastCapacity);
         m_lastSize = 0;
     }
 
-    std::vector<std::unique_ptr<T[]>> m_chunks;
+    // A chunk's storage is not initialised: push_back constructs each element in place.
+    class Chunk
+    {
+        static_assert(std::is_trivially_destructible_v<T>); // elements are never destroyed one by one
+        static constexpr size_t kMappedBytes = size_t(64) << 10;
+
+    public:
+        Chunk() = default;
+        explicit Chunk(size_t capacity)
+            : m_bytes(capacity * sizeof(T))
+        {
+            void* p = nullptr;
+            if (m_bytes >= kMappedBytes) {
+                p = mmap(nullptr, m_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+                if (p == MAP_FAILED)
+                    throw std::bad_alloc();
+            } else {
+                p = ::operator new(m_bytes);
+            }
+            m_data = static_cast<T*>(p);
+        }
+        Chunk(Chunk&& other) noexcept
+            : m_data(std::exchange(other.m_data, nullptr))
+            , m_bytes(std::exchange(other.m_bytes, 0))
+        {
+        }
+        Chunk& operator=(Chunk&& other) noexcept
+        {
+            std::swap(m_data, other.m_data);
+            std::swap(m_bytes, other.m_bytes);
+            return *this;
+        }
+        ~Chunk()
+        {
+            if (m_data && m_bytes >= kMappedBytes)
+                munmap(m_data, m_bytes);
+            else if (m_data)
+                ::operator delete(m_data);
+        }
+        T& operator[](size_t i) const { return m_data[i]; }
+
+    private:
+        T* m_data = nullptr;
+        size_t m_bytes = 0;
+    };
+
+    std::vector<Chunk> m_chunks;
     size_t m_size = 0;
     uint32_t m_lastSize = 0;
     uint32_t m_lastCapacity = 0;
