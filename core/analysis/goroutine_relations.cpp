@@ -19,11 +19,14 @@ CreationIndex buildCreationIndex(const TraceData& trace)
     const size_t n = trace.goroutines.size();
     std::vector<GoroutineRow> order(n);
     std::iota(order.begin(), order.end(), GoroutineRow(0));
-    std::ranges::sort(order, [&](GoroutineRow a, GoroutineRow b) {
-        const Goroutine& ga = trace.goroutines[a];
-        const Goroutine& gb = trace.goroutines[b];
-        return std::pair(ga.createdNs, ga.id) < std::pair(gb.createdNs, gb.id);
-    });
+    // The keys once per goroutine, not per comparison: a row is assembled from several columns.
+    std::vector<std::pair<TimeNs, int64_t>> key(n);
+    for (GoroutineRow r = 0; r < n; ++r) {
+        const Goroutine g = trace.goroutines[r];
+        key[r] = {g.createdNs, g.id};
+    }
+    std::ranges::sort(order, [&](GoroutineRow a, GoroutineRow b) { return key[a] < key[b]; });
+    key = {};
     std::vector<uint32_t> rank(n);
     for (uint32_t k = 0; k < n; ++k)
         rank[order[k]] = k;

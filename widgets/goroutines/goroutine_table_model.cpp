@@ -332,7 +332,11 @@ void GoroutineTableModel::applySort()
     } else if (m_sortColumn == Id) {
         byKey([&](GoroutineRow r) { return t.goroutines.idOf(r); });
     } else if (m_sortColumn == CreatedBy) {
-        byKey([&](GoroutineRow r) { return t.goroutines[r].creatorId; });
+        // Keys once per goroutine, not per comparison: a row is assembled from several columns.
+        std::vector<int64_t> keys(t.goroutines.size());
+        for (GoroutineRow r : m_order)
+            keys[r] = t.goroutines[r].creatorId;
+        byKey([&](GoroutineRow r) { return keys[r]; });
     } else {
         // One key per goroutine up front: a reason column's lookup is a binary search.
         std::vector<TimeNs> keys(t.goroutines.size());
