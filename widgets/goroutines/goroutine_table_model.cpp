@@ -308,6 +308,26 @@ void GoroutineTableModel::sort(int column, Qt::SortOrder order)
     });
 }
 
+int64_t GoroutineTableModel::numericKey(GoroutineRow row) const
+{
+    const TraceData& t = *m_store->trace;
+    switch (m_sortColumn) {
+    case Id:
+        return t.goroutines.idOf(row);
+    case CreatedBy:
+        return t.goroutines[row].creatorId;
+    case Execution: {
+        // The span table's state mix: no GoroutineStats (and its list) per goroutine.
+        TimeNs mix[kSpanStateCount];
+        const auto [first, last] = t.spans.rowRange(row);
+        t.spans.stateMix(row, first, last, mix);
+        return mix[size_t(SpanState::Running)];
+    }
+    default:
+        return durationIn(t.goroutineStats(row), m_sortColumn);
+    }
+}
+
 void GoroutineTableModel::applySort()
 {
     m_rowOf.assign(m_store && m_store->trace ? m_store->trace->goroutines.size() : 0, -1);
@@ -316,33 +336,37 @@ void GoroutineTableModel::applySort()
     const TraceData& t = *m_store->trace;
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
     // Ties are broken by goroutine ID ascending in either direction, so the order is deterministic.
-    auto byKey = [&](const auto& key) {
-        std::sort(m_order.begin(), m_order.end(), [&](GoroutineRow a, GoroutineRow b) {
-            const auto ka = key(a), kb = key(b);
-            if (ka != kb)
-                return ascending ? ka < kb : kb < ka;
-            return t.goroutines.idOf(a) < t.goroutines.idOf(b);
-        });
-    };
     if (m_sortColumn == StartFunction) {
-        byKey([&](GoroutineRow r) {
+        auto name = [&](GoroutineRow r) {
             const FunctionId f = t.goroutines.startFunctionOf(r);
             return f != UINT32_MAX ? m_store->symbols.functionName(f) : std::string_view();
+        };
+        std::sort(m_order.begin(), m_order.end(), [&](GoroutineRow a, GoroutineRow b) {
+            const std::string_view na = name(a), nb = name(b);
+            if (na != nb)
+                return ascending ? na < nb : nb < na;
+            return t.goroutines.idOf(a) < t.goroutines.idOf(b);
         });
-    } else if (m_sortColumn == Id) {
-        byKey([&](GoroutineRow r) { return t.goroutines.idOf(r); });
-    } else if (m_sortColumn == CreatedBy) {
-        // Keys once per goroutine, not per comparison: a row is assembled from several columns.
-        std::vector<int64_t> keys(t.goroutines.size());
-        for (GoroutineRow r : m_order)
-            keys[r] = t.goroutines[r].creatorId;
-        byKey([&](GoroutineRow r) { return keys[r]; });
     } else {
-        // One key per goroutine up front: a reason column's lookup is a binary search.
-        std::vector<TimeNs> keys(t.goroutines.size());
+        // Numbers: (key, ID, row) sorted as one contiguous array; sorting millions of rows
+        // through a key table spends its time on cache misses.
+        struct Item
+        {
+            int64_t key;
+            int64_t id;
+            GoroutineRow row;
+        };
+        std::vector<Item> items;
+        items.reserve(m_order.size());
         for (GoroutineRow r : m_order)
-            keys[r] = durationIn(t.goroutineStats(r), m_sortColumn);
-        byKey([&](GoroutineRow r) { return keys[r]; });
+            items.push_back({numericKey(r), t.goroutines.idOf(r), r});
+        std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
+            if (a.key != b.key)
+                return ascending ? a.key < b.key : b.key < a.key;
+            return a.id < b.id;
+        });
+        for (size_t i = 0; i < items.size(); ++i)
+            m_order[i] = items[i].row;
     }
     for (size_t i = 0; i < m_order.size(); ++i)
         m_rowOf[m_order[i]] = int(i);

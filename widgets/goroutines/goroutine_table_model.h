@@ -72,6 +72,8 @@ private:
     // The nanoseconds a duration column shows for a goroutine.
     TimeNs durationAt(GoroutineRow row, int column) const;
     TimeNs durationIn(const GoroutineStats& stats, int column) const;
+    // The sort key of a numeric column (every column but the start function).
+    int64_t numericKey(GoroutineRow row) const;
     QString cellText(GoroutineRow row, int column) const;
     QString cellToolTip(GoroutineRow row, int column) const;
     QString headerToolTip(int column) const;

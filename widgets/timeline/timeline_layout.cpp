@@ -42,20 +42,21 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
             append(RowKind::Processor, uint32_t(p), kProcRowHeight);
     }
     const auto& gr = trace.goroutines;
-    std::vector<int64_t> keys(gr.size());
-    for (GoroutineRow r = 0; r < gr.size(); ++r)
-        keys[r] = sortKey(trace, r, options.sort);
-    auto before = [&](GoroutineRow a, GoroutineRow b) {
-        return keys[a] != keys[b] ? keys[a] < keys[b] : gr.idOf(a) < gr.idOf(b);
-    };
+    // Rows in ID order to begin with: sorting by ID is then done, and a stable sort by another key
+    // breaks its ties by ID.
     const std::vector<uint8_t>* keep = options.keep.get();
     std::vector<GoroutineRow> order;
     order.reserve(gr.size());
-    for (GoroutineRow r = 0; r < gr.size(); ++r) {
+    for (GoroutineRow r : trace.rowsById) {
         if (!keep || (r < keep->size() && (*keep)[r]))
             order.push_back(r);
     }
-    std::sort(order.begin(), order.end(), before);
+    if (options.sort != GoroutineSort::Id) {
+        std::vector<int64_t> keys(gr.size());
+        for (GoroutineRow r : order)
+            keys[r] = sortKey(trace, r, options.sort);
+        std::stable_sort(order.begin(), order.end(), [&](GoroutineRow a, GoroutineRow b) { return keys[a] < keys[b]; });
+    }
 
     if (options.grouped) {
         // Groups appear in the order of their first member, so the group order follows the sort.
