@@ -2,23 +2,31 @@
 #include "widgets/goroutines/wait_reasons.h"
 
 #include <algorithm>
-#include <map>
+#include <optional>
 
 namespace gs::ui {
 
 std::vector<StringId> waitReasons(const TraceData& trace)
 {
-    std::map<StringId, TimeNs> total;
-    for (GoroutineRow row = 0; row < trace.goroutines.size(); ++row) {
-        for (const auto& [reason, ns] : trace.goroutineStats(row).blockNsByReason)
-            total[reason] += ns;
+    // Every goroutine's blocked time per reason, as goroutineStats counts it (waiting "forever"
+    // is not counted), summed in one pass over the spans: no statistics per goroutine. Reasons are
+    // a few interned strings, so a table by string id beats a map.
+    std::vector<std::optional<TimeNs>> total;
+    const SpanTable& spans = trace.spans;
+    for (uint32_t i = 0; i < spans.size(); ++i) {
+        const SpanTraits& traits = spans.traitsOf(i);
+        if (traits.state != SpanState::Waiting || traits.reason == trace.foreverReason)
+            continue;
+        if (traits.reason >= total.size())
+            total.resize(size_t(traits.reason) + 1);
+        total[traits.reason] = total[traits.reason].value_or(0) + spans.durationOf(i);
     }
     std::vector<StringId> reasons;
-    reasons.reserve(total.size());
-    for (const auto& [reason, ns] : total)
-        reasons.push_back(reason);
-    std::stable_sort(reasons.begin(), reasons.end(),
-                     [&](StringId a, StringId b) { return total.at(a) > total.at(b); });
+    for (StringId r = 0; r < total.size(); ++r) {
+        if (total[r])
+            reasons.push_back(r);
+    }
+    std::stable_sort(reasons.begin(), reasons.end(), [&](StringId a, StringId b) { return *total[a] > *total[b]; });
     return reasons;
 }
 
