@@ -493,7 +493,7 @@ void MainWindow::cancelLoad()
     m_loader->cancel();
 }
 
-void MainWindow::onLoaded(const StorePtr& store, const QString& path)
+void MainWindow::onLoaded(const StorePtr& store, const ui::TraceViewsPtr& views, const QString& path)
 {
     setLoadingUi(false);
     if (!store->profile && !store->trace && !store->gcTrace) {
@@ -529,7 +529,7 @@ void MainWindow::onLoaded(const StorePtr& store, const QString& path)
         statusBar()->showMessage(tr("Comparing with %1").arg(fileNameOf(path)), 5000);
         updateWarnings(store);
     } else {
-        setStore(store, path); // updates the warnings too
+        setStore(store, path, views); // updates the warnings too
     }
     emit loadFinished(path);
 }
@@ -551,7 +551,7 @@ void MainWindow::showError(const QString& title, const QString& message)
     statusBar()->showMessage(message, 8000);
 }
 
-void MainWindow::setStore(StorePtr store, const QString& path)
+void MainWindow::setStore(StorePtr store, const QString& path, ui::TraceViewsPtr views)
 {
     m_currentPath = path;
     // A new capture starts a new investigation (a session file puts its annotations back after).
@@ -560,7 +560,7 @@ void MainWindow::setStore(StorePtr store, const QString& path)
     // the profile page (with the goroutines panel for a dump).
     const bool isTrace = store && store->trace;
     const bool isGc = store && store->gcTrace && !store->profile;
-    m_tracePage->setStore(isTrace ? store : nullptr);
+    m_tracePage->setStore(isTrace ? store : nullptr, isTrace ? std::move(views) : nullptr);
     m_gcPage->setStore(isGc ? store : nullptr);
     m_session->setStore(isTrace || isGc ? nullptr : std::move(store));
     m_dumpPage->setStore(m_session->store());

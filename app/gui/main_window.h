@@ -3,6 +3,7 @@
 
 #include "app/gui/recent_files.h"
 #include "core/model/event_store.h"
+#include "widgets/trace/trace_views.h"
 
 #include <QMainWindow>
 
@@ -52,7 +53,8 @@ public:
     // Stops the running load, if any; what is open stays.
     void cancelLoad();
     // Shows a loaded store (what a successful load does).
-    void setStore(StorePtr store, const QString& path);
+    // Shows a capture; `views` are the parts prepared for a trace's views (prepared here when null).
+    void setStore(StorePtr store, const QString& path, ui::TraceViewsPtr views = nullptr);
     const StorePtr& store() const;
 
     ui::ProfileSession* session() const { return m_session; }
@@ -100,7 +102,7 @@ private:
     void createStatusBar();
     QWidget* createWelcome();
     void startLoad(const QString& path, LoadTarget target);
-    void onLoaded(const StorePtr& store, const QString& path);
+    void onLoaded(const StorePtr& store, const ui::TraceViewsPtr& views, const QString& path);
     void onLoadFailed(const QString& message);
     void showError(const QString& title, const QString& message);
     void setLoadingUi(bool loading);

@@ -89,10 +89,19 @@ int main(int argc, char** argv)
         paintedMs = clock.elapsed();
         app.quit();
     });
+    // Painted means painted from the whole trace: a layout or activity still being built off the
+    // GUI thread is waited for.
+    gs::ui::TimelineView* timeline = window.tracePage()->timeline();
+    auto paintWhenReady = [&] {
+        if (loadedMs < 0 || timeline->isBusy())
+            return;
+        timeline->viewport()->update();
+        watch.arm();
+    };
+    QObject::connect(timeline, &gs::ui::TimelineView::partsReady, paintWhenReady);
     QObject::connect(&window, &gs::app::MainWindow::loadFinished, [&] {
         loadedMs = clock.elapsed();
-        window.tracePage()->timeline()->viewport()->update();
-        watch.arm();
+        paintWhenReady();
     });
     QObject::connect(&window, &gs::app::MainWindow::loadFailed, [&](const QString& message) {
         std::fprintf(stderr, "%s\n", qPrintable(message));

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 
 #include <algorithm>
 #include <set>
@@ -182,22 +183,44 @@ TEST(GoroutineTableModel, AFilterResultHidesTheGoroutinesItDrops)
     EXPECT_EQ(model.rowCount(), int(n));
 }
 
-TEST(GoroutineTableModel, HundredThousandGoroutinesSortByAReasonColumn)
+// Waits for an order the model computes off the GUI thread.
+void waitSorted(GoroutineTableModel& model)
+{
+    if (!model.isSorting())
+        return;
+    QSignalSpy sorted(&model, &GoroutineTableModel::sorted);
+    ASSERT_TRUE(sorted.wait(60'000));
+    EXPECT_FALSE(model.isSorting());
+}
+
+// More goroutines than kInlineRows: the model sorts on the thread pool, keeps the old order until
+// the new one arrives, and the selection moves with its goroutine.
+TEST(GoroutineTableModel, HundredThousandGoroutinesSortByAReasonColumnOffTheGuiThread)
 {
     gs::fixtures::SyntheticTraceSpec spec;
     spec.goroutines = 100'000;
     spec.spans = 1'000'000;
     spec.procSpansEach = 1000;
     const auto store = gs::fixtures::makeSyntheticTrace(spec);
+    ASSERT_GT(size_t(spec.goroutines), GoroutineTableModel::kInlineRows);
     GoroutineTableModel model;
     model.setStore(store);
+    EXPECT_TRUE(model.isSorting());
+    waitSorted(model);
     ASSERT_EQ(model.rowCount(), 100'000);
     ASSERT_GE(model.reasonCount(), 2u);
+    const GoroutineRow followed = model.goroutineAt(500);
+    const QPersistentModelIndex current = model.index(500, GoroutineTableModel::Id);
     const int column = GoroutineTableModel::FirstReasonColumn + 1;
     model.sort(column, Qt::DescendingOrder);
+    ASSERT_TRUE(model.isSorting());
+    EXPECT_EQ(model.goroutineAt(500), followed) << "the old order stays until the new one arrives";
+    waitSorted(model);
     for (int r = 1; r < model.rowCount(); ++r)
         ASSERT_GE(sortValue(model, r - 1, column), sortValue(model, r, column)) << "row " << r;
     EXPECT_GT(sortValue(model, 0, column), 0);
+    EXPECT_EQ(model.goroutineAt(current.row()), followed);
+    EXPECT_EQ(current.row(), model.rowOfGoroutine(followed));
 }
 
 TEST(WaitReasonsTest, MostBlockedTimeFirst)

@@ -26,7 +26,7 @@ CreationTreeView::CreationTreeView(TraceSession* session, QWidget* parent)
     header()->setStretchLastSection(false);
 
     connect(m_session, &TraceSession::storeChanged, this, [this] {
-        m_model->setStore(m_session->store());
+        m_model->setStore(m_session->store(), m_session->views() ? m_session->views()->creation : nullptr);
         resetLayout();
     });
     connect(m_session, &TraceSession::resultChanged, this, [this] { m_model->setKeepMask(m_session->keepMask()); });

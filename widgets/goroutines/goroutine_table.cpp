@@ -37,7 +37,9 @@ GoroutineTable::GoroutineTable(TraceSession* session, QWidget* parent)
     setSortingEnabled(true);
 
     connect(m_session, &TraceSession::storeChanged, this, [this] {
-        m_model->setStore(m_session->store());
+        const TraceViewsPtr& views = m_session->views();
+        m_model->setStore(m_session->store(), views ? views->waitReasons : std::vector<StringId>(),
+                          views ? views->tableOrder : nullptr);
         resetColumnWidths();
     });
     connect(m_session, &TraceSession::resultChanged, this, [this] {

@@ -17,14 +17,6 @@ namespace {
 
 constexpr size_t kCreationFrames = 8; // frames of the creation stack in the "created by" tooltip
 
-TimeNs blockedOn(const GoroutineStats& stats, StringId reason)
-{
-    const auto& by = stats.blockNsByReason; // sorted by reason id
-    const auto it = std::lower_bound(by.begin(), by.end(), reason,
-                                     [](const std::pair<StringId, TimeNs>& e, StringId r) { return e.first < r; });
-    return it != by.end() && it->first == reason ? it->second : 0;
-}
-
 // A reason column's title. Goroutines already blocked when the trace starts have no recorded
 // reason (Go counts that time under the empty reason).
 QString reasonTitle(std::string_view reason)
@@ -45,38 +37,90 @@ QString exactNs(TimeNs ns)
 } // namespace
 
 GoroutineTableModel::GoroutineTableModel(QObject* parent)
-    : OrderedTableModel(parent)
+    : QAbstractTableModel(parent)
+    , m_jobs(this)
 {
 }
 
-void GoroutineTableModel::setStore(StorePtr store)
+void GoroutineTableModel::setStore(StorePtr store, std::vector<StringId> reasons, GoroutineOrderPtr order)
 {
+    m_jobs.cancel();
+    m_sorting = false;
     beginResetModel();
-    m_store = std::move(store);
+    m_store = store && store->trace ? std::move(store) : nullptr;
     m_result.reset();
-    m_reasons = m_store && m_store->trace ? waitReasons(*m_store->trace) : std::vector<StringId>();
-    rebuildRows();
+    m_stats.clear();
+    m_order.reset();
+    m_reasons = !m_store ? std::vector<StringId>() : !reasons.empty() || order ? std::move(reasons) : waitReasons(*m_store->trace);
     endResetModel();
+    if (order && order->column == m_sortColumn && order->order == m_sortOrder && !order->keep)
+        applyOrder(std::move(order), true);
+    else
+        resort(true);
 }
 
 void GoroutineTableModel::setFilterResult(std::shared_ptr<const GoroutineFilterResult> result)
 {
-    beginResetModel();
+    const auto before = keepMask();
     m_result = std::move(result);
-    rebuildRows();
-    endResetModel();
+    // A result that keeps everything is no filter: nothing to redo.
+    if (keepMask() != before)
+        resort(true);
 }
 
-void GoroutineTableModel::rebuildRows()
+std::shared_ptr<const std::vector<uint8_t>> GoroutineTableModel::keepMask() const
 {
-    m_order.clear();
-    const size_t n = m_store && m_store->trace ? m_store->trace->goroutines.size() : 0;
-    const std::vector<uint8_t>* keep = m_result ? &m_result->keep : nullptr;
-    for (GoroutineRow r = 0; r < n; ++r) {
-        if (!keep || (r < keep->size() && (*keep)[r]))
-            m_order.push_back(r);
+    if (!m_result || !m_store || m_result->kept == m_store->trace->goroutines.size())
+        return nullptr;
+    return {m_result, &m_result->keep};
+}
+
+void GoroutineTableModel::resort(bool reset)
+{
+    m_jobs.cancel();
+    m_sorting = false;
+    if (!m_store) {
+        beginResetModel();
+        m_order.reset();
+        endResetModel();
+        return;
     }
-    applySort();
+    auto work = [store = m_store, keep = keepMask(), reasons = m_reasons, column = m_sortColumn, order = m_sortOrder] {
+        return std::make_shared<const GoroutineOrder>(sortGoroutines(*store, keep, reasons, column, order));
+    };
+    if (m_store->trace->goroutines.size() <= kInlineRows) {
+        applyOrder(work(), reset);
+        return;
+    }
+    m_sorting = true;
+    m_jobs.start(std::move(work), [this, reset](GoroutineOrderPtr order) {
+        m_sorting = false;
+        applyOrder(std::move(order), reset);
+        emit sorted();
+    });
+}
+
+void GoroutineTableModel::applyOrder(GoroutineOrderPtr order, bool reset)
+{
+    for (size_t i = 0; i < order->firstStats.size(); ++i)
+        m_stats.insert_or_assign(order->rows[i], order->firstStats[i]);
+    if (reset) {
+        beginResetModel();
+        m_order = std::move(order);
+        endResetModel();
+        return;
+    }
+    // The same rows in a new order: persistent indexes (the view's selection and current item)
+    // move with their goroutines, found through the new order's way back.
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex& i : before)
+        after.push_back(index(order->displayRowOf[goroutineAt(i.row())], i.column()));
+    m_order = std::move(order);
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 std::optional<StringId> GoroutineTableModel::reasonOfColumn(int column) const
@@ -88,17 +132,17 @@ std::optional<StringId> GoroutineTableModel::reasonOfColumn(int column) const
 
 GoroutineRow GoroutineTableModel::goroutineAt(int row) const
 {
-    return row >= 0 && size_t(row) < m_order.size() ? m_order[size_t(row)] : kNoRow;
+    return m_order && row >= 0 && size_t(row) < m_order->rows.size() ? m_order->rows[size_t(row)] : kNoRow;
 }
 
 int GoroutineTableModel::rowOfGoroutine(GoroutineRow goroutine) const
 {
-    return goroutine < m_rowOf.size() ? m_rowOf[goroutine] : -1;
+    return m_order && goroutine < m_order->displayRowOf.size() ? m_order->displayRowOf[goroutine] : -1;
 }
 
 int GoroutineTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_order.size());
+    return parent.isValid() || !m_order ? 0 : int(m_order->rows.size());
 }
 
 int GoroutineTableModel::columnCount(const QModelIndex& parent) const
@@ -120,26 +164,7 @@ const GoroutineStats& GoroutineTableModel::statsOf(GoroutineRow row) const
 
 TimeNs GoroutineTableModel::durationAt(GoroutineRow row, int column) const
 {
-    return durationIn(statsOf(row), column);
-}
-
-TimeNs GoroutineTableModel::durationIn(const GoroutineStats& stats, int column) const
-{
-    switch (column) {
-    case Execution:
-        return stats.execNs;
-    case SchedWait:
-        return stats.schedWaitNs;
-    case Syscall:
-        return stats.syscallNs + stats.syscallBlockNs;
-    default:
-        break;
-    }
-    if (column == totalColumn())
-        return stats.totalNs;
-    if (const auto reason = reasonOfColumn(column))
-        return blockedOn(stats, *reason);
-    return 0;
+    return columnDuration(statsOf(row), column, m_reasons);
 }
 
 QString GoroutineTableModel::cellText(GoroutineRow row, int column) const
@@ -207,7 +232,7 @@ QVariant GoroutineTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const GoroutineRow row = m_order[size_t(index.row())];
+    const GoroutineRow row = m_order->rows[size_t(index.row())];
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -301,75 +326,9 @@ void GoroutineTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= columnCount())
         return;
-    reorder([&] {
-        m_sortColumn = column;
-        m_sortOrder = order;
-        applySort();
-    });
-}
-
-int64_t GoroutineTableModel::numericKey(GoroutineRow row) const
-{
-    const TraceData& t = *m_store->trace;
-    switch (m_sortColumn) {
-    case Id:
-        return t.goroutines.idOf(row);
-    case CreatedBy:
-        return t.goroutines[row].creatorId;
-    case Execution: {
-        // The span table's state mix: no GoroutineStats (and its list) per goroutine.
-        TimeNs mix[kSpanStateCount];
-        const auto [first, last] = t.spans.rowRange(row);
-        t.spans.stateMix(row, first, last, mix);
-        return mix[size_t(SpanState::Running)];
-    }
-    default:
-        return durationIn(t.goroutineStats(row), m_sortColumn);
-    }
-}
-
-void GoroutineTableModel::applySort()
-{
-    m_rowOf.assign(m_store && m_store->trace ? m_store->trace->goroutines.size() : 0, -1);
-    if (m_order.empty())
-        return;
-    const TraceData& t = *m_store->trace;
-    const bool ascending = m_sortOrder == Qt::AscendingOrder;
-    // Ties are broken by goroutine ID ascending in either direction, so the order is deterministic.
-    if (m_sortColumn == StartFunction) {
-        auto name = [&](GoroutineRow r) {
-            const FunctionId f = t.goroutines.startFunctionOf(r);
-            return f != UINT32_MAX ? m_store->symbols.functionName(f) : std::string_view();
-        };
-        std::sort(m_order.begin(), m_order.end(), [&](GoroutineRow a, GoroutineRow b) {
-            const std::string_view na = name(a), nb = name(b);
-            if (na != nb)
-                return ascending ? na < nb : nb < na;
-            return t.goroutines.idOf(a) < t.goroutines.idOf(b);
-        });
-    } else {
-        // Numbers: (key, ID, row) sorted as one contiguous array; sorting millions of rows
-        // through a key table spends its time on cache misses.
-        struct Item
-        {
-            int64_t key;
-            int64_t id;
-            GoroutineRow row;
-        };
-        std::vector<Item> items;
-        items.reserve(m_order.size());
-        for (GoroutineRow r : m_order)
-            items.push_back({numericKey(r), t.goroutines.idOf(r), r});
-        std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
-            if (a.key != b.key)
-                return ascending ? a.key < b.key : b.key < a.key;
-            return a.id < b.id;
-        });
-        for (size_t i = 0; i < items.size(); ++i)
-            m_order[i] = items[i].row;
-    }
-    for (size_t i = 0; i < m_order.size(); ++i)
-        m_rowOf[m_order[i]] = int(i);
+    m_sortColumn = column;
+    m_sortOrder = order;
+    resort(false);
 }
 
 } // namespace gs::ui

@@ -4,7 +4,10 @@
 #include "core/analysis/goroutine_filter.h"
 #include "core/model/event_store.h"
 
-#include "widgets/common/ordered_table_model.h"
+#include "widgets/common/job_runner.h"
+
+#include <QAbstractTableModel>
+#include "widgets/goroutines/goroutine_order.h"
 
 #include <memory>
 #include <optional>
@@ -19,22 +22,24 @@ namespace gs::ui {
 // and the total. The numbers are GoroutineStats as the store computed them, to the nanosecond.
 //
 // Reads the store by row index and never copies it: rows are a permutation of the kept goroutine
-// rows, sorted in the model (100k goroutines sort in milliseconds; QSortFilterProxyModel would
-// not). A new filter result resets the model; sorting keeps persistent indexes. GUI thread only.
-class GoroutineTableModel : public OrderedTableModel
+// rows (sortGoroutines; QSortFilterProxyModel would not cope with millions). A new filter result
+// resets the model; sorting keeps persistent indexes. Tables of more than kInlineRows goroutines
+// sort on the thread pool: the model keeps its rows until the new order arrives (isSorting()).
+// GUI thread only.
+class GoroutineTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     // The fixed columns; after Syscall come reasonCount() wait-reason columns, then the total.
     enum Column
     {
-        Id,
-        StartFunction,
-        CreatedBy,
-        Execution,
-        SchedWait,
-        Syscall,
-        FirstReasonColumn,
+        Id = IdColumn,
+        StartFunction = StartFunctionColumn,
+        CreatedBy = CreatedByColumn,
+        Execution = ExecutionColumn,
+        SchedWait = SchedWaitColumn,
+        Syscall = SyscallColumn,
+        FirstReasonColumn = gs::ui::FirstReasonColumn,
     };
     enum Role
     {
@@ -42,10 +47,14 @@ public:
         GoroutineRowRole,            // the row's GoroutineRow
     };
 
+    // Tables of at most this many goroutines sort on the GUI thread, at once.
+    static constexpr size_t kInlineRows = 50000;
+
     explicit GoroutineTableModel(QObject* parent = nullptr);
 
-    // A new trace: every goroutine, one column per wait reason it has.
-    void setStore(StorePtr store);
+    // A new trace: every goroutine, one column per wait reason in `reasons` (the trace's
+    // waitReasons), in `order` when it is for this model's sort (both computed here when empty).
+    void setStore(StorePtr store, std::vector<StringId> reasons = {}, GoroutineOrderPtr order = {});
     // Shows only the goroutines the result keeps; null shows all.
     void setFilterResult(std::shared_ptr<const GoroutineFilterResult> result);
 
@@ -64,16 +73,22 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // Whether a new order is being computed off the GUI thread.
+    bool isSorting() const { return m_sorting; }
+
+signals:
+    // An order computed off the GUI thread is shown.
+    void sorted();
 
 private:
-    void rebuildRows();
-    void applySort();
+    // Orders the rows for the current filter and sort, at once or on the thread pool; `reset`
+    // when the set of rows changes (a new filter), else the order moves persistent indexes.
+    void resort(bool reset);
+    void applyOrder(GoroutineOrderPtr order, bool reset);
+    std::shared_ptr<const std::vector<uint8_t>> keepMask() const;
     const GoroutineStats& statsOf(GoroutineRow row) const;
     // The nanoseconds a duration column shows for a goroutine.
     TimeNs durationAt(GoroutineRow row, int column) const;
-    TimeNs durationIn(const GoroutineStats& stats, int column) const;
-    // The sort key of a numeric column (every column but the start function).
-    int64_t numericKey(GoroutineRow row) const;
     QString cellText(GoroutineRow row, int column) const;
     QString cellToolTip(GoroutineRow row, int column) const;
     QString headerToolTip(int column) const;
@@ -81,10 +96,12 @@ private:
     StorePtr m_store;
     std::shared_ptr<const GoroutineFilterResult> m_result;
     std::vector<StringId> m_reasons;  // reason columns, in column order
-    std::vector<int> m_rowOf;          // goroutine row -> display row, -1 when filtered out
+    GoroutineOrderPtr m_order;         // shared with the worker that sorted it, never copied
     mutable std::unordered_map<GoroutineRow, GoroutineStats> m_stats; // of rows lately shown
     int m_sortColumn = Execution;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    JobRunner m_jobs;
+    bool m_sorting = false;
 };
 
 } // namespace gs::ui

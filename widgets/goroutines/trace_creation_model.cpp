@@ -18,14 +18,17 @@ constexpr size_t kTooltipFrames = 8;
 
 TraceCreationModel::TraceCreationModel(QObject* parent)
     : QAbstractItemModel(parent)
+    , m_creation(std::make_shared<const CreationIndex>())
 {
 }
 
-void TraceCreationModel::setStore(StorePtr store)
+void TraceCreationModel::setStore(StorePtr store, std::shared_ptr<const CreationIndex> creation)
 {
     beginResetModel();
     m_store = store && store->trace ? std::move(store) : nullptr;
-    m_creation = m_store ? buildCreationIndex(*m_store->trace) : CreationIndex {};
+    if (m_store && !creation)
+        creation = std::make_shared<const CreationIndex>(buildCreationIndex(*m_store->trace));
+    m_creation = creation ? std::move(creation) : std::make_shared<const CreationIndex>();
     m_keep.reset();
     endResetModel();
 }
@@ -41,9 +44,9 @@ void TraceCreationModel::setKeepMask(std::shared_ptr<const std::vector<uint8_t>>
         if (count > 0)
             emit dataChanged(index(0, 0, parent), index(int(count) - 1, ColumnCount - 1, parent), {Qt::ForegroundRole});
     };
-    changed({}, m_creation.roots.size());
+    changed({}, m_creation->roots.size());
     for (GoroutineRow r = 0; r < m_store->trace->goroutines.size(); ++r)
-        changed(indexOf(r), m_creation.childrenOf(r).size());
+        changed(indexOf(r), m_creation->childrenOf(r).size());
 }
 
 GoroutineRow TraceCreationModel::goroutineAt(const QModelIndex& index) const
@@ -53,14 +56,14 @@ GoroutineRow TraceCreationModel::goroutineAt(const QModelIndex& index) const
 
 QModelIndex TraceCreationModel::indexOf(GoroutineRow row, int column) const
 {
-    if (!m_store || row >= m_creation.creator.size())
+    if (!m_store || row >= m_creation->creator.size())
         return {};
-    return createIndex(int(m_creation.position[row]), column, quintptr(row));
+    return createIndex(int(m_creation->position[row]), column, quintptr(row));
 }
 
 std::span<const GoroutineRow> TraceCreationModel::childrenOf(const QModelIndex& parent) const
 {
-    return parent.isValid() ? m_creation.childrenOf(goroutineAt(parent)) : std::span<const GoroutineRow>(m_creation.roots);
+    return parent.isValid() ? m_creation->childrenOf(goroutineAt(parent)) : std::span<const GoroutineRow>(m_creation->roots);
 }
 
 QModelIndex TraceCreationModel::index(int row, int column, const QModelIndex& parent) const
@@ -75,7 +78,7 @@ QModelIndex TraceCreationModel::index(int row, int column, const QModelIndex& pa
 
 QModelIndex TraceCreationModel::parent(const QModelIndex& child) const
 {
-    return child.isValid() ? indexOf(m_creation.creator[goroutineAt(child)]) : QModelIndex();
+    return child.isValid() ? indexOf(m_creation->creator[goroutineAt(child)]) : QModelIndex();
 }
 
 int TraceCreationModel::rowCount(const QModelIndex& parent) const
@@ -104,7 +107,7 @@ QString TraceCreationModel::text(GoroutineRow row, Column column) const
     case Lifetime:
         return g.endNs >= 0 ? formatDuration(g.endNs - g.createdNs) : tr("alive at the end");
     case Descendants:
-        return QString::number(m_creation.subtree[row] - 1);
+        return QString::number(m_creation->subtree[row] - 1);
     case ColumnCount:
         break;
     }

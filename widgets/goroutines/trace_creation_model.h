@@ -37,11 +37,12 @@ public:
     explicit TraceCreationModel(QObject* parent = nullptr);
 
     // An execution trace store, or null.
-    void setStore(StorePtr store);
+    // `creation` is the store's creation index when already built (built here when null).
+    void setStore(StorePtr store, std::shared_ptr<const CreationIndex> creation = nullptr);
     // The filter's keep mask (per row, 1 = kept); null keeps every goroutine.
     void setKeepMask(std::shared_ptr<const std::vector<uint8_t>> keep);
 
-    const CreationIndex& creation() const { return m_creation; }
+    const CreationIndex& creation() const { return *m_creation; }
     GoroutineRow goroutineAt(const QModelIndex& index) const;
     QModelIndex indexOf(GoroutineRow row, int column = 0) const;
 
@@ -57,7 +58,7 @@ private:
     QString text(GoroutineRow row, Column column) const;
 
     StorePtr m_store;
-    CreationIndex m_creation;
+    std::shared_ptr<const CreationIndex> m_creation;
     std::shared_ptr<const std::vector<uint8_t>> m_keep;
 };
 

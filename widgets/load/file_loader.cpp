@@ -13,6 +13,7 @@ namespace {
 struct LoadOutcome
 {
     StorePtr store;
+    TraceViewsPtr views;
     QString error;
     bool cancelled = false;
 };
@@ -54,9 +55,10 @@ void FileLoader::load(const QString& path)
             });
             try {
                 auto result = loadFile(file, context);
-                if (result)
+                if (result) {
                     outcome.store = std::move(*result);
-                else
+                    outcome.views = prepareTraceViews(outcome.store, shared->stop.get_token());
+                } else
                     outcome.error = QString::fromStdString(result.error().message);
             } catch (const Cancelled&) {
                 outcome.cancelled = true;
@@ -71,7 +73,7 @@ void FileLoader::load(const QString& path)
             if (outcome.cancelled)
                 emit loadCancelled(path);
             else if (outcome.store)
-                emit loadFinished(outcome.store, path);
+                emit loadFinished(outcome.store, outcome.views, path);
             else
                 emit loadFailed(outcome.error, path);
         });

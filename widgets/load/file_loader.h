@@ -3,6 +3,7 @@
 
 #include "core/model/event_store.h"
 #include "widgets/common/job_runner.h"
+#include "widgets/trace/trace_views.h"
 
 #include <QObject>
 #include <QString>
@@ -16,7 +17,8 @@ class QTimer;
 
 namespace gs::ui {
 
-// Loads a capture with gs::loadFile on a worker thread. Progress travels through an atomic that a
+// Loads a capture with gs::loadFile on a worker thread, and for an execution trace prepares its
+// views' parts there too (prepareTraceViews), so the GUI thread only hands them over. Progress travels through an atomic that a
 // GUI-side timer polls, so the worker never calls into a QObject; cancel() requests a stop through
 // the LoadContext's stop_token and drops the result. Starting a new load cancels the previous one.
 // Exactly one of loadFinished / loadFailed / loadCancelled follows each load().
@@ -36,7 +38,8 @@ signals:
     void loadStarted(const QString& path);
     // Fraction done, 0..1.
     void progressChanged(double fraction);
-    void loadFinished(const gs::StorePtr& store, const QString& path);
+    // `views` is null unless the store has a trace.
+    void loadFinished(const gs::StorePtr& store, const gs::ui::TraceViewsPtr& views, const QString& path);
     void loadFailed(const QString& message, const QString& path);
     void loadCancelled(const QString& path);
 

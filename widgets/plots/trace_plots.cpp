@@ -10,7 +10,6 @@ namespace gs::ui {
 namespace {
 
 constexpr double kNsPerMs = 1e6;
-constexpr double kBytesPerMiB = 1024.0 * 1024.0;
 
 QCPAxisRect* addRect(QCustomPlot* plot, int row, const QString& label)
 {
@@ -28,24 +27,10 @@ QCPGraph* addGraph(QCustomPlot* plot, QCPAxisRect* rect, const QColor& colour, c
 {
     QCPGraph* g = plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     g->setName(name);
-    g->setPen(QPen(colour, 1.5));
+    g->setPen(QPen(colour, 1)); // a wider pen goes through the stroker: slow on thousands of points
     g->setLineStyle(QCPGraph::lsStepLeft); // metrics hold their value until the next sample
     g->setAdaptiveSampling(true);
     return g;
-}
-
-// Times become milliseconds since the trace start, computed from the int64 difference.
-void setSeries(QCPGraph* g, const Series& points, TimeNs origin, double scale)
-{
-    QVector<double> keys, values;
-    keys.reserve(qsizetype(points.size()));
-    values.reserve(qsizetype(points.size()));
-    for (size_t i = 0; i < points.size(); ++i) {
-        const SeriesPoint p = points[i];
-        keys << double(p.time - origin) / kNsPerMs;
-        values << double(p.value) / scale;
-    }
-    g->setData(keys, values, true);
 }
 
 } // namespace
@@ -72,22 +57,17 @@ TracePlots::TracePlots(QWidget* parent)
     setMinimumHeight(180);
 }
 
-void TracePlots::setStore(StorePtr store)
+void TracePlots::setStore(StorePtr store, std::shared_ptr<const TracePlotSeries> series)
 {
     m_store = std::move(store);
+    if (m_store && m_store->trace && !series)
+        series = std::make_shared<const TracePlotSeries>(makeTracePlotSeries(*m_store->trace));
+    m_series = m_store && m_store->trace ? std::move(series) : nullptr;
+    m_showsOverview = true;
     for (int k = 0; k < m_plot->graphCount(); ++k)
         m_plot->graph(k)->data()->clear();
-    if (m_store && m_store->trace) {
-        const TraceData& t = *m_store->trace;
-        setSeries(m_plot->graph(0), t.heapAlloc, t.startNs, kBytesPerMiB);
-        setSeries(m_plot->graph(1), t.heapGoal, t.startNs, kBytesPerMiB);
-        setSeries(m_plot->graph(2), t.goroutineCount, t.startNs, 1.0);
-        QVector<double> keys, values;
-        for (const TimeRange& r : t.stwRanges) {
-            keys << double(r.start - t.startNs) / kNsPerMs;
-            values << double(r.end - r.start) / kNsPerMs;
-        }
-        m_plot->graph(3)->setData(keys, values, true);
+    if (m_series) {
+        showLines();
         for (QCPAxisRect* rect : {m_heapRect, m_countRect, m_pauseRect}) {
             for (QCPGraph* g : rect->graphs())
                 g->rescaleValueAxis(false, false);
@@ -95,14 +75,36 @@ void TracePlots::setStore(StorePtr store)
             y->setRangeLower(0);
             y->setRangeUpper(std::max(y->range().upper * 1.1, 1e-3));
         }
-        setTimeRange(t.startNs, t.endNs);
+        setTimeRange(m_store->trace->startNs, m_store->trace->endNs);
     }
     m_plot->replot();
+}
+
+const std::array<const PlotLine*, 4> TracePlots::lines() const
+{
+    return {&m_series->heapInUse, &m_series->heapGoal, &m_series->goroutines, &m_series->pauses};
+}
+
+void TracePlots::showLines()
+{
+    const auto all = lines();
+    for (size_t k = 0; k < all.size(); ++k)
+        m_plot->graph(int(k))->setData(m_showsOverview ? all[k]->overview : all[k]->full);
 }
 
 void TracePlots::setTimeRange(TimeNs startNs, TimeNs endNs)
 {
     const TimeNs origin = m_store && m_store->trace ? m_store->trace->startNs : 0;
+    if (m_series) {
+        // The overview has enough points for any screen while a quarter of the trace or more is
+        // shown; closer in, the full data's visible part is small enough to draw.
+        const TimeNs duration = std::max<TimeNs>(1, m_store->trace->endNs - origin);
+        const bool overview = (endNs - startNs) * 4 >= duration;
+        if (overview != m_showsOverview) {
+            m_showsOverview = overview;
+            showLines();
+        }
+    }
     const QCPRange range(double(startNs - origin) / kNsPerMs, double(endNs - origin) / kNsPerMs);
     for (QCPAxisRect* rect : {m_heapRect, m_countRect, m_pauseRect})
         rect->axis(QCPAxis::atBottom)->setRange(range);
@@ -125,8 +127,11 @@ std::pair<double, double> TracePlots::timeRangeMs() const
 std::array<int, 4> TracePlots::pointCounts() const
 {
     std::array<int, 4> counts{};
-    for (int k = 0; k < 4 && k < m_plot->graphCount(); ++k)
-        counts[size_t(k)] = m_plot->graph(k)->dataCount();
+    if (!m_series)
+        return counts;
+    const auto all = lines();
+    for (size_t k = 0; k < all.size(); ++k)
+        counts[k] = all[k]->full->size();
     return counts;
 }
 

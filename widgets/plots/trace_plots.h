@@ -2,10 +2,12 @@
 #pragma once
 
 #include "core/model/event_store.h"
+#include "widgets/plots/plot_series.h"
 
 #include <QWidget>
 
 #include <array>
+#include <memory>
 #include <utility>
 
 class QCustomPlot;
@@ -16,16 +18,17 @@ namespace gs::ui {
 // Metric plots drawn under the timeline with QCustomPlot, sharing its time axis: heap in use with
 // the heap goal, the live goroutine count, and GC pauses (each stop-the-world range as an impulse
 // of its duration). X is milliseconds since the trace start; setTimeRange follows the timeline's
-// window and setMargins lines the plot area up with the timeline's time axis. Series are handed
-// to QCustomPlot once per store; QCustomPlot's own adaptive sampling keeps redraws cheap. GUI
-// thread only.
+// window and setMargins lines the plot area up with the timeline's time axis. The series come
+// ready (TracePlotSeries, built off the GUI thread); the plots switch between their overview and
+// full resolution as the window zooms, so a redraw never walks millions of points. GUI thread only.
 class TracePlots : public QWidget
 {
     Q_OBJECT
 public:
     explicit TracePlots(QWidget* parent = nullptr);
 
-    void setStore(StorePtr store);
+    // The store's metrics, from `series` when given (else built here, for small traces and tests).
+    void setStore(StorePtr store, std::shared_ptr<const TracePlotSeries> series = nullptr);
     // Shows [startNs, endNs] (absolute trace times) on the shared x axis.
     void setTimeRange(TimeNs startNs, TimeNs endNs);
     // Left and right pixel margins of the plot area (the timeline's label gutter and scroll bar).
@@ -38,7 +41,13 @@ public:
     std::array<int, 4> pointCounts() const;
 
 private:
+    const std::array<const PlotLine*, 4> lines() const;
+    // Hands each graph the resolution m_showsOverview asks for.
+    void showLines();
+
     StorePtr m_store;
+    std::shared_ptr<const TracePlotSeries> m_series;
+    bool m_showsOverview = true;
     QCustomPlot* m_plot = nullptr;
     QCPAxisRect* m_heapRect = nullptr;
     QCPAxisRect* m_countRect = nullptr;

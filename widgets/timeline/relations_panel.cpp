@@ -47,6 +47,7 @@ QString goStatementFunction(const Symbols& symbols, const Goroutine& g, const Go
 
 RelationsPanel::RelationsPanel(QWidget* parent)
     : QWidget(parent)
+    , m_creation(std::make_shared<const CreationIndex>())
     , m_jobs(this)
 {
     m_title = new QLabel(this);
@@ -72,13 +73,15 @@ RelationsPanel::~RelationsPanel()
     m_stop.request_stop();
 }
 
-void RelationsPanel::setStore(StorePtr store)
+void RelationsPanel::setStore(StorePtr store, std::shared_ptr<const CreationIndex> creation)
 {
     m_stop.request_stop();
     m_stop = std::stop_source();
     m_jobs.cancel();
     m_store = store && store->trace ? std::move(store) : nullptr;
-    m_creation = m_store ? buildCreationIndex(*m_store->trace) : CreationIndex {};
+    if (m_store && !creation)
+        creation = std::make_shared<const CreationIndex>(buildCreationIndex(*m_store->trace));
+    m_creation = creation ? std::move(creation) : std::make_shared<const CreationIndex>();
     m_wakes.reset();
     m_row = kNoRow;
     m_span.reset();
@@ -120,7 +123,7 @@ void RelationsPanel::rebuild()
     m_title->setText(QStringLiteral("<b>%1</b>").arg(goroutineTitle(t, m_store->symbols, m_row).toHtmlEscaped()));
     addHeading(Group::CreatedBy, tr("Created by"));
     addCreator();
-    addHeading(Group::Created, tr("Created (%1)").arg(m_creation.childrenOf(m_row).size()));
+    addHeading(Group::Created, tr("Created (%1)").arg(m_creation->childrenOf(m_row).size()));
     addChildren();
 
     if (!m_wakes) {
@@ -175,7 +178,7 @@ void RelationsPanel::addCreator()
     const TraceData& t = *m_store->trace;
     const Symbols& sym = m_store->symbols;
     const Goroutine& g = t.goroutines[m_row];
-    const GoroutineRow creator = m_creation.creator[m_row];
+    const GoroutineRow creator = m_creation->creator[m_row];
     if (creator == kNoRow) {
         addNote(tr("unknown: created before the trace began, or by the runtime"));
         return;
@@ -198,14 +201,14 @@ void RelationsPanel::addChildren()
 {
     const TraceData& t = *m_store->trace;
     const Symbols& sym = m_store->symbols;
-    const auto children = m_creation.childrenOf(m_row);
+    const auto children = m_creation->childrenOf(m_row);
     for (GoroutineRow child : children.first(std::min<size_t>(children.size(), kMaxListed))) {
         const Goroutine& c = t.goroutines[child];
         const QString life = c.endNs >= 0 ? tr("lived %1").arg(formatDuration(c.endNs - c.createdNs))
                                           : tr("alive at the end");
         QString text = tr("%1 at %2 (%3)").arg(goroutineTitle(t, sym, child), formatDuration(c.createdNs - t.startNs), life);
         // Its own children, counted: a goroutine that fans out is worth following.
-        if (const size_t below = m_creation.subtree[child] - 1; below > 0)
+        if (const size_t below = m_creation->subtree[child] - 1; below > 0)
             text += tr(", %1").arg(formatCount(int64_t(below), tr("descendant"), tr("descendants")));
         addLink(text, text.toHtmlEscaped() + tr("<br>created at:") + stackFramesHtml(sym, c.creationStack, kTooltipFrames),
                 child);

@@ -47,7 +47,8 @@ public:
     explicit RelationsPanel(QWidget* parent = nullptr);
     ~RelationsPanel() override;
 
-    void setStore(StorePtr store);
+    // `creation` is the store's creation index when already built (built here when null).
+    void setStore(StorePtr store, std::shared_ptr<const CreationIndex> creation = nullptr);
     // The goroutine to show (kNoRow: none) and the selected span of it, if any.
     void setSelection(GoroutineRow row, std::optional<uint32_t> span);
 
@@ -78,7 +79,7 @@ private:
     void activateItem(QListWidgetItem* item);
 
     StorePtr m_store;
-    CreationIndex m_creation;
+    std::shared_ptr<const CreationIndex> m_creation;
     std::shared_ptr<const WakeIndex> m_wakes;
     GoroutineRow m_row = kNoRow;
     std::optional<uint32_t> m_span;

@@ -5,6 +5,8 @@
 
 #include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
+#include "widgets/timeline/group_activity.h"
+#include "widgets/timeline/state_palette.h"
 
 #include <algorithm>
 #include <map>
@@ -102,6 +104,32 @@ QString describeProc(const TimelineScene& scene, uint32_t proc, const FoldedBloc
     return QStringLiteral("<b>P%1</b><br>%2 goroutine runs, busy %3<br>%4 at %5")
         .arg(QString::number(p.id), QString::number(b.count()), formatPercent(double(busy) / double(total)),
              formatDuration(b.endNs - b.startNs), formatDuration(b.startNs - t.startNs));
+}
+
+// A group's activity at time t, "<br>at 1.2 s: 3.5 running, 120 blocked: network/IO, ...", the
+// kinds with a goroutine or more on average, largest first; empty without an activity there.
+QString describeActivity(const TimelineScene& scene, uint32_t group, TimeNs t)
+{
+    const GroupActivity* a = scene.activity;
+    if (!a || a->empty() || group >= a->groupCount() || t < a->startNs() || t >= a->endNs())
+        return {};
+    const auto bucket = uint32_t(double(t - a->startNs()) / double(a->endNs() - a->startNs()) * a->buckets());
+    const auto counts = a->counts(group, std::min(bucket, a->buckets() - 1));
+    std::vector<std::pair<float, size_t>> kinds;
+    for (size_t k = 0; k < counts.size(); ++k) {
+        if (counts[k] >= 0.05f)
+            kinds.emplace_back(counts[k], k);
+    }
+    std::sort(kinds.rbegin(), kinds.rend());
+    QString text = QStringLiteral("<br>at %1:").arg(formatDuration(t - scene.trace->startNs));
+    if (kinds.empty())
+        return text + QStringLiteral(" none alive");
+    for (size_t i = 0; i < kinds.size(); ++i)
+        text += QStringLiteral("%1 %L2 %3").arg(i ? QStringLiteral(",") : QString()).arg(double(kinds[i].first), 0, 'f', 1)
+                    .arg(escaped(spanKindName(SpanKind(kinds[i].second))));
+    return text + QStringLiteral("<br>(average goroutines over %1; the strip's full height is %L2)")
+                      .arg(formatDuration(TimeNs((a->endNs() - a->startNs()) / a->buckets())))
+                      .arg(double(a->peak(group)), 0, 'f', 1);
 }
 
 } // namespace
@@ -207,8 +235,11 @@ QString describeHit(const TimelineScene& scene, const TimelineHit& hit)
         const GoroutineGroup& g = scene.layout->groups()[hit.index];
         const QString name = g.function == UINT32_MAX ? QStringLiteral("(unknown start function)")
                                                       : toQString(scene.symbols->functionName(g.function));
-        return QStringLiteral("<b>%1</b><br>%2 goroutines<br><i>click to %3</i>")
-            .arg(escaped(name), QString::number(g.members.size()),
+        return QStringLiteral("<b>%1</b><br>%L2 goroutine%3%4<br><i>click to %5</i>")
+            .arg(escaped(name))
+            .arg(g.members.size())
+            .arg(g.members.size() == 1 ? QString() : QStringLiteral("s"),
+                 hit.timeNs ? describeActivity(scene, hit.index, *hit.timeNs) : QString(),
                  g.collapsed ? QStringLiteral("expand") : QStringLiteral("collapse"));
     }
     case TimelineHit::Kind::RowLabel: {

@@ -65,9 +65,12 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
             const FunctionId f = gr.startFunctionOf(r);
             auto [it, inserted] = groupOf.emplace(f, m_groups.size());
             if (inserted)
-                m_groups.push_back({f, {}, options.collapsed.count(f) > 0});
+                m_groups.push_back({f, {}, false});
             m_groups[it->second].members.push_back(r);
         }
+        for (GoroutineGroup& g : m_groups)
+            g.collapsed = options.collapsed.count(g.function) > 0
+                || (g.members.size() > options.foldGroupsLargerThan && options.expanded.count(g.function) == 0);
     } else {
         m_groups.push_back({UINT32_MAX, std::move(order), false});
     }

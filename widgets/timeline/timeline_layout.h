@@ -53,17 +53,24 @@ class TimelineLayout
 {
 public:
     static constexpr int kProcRowHeight = 12;
-    static constexpr int kHeaderRowHeight = 18;
+    // A group's header: its name and count in the gutter, its activity strip in the time area.
+    static constexpr int kHeaderRowHeight = 32;
     static constexpr int kStateBarHeight = 14;
     static constexpr int kRegionTrackHeight = 11;
     static constexpr int kRowGap = 2;
+    static constexpr size_t kFoldedGroupMembers = 1000;
 
     struct Options
     {
         GoroutineSort sort = GoroutineSort::Id;
         bool grouped = true;
         bool showProcessors = true;
-        std::set<FunctionId> collapsed; // groups (by start function) folded to their header
+        // Groups (by start function) folded to their header: those in `collapsed`, and those of
+        // more than foldGroupsLargerThan members unless in `expanded` (a group of a million
+        // goroutines reads better as its header's activity strip than as a million rows).
+        std::set<FunctionId> collapsed;
+        std::set<FunctionId> expanded;
+        size_t foldGroupsLargerThan = kFoldedGroupMembers;
         // Per GoroutineRow, 1 to show it (GoroutineFilterResult::keep); null shows every goroutine.
         // Shared, not copied: one byte per goroutine, and Options is copied on every layout change.
         std::shared_ptr<const std::vector<uint8_t>> keep;

@@ -4,6 +4,7 @@
 #include "widgets/common/go_names.h"
 #include "widgets/common/qt_strings.h"
 #include "widgets/timeline/contributor_highlight.h"
+#include "widgets/timeline/group_activity.h"
 #include "widgets/timeline/rect_batch.h"
 #include "widgets/timeline/state_palette.h"
 #include "widgets/timeline/time_ruler.h"
@@ -13,6 +14,7 @@
 #include <QStaticText>
 
 #include <algorithm>
+#include <array>
 #include <span>
 #include <unordered_map>
 
@@ -190,6 +192,8 @@ public:
                 paintGoroutine(i, row.index);
             else if (row.kind == RowKind::Processor)
                 paintProcessor(i, row.index);
+            else
+                paintGroupActivity(i, row.index);
         }
         m_batch.flush(m_painter);
         paintOverlays(first, last);
@@ -211,13 +215,19 @@ private:
         const QRect full(m_area.left(), top, m_area.width(), h);
         const QRect gutter(m_area.left(), top, m_scene.labelWidth, h);
         if (row.kind == RowKind::GroupHeader) {
+            // Name and size in the gutter, two lines; the activity strip fills the time area.
             m_batch.add(m_pal.groupHeader, full);
             const GoroutineGroup& g = layout.groups()[row.index];
             const QString name = g.function == UINT32_MAX ? QStringLiteral("(unknown start function)")
-                                                           : toQString(m_scene.symbols->functionName(g.function));
-            const QString text = (g.collapsed ? QStringLiteral("\u25b8 ") : QStringLiteral("\u25be ")) + name
-                + QStringLiteral("  (%1)").arg(g.members.size());
-            m_labels.push_back({full.adjusted(4, 0, -4, 0), text, &m_pal.text});
+                                                           : toQString(goShortName(m_scene.symbols->functionName(g.function)));
+            const int half = h / 2;
+            const QRect text = gutter.adjusted(4, 1, -4, 0);
+            m_labels.push_back({QRect(text.left(), text.top(), text.width(), half),
+                                (g.collapsed ? QStringLiteral("\u25b8 ") : QStringLiteral("\u25be ")) + name, &m_pal.text});
+            m_labels.push_back({QRect(text.left() + 12, text.top() + half, text.width() - 12, h - half - 2),
+                                (g.members.size() == 1 ? QStringLiteral("%L1 goroutine") : QStringLiteral("%L1 goroutines"))
+                                    .arg(g.members.size()),
+                                &m_pal.dimText});
             return;
         }
         m_batch.add((i % 2) ? m_pal.rowOdd : m_pal.rowEven, full);
@@ -256,6 +266,59 @@ private:
                 m_labels.push_back({QRect(x0 + 2, top, x1 - x0 - 4, h), QString(), &m_pal.text,
                                     &m_cache.get(*m_scene.symbols, spans.reasonOf(b.begin))});
         }
+    }
+
+    // The group's goroutines per state as a stacked strip: per pixel column the average count in
+    // each kind over the column's time, running at the bottom, scaled to the group's busiest
+    // moment in the activity. Adjacent columns of equal height merge into one rectangle.
+    void paintGroupActivity(size_t i, uint32_t group)
+    {
+        const GroupActivity* a = m_scene.activity;
+        if (!a || a->empty() || group >= a->groupCount() || a->peak(group) <= 0)
+            return;
+        const int top = m_scene.rowTop(m_area, i) + 2;
+        const int h = TimelineLayout::kHeaderRowHeight - 4;
+        const double scale = h / double(a->peak(group));
+        const double bucketNs = double(a->endNs() - a->startNs()) / a->buckets();
+        const TimeWindow& w = m_scene.window;
+        struct Pending
+        {
+            int x = 0, y = 0, height = 0, width = 0;
+        };
+        std::array<Pending, kSpanKindCount> pending{};
+        auto flush = [&](size_t k) {
+            if (pending[k].width > 0 && pending[k].height > 0)
+                m_batch.add(m_pal.kind[k], QRect(pending[k].x, pending[k].y, pending[k].width, pending[k].height));
+            pending[k].width = 0;
+        };
+        for (int x = 0; x < w.widthPx; ++x) {
+            // The buckets under this column, averaged.
+            const double t0 = double(w.xToTime(x) - a->startNs()) / bucketNs;
+            const double t1 = double(w.xToTime(x + 1) - a->startNs()) / bucketNs;
+            const int64_t b0 = std::max<int64_t>(0, int64_t(t0));
+            const int64_t b1 = std::min<int64_t>(a->buckets(), std::max<int64_t>(int64_t(t1), b0 + 1));
+            std::array<float, kSpanKindCount> sum{};
+            for (int64_t b = b0; b < b1; ++b) {
+                const auto c = a->counts(group, uint32_t(b));
+                for (size_t k = 0; k < kSpanKindCount; ++k)
+                    sum[k] += c[k];
+            }
+            const float n = float(std::max<int64_t>(1, b1 - b0));
+            int y = top + h;
+            for (size_t k = 0; k < kSpanKindCount; ++k) {
+                const int bar = b0 < b1 ? int(sum[k] / n * scale + 0.5) : 0;
+                y -= bar;
+                Pending& p = pending[k];
+                if (p.width > 0 && p.y == y && p.height == bar && p.x + p.width == m_timeLeft + x) {
+                    ++p.width;
+                    continue;
+                }
+                flush(k);
+                p = {m_timeLeft + x, y, bar, 1};
+            }
+        }
+        for (size_t k = 0; k < kSpanKindCount; ++k)
+            flush(k);
     }
 
     void paintProcessor(size_t i, uint32_t p)
@@ -560,6 +623,8 @@ TimelineHit hitTest(const TimelineScene& scene, const QRect& area, QPoint pos)
     const LayoutRow& row = scene.layout->row(i);
     hit.layoutRow = i;
     hit.index = row.index;
+    if (pos.x() >= scene.timeLeft(area))
+        hit.timeNs = scene.window.xToTime(pos.x() - scene.timeLeft(area));
     if (row.kind == RowKind::GroupHeader) {
         hit.kind = TimelineHit::Kind::GroupHeader;
         return hit;

@@ -70,14 +70,16 @@ TimelinePane::TimelinePane(QWidget* parent)
     connect(m_relations, &RelationsPanel::goroutineActivated, m_view, &TimelineView::selectGoroutine);
 }
 
-void TimelinePane::setStore(StorePtr store)
+void TimelinePane::setStore(StorePtr store, TraceViewsPtr views)
 {
     m_store = store;
+    if (!views)
+        views = prepareTraceViews(store);
     m_details->clear();
     m_chain->clear();
-    m_relations->setStore(store);
-    m_plots->setStore(store);
-    m_view->setStore(std::move(store));
+    m_relations->setStore(store, views ? views->creation : nullptr);
+    m_plots->setStore(store, views ? views->plots : nullptr);
+    m_view->setStore(std::move(store), views ? views->timeline : TimelineParts{});
     alignPlots();
 }
 

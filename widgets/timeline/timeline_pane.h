@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/event_store.h"
+#include "widgets/trace/trace_views.h"
 
 #include <QWidget>
 
@@ -25,7 +26,8 @@ class TimelinePane : public QWidget
 public:
     explicit TimelinePane(QWidget* parent = nullptr);
 
-    void setStore(StorePtr store);
+    // The store's trace with the parts prepared for it (prepared here when null).
+    void setStore(StorePtr store, TraceViewsPtr views = nullptr);
 
     TimelineView* view() const { return m_view; }
     TracePlots* plots() const { return m_plots; }

@@ -15,6 +15,7 @@
 namespace gs::ui {
 
 class ContributorHighlight;
+class GroupActivity;
 
 // A span picked by the user: its goroutine row and absolute index in the SpanTable.
 struct SpanRef
@@ -42,6 +43,9 @@ struct TimelineScene
     const Symbols* symbols = nullptr;
     const TimelineIndex* index = nullptr;
     const TimelineLayout* layout = nullptr;
+    // The groups' activity strips (null or empty: headers without strips). It may be for another
+    // window than `window` (a newer one is being computed): it is drawn by its own times.
+    const GroupActivity* activity = nullptr;
     TimeWindow window;
     int labelWidth = 200;
     int scrollY = 0;
@@ -77,6 +81,7 @@ struct TimelineHit
     size_t layoutRow = 0;
     uint32_t index = 0; // goroutine row, processor or group, by kind
     FoldedBlock block;
+    std::optional<TimeNs> timeNs; // the time under the point, right of the label gutter
 };
 
 } // namespace gs::ui

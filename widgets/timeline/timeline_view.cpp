@@ -11,7 +11,9 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace gs::ui {
 
@@ -26,6 +28,11 @@ constexpr int kDragThresholdPx = 4;
 
 TimelineView::TimelineView(QWidget* parent)
     : QAbstractScrollArea(parent)
+    , m_index(std::make_shared<const TimelineIndex>())
+    , m_layout(std::make_shared<const TimelineLayout>())
+    , m_activity(std::make_shared<const GroupActivity>())
+    , m_layoutJobs(this)
+    , m_activityJobs(this)
 {
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
@@ -35,17 +42,35 @@ TimelineView::TimelineView(QWidget* parent)
     verticalScrollBar()->setSingleStep(TimelineLayout::kStateBarHeight * 3);
 }
 
-void TimelineView::setStore(StorePtr store)
+TimelineView::~TimelineView()
+{
+    m_activityStop.request_stop();
+}
+
+void TimelineView::setStore(StorePtr store, TimelineParts parts)
 {
     m_store = std::move(store);
     m_selectedSpan.reset();
     m_selectedRange.reset();
     m_selectedGoroutine = kNoRow;
+    m_revealAfterLayout = kNoRow;
     m_contributors = {};
     m_options.collapsed.clear();
+    m_options.expanded.clear();
     m_options.keep.reset();
-    m_index = m_store ? TimelineIndex(*m_store) : TimelineIndex();
-    rebuildLayout();
+    m_layoutJobs.cancel();
+    m_layoutPending = false;
+    if (!parts.index)
+        parts = prepareTimeline(m_store);
+    m_index = parts.index ? std::move(parts.index) : std::make_shared<const TimelineIndex>();
+    m_activity = parts.activity ? std::move(parts.activity) : std::make_shared<const GroupActivity>();
+    // The prepared layout has the default options; the user's sort and grouping carry over.
+    const TimelineLayout::Options defaults;
+    if (parts.layout && m_options.sort == defaults.sort && m_options.grouped == defaults.grouped
+        && m_options.showProcessors == defaults.showProcessors)
+        setLayout(std::move(parts.layout));
+    else
+        rebuildLayout();
     verticalScrollBar()->setValue(0);
     fitAll();
 }
@@ -64,45 +89,118 @@ void TimelineView::setGrouped(bool grouped)
 
 void TimelineView::setGroupCollapsed(FunctionId startFunction, bool collapsed)
 {
-    if (collapsed)
+    if (collapsed) {
         m_options.collapsed.insert(startFunction);
-    else
+        m_options.expanded.erase(startFunction);
+    } else {
         m_options.collapsed.erase(startFunction);
+        m_options.expanded.insert(startFunction);
+    }
     rebuildLayout();
 }
 
 void TimelineView::setAllGroupsCollapsed(bool collapsed)
 {
     m_options.collapsed.clear();
-    if (collapsed) {
-        for (const GoroutineGroup& g : m_layout.groups())
-            m_options.collapsed.insert(g.function);
-    }
+    m_options.expanded.clear();
+    for (const GoroutineGroup& g : m_layout->groups())
+        (collapsed ? m_options.collapsed : m_options.expanded).insert(g.function);
     rebuildLayout();
 }
 
 void TimelineView::setGoroutineFilter(std::shared_ptr<const std::vector<uint8_t>> keep)
 {
+    if (keep == m_options.keep)
+        return;
     m_options.keep = std::move(keep);
     rebuildLayout();
 }
 
+bool TimelineView::isLarge() const
+{
+    return m_store && m_store->trace && m_store->trace->goroutines.size() > kInlineGoroutines;
+}
+
 void TimelineView::rebuildLayout()
 {
-    if (m_store && m_store->trace)
-        m_layout = TimelineLayout(*m_store->trace, m_index, m_options);
-    else
-        m_layout = TimelineLayout();
+    if (!m_store || !m_store->trace) {
+        m_layoutJobs.cancel();
+        m_layoutPending = false;
+        setLayout(std::make_shared<const TimelineLayout>());
+        return;
+    }
+    if (!isLarge()) {
+        m_layoutJobs.cancel();
+        m_layoutPending = false;
+        setLayout(std::make_shared<const TimelineLayout>(*m_store->trace, *m_index, m_options));
+        return;
+    }
+    m_layoutPending = true;
+    m_layoutJobs.start(
+        [store = m_store, index = m_index, options = m_options] {
+            return std::make_shared<const TimelineLayout>(*store->trace, *index, options);
+        },
+        [this](std::shared_ptr<const TimelineLayout> layout) {
+            m_layoutPending = false;
+            setLayout(std::move(layout));
+            emit partsReady();
+        });
+}
+
+void TimelineView::setLayout(std::shared_ptr<const TimelineLayout> layout)
+{
+    m_layout = std::move(layout);
     updateRangeText();
     updateScrollBars();
+    if (m_revealAfterLayout != kNoRow && !m_layoutPending) {
+        const GoroutineRow row = std::exchange(m_revealAfterLayout, kNoRow);
+        revealRow(row);
+    }
+    refreshActivity();
     viewport()->update();
+}
+
+void TimelineView::refreshActivity()
+{
+    m_activityStop.request_stop();
+    m_activityStop = std::stop_source();
+    m_activityJobs.cancel();
+    m_activityPending = false;
+    if (!m_store || !m_store->trace || !m_options.grouped || m_layout->groups().empty())
+        return;
+    // A bucket per pixel, within a budget of floats for many groups.
+    constexpr size_t kMaxFloats = size_t(1) << 22;
+    const size_t groups = m_layout->groups().size();
+    const uint32_t buckets = uint32_t(std::clamp<size_t>(kMaxFloats / (groups * kSpanKindCount), 16, size_t(timeAreaWidth())));
+    const TimeWindow w = m_window;
+    if (w.endNs <= w.startNs)
+        return;
+    if (m_activity->startNs() == w.startNs && m_activity->endNs() == w.endNs && m_activity->buckets() >= buckets
+        && m_activity->groupCount() == groups)
+        return;
+    auto work = [store = m_store, index = m_index, layout = m_layout, w, buckets, stop = m_activityStop.get_token()] {
+        return std::make_shared<const GroupActivity>(
+            computeGroupActivity(*store->trace, *index, layout->groups(), w.startNs, w.endNs, buckets, stop));
+    };
+    if (!isLarge()) {
+        m_activity = work();
+        return;
+    }
+    m_activityPending = true;
+    m_activityJobs.start(std::move(work), [this](std::shared_ptr<const GroupActivity> activity) {
+        m_activityPending = false;
+        if (!activity->empty())
+            m_activity = std::move(activity);
+        viewport()->update();
+        emit partsReady();
+    });
 }
 
 void TimelineView::updateScrollBars()
 {
     const int visible = std::max(0, viewport()->height() - TimelineScene::kHeaderHeight);
     verticalScrollBar()->setPageStep(visible);
-    verticalScrollBar()->setRange(0, std::max(0, m_layout.totalHeight() - visible));
+    verticalScrollBar()->setRange(0, std::max(0, m_layout->totalHeight() - visible));
 }
 
 int TimelineView::timeAreaWidth() const
@@ -125,6 +223,7 @@ void TimelineView::applyWindow(const TimeWindow& window)
     if (window == m_window)
         return;
     m_window = window;
+    refreshActivity();
     viewport()->update();
     emit windowChanged(m_window.startNs, m_window.endNs);
 }
@@ -187,14 +286,27 @@ void TimelineView::selectGoroutine(GoroutineRow row)
 
 void TimelineView::revealRow(GoroutineRow row)
 {
-    const Goroutine& g = m_store->trace->goroutines[row];
-    if (m_options.collapsed.erase(g.startFunction) > 0)
+    // A folded group opens to show the row; with a large trace the row is scrolled to once that
+    // layout is ready.
+    const FunctionId f = m_store->trace->goroutines.startFunctionOf(row);
+    const bool hidden = m_layout->positionOf(row) >= m_layout->rowCount();
+    const bool keptOut = m_options.keep && (row >= m_options.keep->size() || !(*m_options.keep)[row]);
+    if (hidden && !keptOut && m_options.grouped && (m_options.collapsed.count(f) || !m_options.expanded.count(f))) {
+        m_options.collapsed.erase(f);
+        m_options.expanded.insert(f);
+        m_revealAfterLayout = row;
         rebuildLayout();
-    const size_t pos = m_layout.positionOf(row);
-    if (pos < m_layout.rowCount()) {
-        const int top = m_layout.top(pos);
+        return;
+    }
+    if (m_layoutPending) {
+        m_revealAfterLayout = row;
+        return;
+    }
+    const size_t pos = m_layout->positionOf(row);
+    if (pos < m_layout->rowCount()) {
+        const int top = m_layout->top(pos);
         const int visible = viewport()->height() - TimelineScene::kHeaderHeight;
-        if (top < verticalScrollBar()->value() || top + m_layout.height(pos) > verticalScrollBar()->value() + visible)
+        if (top < verticalScrollBar()->value() || top + m_layout->height(pos) > verticalScrollBar()->value() + visible)
             verticalScrollBar()->setValue(top - visible / 3);
     }
 }
@@ -232,7 +344,7 @@ RangeSummary TimelineView::rangeSummary() const
 {
     if (!m_store || !m_store->trace || !m_selectedRange)
         return {};
-    return summarizeRange(*m_store->trace, m_layout, m_selectedRange->first, m_selectedRange->second);
+    return summarizeRange(*m_store->trace, *m_layout, m_selectedRange->first, m_selectedRange->second);
 }
 
 void TimelineView::setContributors(ContributorHighlight::ListPtr contributors)
@@ -264,8 +376,9 @@ TimelineScene TimelineView::sceneFor(QSize size) const
         s.trace = &*m_store->trace;
         s.symbols = &m_store->symbols;
     }
-    s.index = &m_index;
-    s.layout = &m_layout;
+    s.index = m_index.get();
+    s.layout = m_layout.get();
+    s.activity = m_activity.get();
     s.window = m_window;
     s.window.widthPx = std::max(1, size.width() - m_labelWidth);
     s.labelWidth = m_labelWidth;
@@ -418,7 +531,7 @@ void TimelineView::handleClick(QPoint pos)
         break;
     }
     case TimelineHit::Kind::GroupHeader: {
-        const GoroutineGroup& g = m_layout.groups()[hit.index];
+        const GoroutineGroup& g = m_layout->groups()[hit.index];
         setGroupCollapsed(g.function, !g.collapsed);
         break;
     }

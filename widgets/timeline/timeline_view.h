@@ -6,12 +6,16 @@
 #include "widgets/timeline/span_description.h"
 #include "widgets/timeline/timeline_index.h"
 #include "widgets/timeline/timeline_layout.h"
+#include "widgets/timeline/timeline_parts.h"
 #include "widgets/timeline/timeline_scene.h"
+#include "widgets/common/job_runner.h"
 
 #include <QAbstractScrollArea>
 #include <QImage>
 
+#include <memory>
 #include <optional>
+#include <stop_token>
 
 namespace gs::ui {
 
@@ -27,15 +31,26 @@ namespace gs::ui {
 // time range; W/S zoom, A/D pan, Home fits the trace, F fits the selection, Esc clears it.
 // Clicking a span selects it (spanSelected), clicking a merged block zooms to it, clicking a group
 // header collapses or expands it, clicking a row label selects its goroutine (goroutineSelected).
-// A keep mask (setGoroutineFilter) removes filtered-out goroutines from the rows. GUI thread only.
+// A keep mask (setGoroutineFilter) removes filtered-out goroutines from the rows. Each group
+// header carries its group's activity strip (GroupActivity), recomputed for every window shown.
+//
+// Nothing of size O(goroutines) or O(spans) runs on the GUI thread for a large trace: the first
+// index, layout and activity come ready (TimelineParts), and later layouts (sort, grouping,
+// filter, folding) and activities are built on the thread pool, the view showing the previous
+// ones meanwhile. Traces of up to kInlineGoroutines goroutines are laid out at once. GUI thread only.
 class TimelineView : public QAbstractScrollArea
 {
     Q_OBJECT
 public:
     explicit TimelineView(QWidget* parent = nullptr);
+    ~TimelineView() override;
 
-    // Shows the store's trace (an empty view if it has none) fitted to the whole trace.
-    void setStore(StorePtr store);
+    // Traces of at most this many goroutines are laid out on the GUI thread, at once.
+    static constexpr size_t kInlineGoroutines = 50000;
+
+    // Shows the store's trace (an empty view if it has none) fitted to the whole trace, from the
+    // parts prepared for it (built here when not given, for small traces and tests).
+    void setStore(StorePtr store, TimelineParts parts = {});
     const StorePtr& store() const { return m_store; }
 
     void setSort(GoroutineSort sort);
@@ -76,8 +91,12 @@ public:
     // The goroutine rows highlighted as contributors, ascending.
     std::vector<GoroutineRow> highlightedRows() const { return m_contributors.rows(); }
 
-    const TimelineLayout& layout() const { return m_layout; }
-    const TimelineIndex& index() const { return m_index; }
+    const TimelineLayout& layout() const { return *m_layout; }
+    const TimelineIndex& index() const { return *m_index; }
+    // The group activity painted on the group headers (for the window shown, once computed).
+    const GroupActivity& activity() const { return *m_activity; }
+    // Whether a layout or an activity is being built off the GUI thread.
+    bool isBusy() const { return m_layoutPending || m_activityPending; }
     // Width of the label gutter; the time axis starts right of it (plots align to it).
     int labelWidth() const { return m_labelWidth; }
 
@@ -100,6 +119,8 @@ signals:
     // The selected goroutine changed (its row label or one of its spans was clicked, or
     // selectGoroutine); kNoRow when cleared.
     void goroutineSelected(gs::GoroutineRow row);
+    // A layout or activity built off the GUI thread is shown; isBusy() tells whether more is coming.
+    void partsReady();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -114,6 +135,10 @@ protected:
 
 private:
     void rebuildLayout();
+    void setLayout(std::shared_ptr<const TimelineLayout> layout);
+    // Recomputes the group activity for the window shown (off the GUI thread for large traces).
+    void refreshActivity();
+    bool isLarge() const;
     void revealRow(GoroutineRow row);
     void updateRangeText();
     void updateScrollBars();
@@ -126,9 +151,16 @@ private:
     TimeNs traceEnd() const;
 
     StorePtr m_store;
-    TimelineIndex m_index;
-    TimelineLayout m_layout;
+    std::shared_ptr<const TimelineIndex> m_index;
+    std::shared_ptr<const TimelineLayout> m_layout;
+    std::shared_ptr<const GroupActivity> m_activity;
     TimelineLayout::Options m_options;
+    JobRunner m_layoutJobs;
+    JobRunner m_activityJobs;
+    std::stop_source m_activityStop;
+    bool m_layoutPending = false;
+    bool m_activityPending = false;
+    GoroutineRow m_revealAfterLayout = kNoRow; // a row to scroll to once the pending layout is shown
     TimeWindow m_window;
     int m_labelWidth = 200;
     std::optional<SpanRef> m_selectedSpan;

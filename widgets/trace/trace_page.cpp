@@ -6,7 +6,6 @@
 #include "widgets/filters/goroutine_filter_bar.h"
 #include "widgets/goroutines/creation_tree_view.h"
 #include "widgets/goroutines/goroutine_table.h"
-#include "widgets/goroutines/wait_reasons.h"
 #include "widgets/plots/span_duration_histogram.h"
 #include "widgets/timeline/chain_panel.h"
 #include "widgets/timeline/span_description.h"
@@ -168,24 +167,26 @@ void TracePage::connectSession()
     connect(m_pane->details(), &SpanDetailsPanel::frameActivated, this, &TracePage::showFunctionInFlameGraph);
 }
 
-void TracePage::setStore(StorePtr store)
+void TracePage::setStore(StorePtr store, TraceViewsPtr views)
 {
     m_store = std::move(store);
+    if (m_store && m_store->trace && !views)
+        views = prepareTraceViews(m_store);
     delete m_linkedDump; // a dump linked to the previous trace
     m_rangeSummary->clear();
     m_filterToRange->setEnabled(false);
     m_filterBar->setRangeText({});
     QStringList reasons;
-    if (m_store && m_store->trace) {
-        for (StringId r : waitReasons(*m_store->trace)) {
+    if (views) {
+        for (StringId r : views->waitReasons) {
             // The unknown reason of goroutines blocked before the trace cannot be typed as a filter.
             if (!m_store->symbols.strings.get(r).empty())
                 reasons << toQString(m_store->symbols.strings.get(r));
         }
     }
     m_filterBar->setReasons(reasons);
-    m_pane->setStore(m_store);
-    m_session->setStore(m_store);
+    m_pane->setStore(m_store, views);
+    m_session->setStore(m_store, views);
     m_navigator->reset();
 }
 

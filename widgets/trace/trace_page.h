@@ -3,6 +3,7 @@
 
 #include "core/model/event_store.h"
 #include "widgets/trace/linked_dump_tab.h"
+#include "widgets/trace/trace_views.h"
 
 #include <QPoint>
 #include <QPointer>
@@ -42,7 +43,8 @@ class TracePage : public QWidget
 public:
     explicit TracePage(QWidget* parent = nullptr);
 
-    void setStore(StorePtr store);
+    // A trace store (or null) with the parts prepared for its views (prepared here when null).
+    void setStore(StorePtr store, TraceViewsPtr views = nullptr);
     const StorePtr& store() const { return m_store; }
     TraceSession* session() const { return m_session; }
     // Back/forward history and bookmarks of this page's selection, window and tab.

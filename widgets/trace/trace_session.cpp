@@ -31,9 +31,10 @@ TraceSession::~TraceSession()
     m_stop.request_stop();
 }
 
-void TraceSession::setStore(StorePtr store)
+void TraceSession::setStore(StorePtr store, TraceViewsPtr views)
 {
     m_store = std::move(store);
+    m_views = m_store && m_store->trace ? (views ? std::move(views) : prepareTraceViews(m_store)) : nullptr;
     m_conditions.clear();
     m_result.reset();
     m_selected = kNoRow;
@@ -83,7 +84,7 @@ void TraceSession::clearConditions()
 
 std::shared_ptr<const std::vector<uint8_t>> TraceSession::keepMask() const
 {
-    if (!m_result)
+    if (!m_result || m_result->kept == goroutineCount())
         return nullptr;
     return {m_result, &m_result->keep}; // aliasing: the mask lives as long as the result
 }

@@ -7,6 +7,7 @@
 #include "widgets/common/job_runner.h"
 #include "widgets/filters/goroutine_condition.h"
 #include "widgets/timeline/timeline_scene.h"
+#include "widgets/trace/trace_views.h"
 
 #include <QObject>
 
@@ -37,9 +38,12 @@ public:
     explicit TraceSession(QObject* parent = nullptr);
     ~TraceSession() override;
 
-    // A new trace: clears the conditions, the result and the selection, then filters.
-    void setStore(StorePtr store);
+    // A new trace: clears the conditions, the result and the selection, then filters. `views` are
+    // the parts prepared for the trace's views (prepared here when null: small traces, tests).
+    void setStore(StorePtr store, TraceViewsPtr views = nullptr);
     const StorePtr& store() const { return m_store; }
+    // The prepared parts of the trace's views (null without a trace).
+    const TraceViewsPtr& views() const { return m_views; }
 
     // Adds a value of a condition kind (see gs::ui::addCondition); invalid text is ignored, the
     // filter bar reports it before it gets here.
@@ -50,7 +54,8 @@ public:
 
     // The latest finished result, or null before the first one (or without a trace).
     const ResultPtr& result() const { return m_result; }
-    // The result's keep mask, sharing its ownership (for TimelineView::setGoroutineFilter).
+    // The result's keep mask, sharing its ownership (for TimelineView::setGoroutineFilter); null
+    // when there is no result or it keeps every goroutine.
     std::shared_ptr<const std::vector<uint8_t>> keepMask() const;
     size_t goroutineCount() const;
     bool isFiltering() const { return m_filtering; }
@@ -96,6 +101,7 @@ private:
     void setFiltering(bool filtering);
 
     StorePtr m_store;
+    TraceViewsPtr m_views;
     std::vector<GoroutineCondition> m_conditions;
     ResultPtr m_result;
     GoroutineRow m_selected = kNoRow;

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/goroutines/goroutine_order.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace gs::ui {
+
+namespace {
+
+TimeNs blockedOn(const GoroutineStats& stats, StringId reason)
+{
+    const auto& by = stats.blockNsByReason; // sorted by reason id
+    const auto it = std::lower_bound(by.begin(), by.end(), reason,
+                                     [](const std::pair<StringId, TimeNs>& e, StringId r) { return e.first < r; });
+    return it != by.end() && it->first == reason ? it->second : 0;
+}
+
+// The sort key of a numeric column (every column but the start function).
+int64_t numericKey(const TraceData& t, GoroutineRow row, int column, const std::vector<StringId>& reasons)
+{
+    switch (column) {
+    case IdColumn:
+        return t.goroutines.idOf(row);
+    case CreatedByColumn:
+        return t.goroutines[row].creatorId;
+    case ExecutionColumn: {
+        // The span table's state mix: no GoroutineStats (and its list) per goroutine.
+        TimeNs mix[kSpanStateCount];
+        const auto [first, last] = t.spans.rowRange(row);
+        t.spans.stateMix(row, first, last, mix);
+        return mix[size_t(SpanState::Running)];
+    }
+    default:
+        return columnDuration(t.goroutineStats(row), column, reasons);
+    }
+}
+
+} // namespace
+
+TimeNs columnDuration(const GoroutineStats& stats, int column, const std::vector<StringId>& reasons)
+{
+    switch (column) {
+    case ExecutionColumn:
+        return stats.execNs;
+    case SchedWaitColumn:
+        return stats.schedWaitNs;
+    case SyscallColumn:
+        return stats.syscallNs + stats.syscallBlockNs;
+    default:
+        break;
+    }
+    const int total = FirstReasonColumn + int(reasons.size());
+    if (column == total)
+        return stats.totalNs;
+    if (column >= FirstReasonColumn && column < total)
+        return blockedOn(stats, reasons[size_t(column - FirstReasonColumn)]);
+    return 0;
+}
+
+GoroutineOrder sortGoroutines(const EventStore& store, std::shared_ptr<const std::vector<uint8_t>> keep,
+                              const std::vector<StringId>& reasons, int column, Qt::SortOrder order)
+{
+    GoroutineOrder out;
+    out.column = column;
+    out.order = order;
+    out.keep = std::move(keep);
+    if (!store.trace)
+        return out;
+    const TraceData& t = *store.trace;
+    const size_t n = t.goroutines.size();
+    const std::vector<uint8_t>* mask = out.keep.get();
+    for (GoroutineRow r = 0; r < n; ++r) {
+        if (!mask || (r < mask->size() && (*mask)[r]))
+            out.rows.push_back(r);
+    }
+    const bool ascending = order == Qt::AscendingOrder;
+    if (column == StartFunctionColumn) {
+        auto name = [&](GoroutineRow r) {
+            const FunctionId f = t.goroutines.startFunctionOf(r);
+            return f != UINT32_MAX ? store.symbols.functionName(f) : std::string_view();
+        };
+        std::sort(out.rows.begin(), out.rows.end(), [&](GoroutineRow a, GoroutineRow b) {
+            const std::string_view na = name(a), nb = name(b);
+            if (na != nb)
+                return ascending ? na < nb : nb < na;
+            return t.goroutines.idOf(a) < t.goroutines.idOf(b);
+        });
+    } else {
+        // Numbers: (key, ID, row) sorted as one contiguous array; sorting millions of rows
+        // through a key table spends its time on cache misses.
+        struct Item
+        {
+            int64_t key;
+            int64_t id;
+            GoroutineRow row;
+        };
+        std::vector<Item> items;
+        items.reserve(out.rows.size());
+        for (GoroutineRow r : out.rows)
+            items.push_back({numericKey(t, r, column, reasons), t.goroutines.idOf(r), r});
+        std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
+            if (a.key != b.key)
+                return ascending ? a.key < b.key : b.key < a.key;
+            return a.id < b.id;
+        });
+        for (size_t i = 0; i < items.size(); ++i)
+            out.rows[i] = items[i].row;
+    }
+    out.displayRowOf.assign(n, -1);
+    for (size_t i = 0; i < out.rows.size(); ++i)
+        out.displayRowOf[out.rows[i]] = int(i);
+    for (size_t i = 0; i < std::min(out.rows.size(), GoroutineOrder::kFirstStats); ++i)
+        out.firstStats.push_back(t.goroutineStats(out.rows[i]));
+    return out;
+}
+
+} // namespace gs::ui
