@@ -88,6 +88,12 @@ void OrderEngine::failNotRunning(uint8_t type) const
     fail(std::string(wireSpec(type).name) + " event for goroutine that's not Running");
 }
 
+OrderEngine::GoroutineExtras& OrderEngine::extras(int64_t id, GoroutineState& s)
+{
+    s.hasExtras = true;
+    return m_goroutineExtras[uint64_t(id)];
+}
+
 OrderEngine::ProcessorState& OrderEngine::proc(int64_t id, const char* what) const
 {
     ProcessorState* s = m_procs.find(uint64_t(id));
@@ -400,7 +406,7 @@ bool OrderEngine::goSwitch(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
     nextState->status = GoStatusRunning;
     nextState->seq = Seq{gen, ev.args[1]};
     if (ev.type == EvGoSwitchDestroy)
-        m_goroutines.erase(uint64_t(ctx.g)); // after the last use of nextState: erasing never moves entries
+        eraseGoroutine(ctx.g, cur.hasExtras); // after the last use of nextState: erasing may move entries
     next.g = target;
     Event start = ev;
     start.type = EvGoStart;
@@ -483,7 +489,7 @@ bool OrderEngine::goDestroySyscall(Event& ev, Ctx& ctx, ThreadState& next)
     GoroutineState& s = goroutine(ctx.g, ev.type);
     if (s.status != GoStatusSyscall)
         fail("GoDestroySyscall event for goroutine that's not Syscall");
-    m_goroutines.erase(uint64_t(ctx.g));
+    eraseGoroutine(ctx.g, s.hasExtras);
     next.g = kNoGoroutine;
     if (ctx.p != kNoProc) {
         ProcessorState* p = m_procs.find(uint64_t(ctx.p));
@@ -554,13 +560,16 @@ bool OrderEngine::userRegion(Event& ev, Ctx& ctx)
     // the input bytes of this generation may have been released.
     const Region r{ev.args[0], intern(ev.tables->string(ev.args[1]))};
     if (ev.type == EvUserRegionBegin) {
-        s->regions.push_back(r);
-    } else if (!s->regions.empty()) {
+        extras(ctx.g, *s).regions.push_back(r);
+    } else if (s->hasExtras) {
         // Regions begun before the trace started end on an empty stack; that is fine.
-        if (!(s->regions.back() == r))
-            fail("misuse of region in goroutine " + num(ctx.g) + ": region end when the inner-most active region "
-                 "start event is different");
-        s->regions.pop_back();
+        std::vector<Region>& regions = extras(ctx.g, *s).regions;
+        if (!regions.empty()) {
+            if (!(regions.back() == r))
+                fail("misuse of region in goroutine " + num(ctx.g)
+                     + ": region end when the inner-most active region start event is different");
+            regions.pop_back();
+        }
     }
     push(ev, ctx);
     return true;
@@ -651,7 +660,8 @@ bool OrderEngine::goRange(Event& ev, Ctx& ctx, uint64_t gen)
         GoroutineState* s = m_goroutines.find(ev.args[0]);
         if (!s)
             fail("uninitialized goroutine " + std::to_string(ev.args[0]) + " found during " + what);
-        s->ranges.active(RangeKey{EvGCMarkAssistBegin, 0}, gen == m_initialGen, m_offset);
+        Ranges& ranges = extras(int64_t(ev.args[0]), *s).ranges;
+        ranges.active(RangeKey{EvGCMarkAssistBegin, 0}, gen == m_initialGen, m_offset);
         push(ev, ctx);
         return true;
     }
@@ -659,10 +669,11 @@ bool OrderEngine::goRange(Event& ev, Ctx& ctx, uint64_t gen)
     GoroutineState* s = m_goroutines.find(uint64_t(ctx.g));
     if (!s)
         fail(std::string("encountered ") + what + " without known state for current goroutine " + num(ctx.g));
+    Ranges& ranges = extras(ctx.g, *s).ranges;
     if (ev.type == EvSTWBegin || ev.type == EvGCMarkAssistBegin) {
-        s->ranges.begin(RangeKey{rangeBeginType(ev.type), ev.type == EvSTWBegin ? ev.args[0] : 0}, m_offset);
+        ranges.begin(RangeKey{rangeBeginType(ev.type), ev.type == EvSTWBegin ? ev.args[0] : 0}, m_offset);
     } else {
-        const uint64_t desc = s->ranges.end(ev.type, m_offset);
+        const uint64_t desc = ranges.end(ev.type, m_offset);
         if (ev.type == EvSTWEnd)
             ev.args[0] = desc; // the end reports the kind of its begin
     }

@@ -133,10 +133,17 @@ private:
         std::string_view name;
         bool operator==(const Region&) const = default;
     };
+    // What every goroutine event reads, kept small: a server trace's goroutine table sees
+    // millions of inserts and erases. The rarely used user regions and ranges live in
+    // m_goroutineExtras, looked up only while hasExtras says an entry exists.
     struct GoroutineState
     {
-        uint8_t status = 0;
         Seq seq;
+        uint8_t status = 0;
+        bool hasExtras = false;
+    };
+    struct GoroutineExtras
+    {
         std::vector<Region> regions;
         Ranges ranges;
     };
@@ -211,6 +218,14 @@ private:
         return *s;
     }
     [[noreturn]] void failMissingGoroutine(int64_t id, uint8_t type) const;
+    // The regions and ranges of goroutine `id`, whose state is `s`, created on first use.
+    GoroutineExtras& extras(int64_t id, GoroutineState& s);
+    void eraseGoroutine(int64_t id, bool hasExtras)
+    {
+        if (hasExtras)
+            m_goroutineExtras.erase(uint64_t(id));
+        m_goroutines.erase(uint64_t(id));
+    }
     [[noreturn]] void failNotRunning(uint8_t type) const;
     ProcessorState& proc(int64_t id, const char* what) const;
 
@@ -231,7 +246,7 @@ private:
         if (s.status != GoStatusRunning)
             failNotRunning(ev.type);
         if (ev.type == EvGoDestroy)
-            m_goroutines.erase(uint64_t(ctx.g));
+            eraseGoroutine(ctx.g, s.hasExtras);
         else
             s.status = ev.type == EvGoStop ? GoStatusRunnable : GoStatusWaiting;
         next.g = kNoGoroutine;
@@ -277,6 +292,7 @@ private:
     bool goRange(Event& ev, Ctx& ctx, uint64_t gen);
 
     mutable IdTable<GoroutineState> m_goroutines;
+    std::unordered_map<uint64_t, GoroutineExtras> m_goroutineExtras;
     mutable IdTable<ProcessorState> m_procs;
     std::unordered_map<int64_t, ThreadState> m_threads;
     std::unordered_map<uint64_t, Task> m_tasks;
