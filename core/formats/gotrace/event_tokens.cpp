@@ -84,24 +84,13 @@ bool idsKnown(const uint64_t (&args)[kMaxEventArgs], const WireSpec& spec, const
         && (spec.stringArgs[1] < 0 || tables.hasString(args[spec.stringArgs[1]]));
 }
 
-// Stores the decoded event in `t`, narrow when it fits; a wide one goes to the thread's list.
-inline void store(const TokenizedGeneration& g, ThreadTokens& thread, Token& t, int64_t time, uint8_t type,
-                  uint8_t flags, const uint64_t (&args)[kMaxEventArgs], uint64_t offset)
+// Stores a wide token: out of line, as it is rare and the narrow path is inlined into every
+// event's decoding.
+[[gnu::noinline]] void storeWide(ThreadTokens& thread, Token& t, int64_t time, uint8_t type, uint8_t flags,
+                                 const uint64_t (&args)[kMaxEventArgs], uint64_t offset)
 {
     t.type = type;
-    t.flags = flags;
-    // Both wrap around to large values when below their base.
-    const uint64_t relativeTime = uint64_t(time) - uint64_t(g.timeBase);
-    const uint64_t relativeOffset = offset - g.base;
-    if ((args[0] | args[1] | args[2] | relativeTime | relativeOffset) >> 32 == 0 && args[3] == 0) {
-        t.time = uint32_t(relativeTime);
-        t.args[0] = uint32_t(args[0]);
-        t.args[1] = uint32_t(args[1]);
-        t.args[2] = uint32_t(args[2]);
-        t.offset = uint32_t(relativeOffset);
-        return;
-    }
-    t.flags |= Token::Wide;
+    t.flags = flags | Token::Wide;
     t.args[0] = uint32_t(thread.wide.size());
     thread.wideAt.push_back(size_t(&t - thread.begin));
     WideToken& w = thread.wide.emplace_back();
@@ -109,6 +98,25 @@ inline void store(const TokenizedGeneration& g, ThreadTokens& thread, Token& t, 
     for (int i = 0; i < kMaxEventArgs; ++i)
         w.args[i] = args[i];
     w.offset = offset;
+}
+
+// Stores the decoded event in `t`, narrow when it fits; a wide one goes to the thread's list.
+[[gnu::always_inline]] inline void store(const TokenizedGeneration& g, ThreadTokens& thread, Token& t, int64_t time,
+                                         uint8_t type, uint8_t flags, const uint64_t (&args)[kMaxEventArgs],
+                                         uint64_t offset)
+{
+    // Both wrap around to large values when below their base.
+    const uint64_t relativeTime = uint64_t(time) - uint64_t(g.timeBase);
+    const uint64_t relativeOffset = offset - g.base;
+    if ((args[0] | args[1] | args[2] | relativeTime | relativeOffset) >> 32 != 0 || args[3] != 0)
+        return storeWide(thread, t, time, type, flags, args, offset);
+    t.time = uint32_t(relativeTime);
+    t.args[0] = uint32_t(args[0]);
+    t.args[1] = uint32_t(args[1]);
+    t.args[2] = uint32_t(args[2]);
+    t.offset = uint32_t(relativeOffset);
+    t.type = type;
+    t.flags = flags;
 }
 
 // What tokenizing one event needs besides its bytes.
