@@ -94,12 +94,25 @@ OrderEngine::GoroutineExtras& OrderEngine::extras(int64_t id, GoroutineState& s)
     return m_goroutineExtras[uint64_t(id)];
 }
 
-OrderEngine::ProcessorState& OrderEngine::proc(int64_t id, const char* what) const
+void OrderEngine::failNotInSyscall(uint8_t type) const
 {
-    ProcessorState* s = m_procs.find(uint64_t(id));
-    if (!s)
-        fail(std::string("uninitialized proc ") + num(id) + " found during " + what);
-    return *s;
+    fail(std::string(wireSpec(type).name) + " event for goroutine that's not Syscall");
+}
+
+void OrderEngine::failMissingProc(int64_t id, const char* what) const
+{
+    fail(std::string("uninitialized proc ") + num(id) + " found during " + what);
+}
+
+void OrderEngine::failSyscallSequence(uint64_t from, uint64_t to) const
+{
+    fail("failed to advance GoSyscallBegin: can't make sequence: " + std::to_string(from) + " -> "
+         + std::to_string(to));
+}
+
+void OrderEngine::failProcNotInSyscall(int64_t id, uint8_t status) const
+{
+    fail("expected proc " + num(id) + " in state Syscall, but got " + procStatusName(status) + " instead");
 }
 
 bool OrderEngine::Ranges::has(RangeKey k) const
@@ -165,8 +178,6 @@ bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t 
     case EvGoDestroySyscall: ok = goDestroySyscall(ev, ctx, next); break;
     case EvGoSwitch:
     case EvGoSwitchDestroy: ok = goSwitch(ev, ctx, next, gen); break;
-    case EvGoSyscallBegin: ok = goSyscallBegin(ev, ctx, gen); break;
-    case EvGoSyscallEnd: ok = goSyscallEnd(ev, ctx); break;
     case EvGoSyscallEndBlocked: ok = goSyscallEndBlocked(ev, ctx, next); break;
     case EvGoStatus:
     case EvGoStatusStack: ok = goStatus(ev, ctx, next, gen); break;
@@ -419,38 +430,6 @@ bool OrderEngine::goSwitch(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
     return true;
 }
 
-bool OrderEngine::goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen)
-{
-    requireUser(ctx);
-    GoroutineState& s = goroutine(ctx.g, ev.type);
-    if (s.status != GoStatusRunning)
-        fail("GoSyscallBegin event for goroutine that's not Running");
-    s.status = GoStatusSyscall;
-    ProcessorState& p = proc(ctx.p, "GoSyscallBegin");
-    p.status = ProcStatusSyscall;
-    if (!p.seq.succeededBy(gen, ev.args[0]))
-        fail("failed to advance GoSyscallBegin: can't make sequence: " + std::to_string(p.seq.n) + " -> "
-             + std::to_string(ev.args[0]));
-    p.seq = Seq{gen, ev.args[0]};
-    push(ev, ctx);
-    return true;
-}
-
-bool OrderEngine::goSyscallEnd(Event& ev, Ctx& ctx)
-{
-    requireUser(ctx);
-    GoroutineState& s = goroutine(ctx.g, ev.type);
-    if (s.status != GoStatusSyscall)
-        fail("GoSyscallEnd event for goroutine that's not Syscall");
-    s.status = GoStatusRunning;
-    ProcessorState& p = proc(ctx.p, "GoSyscallEnd");
-    if (p.status != ProcStatusSyscall)
-        fail("expected proc " + num(ctx.p) + " in state Syscall, but got " + procStatusName(p.status) + " instead");
-    p.status = ProcStatusRunning;
-    push(ev, ctx);
-    return true;
-}
-
 bool OrderEngine::goSyscallEndBlocked(Event& ev, Ctx& ctx, ThreadState& next)
 {
     if (ctx.p != kNoProc) {
@@ -461,7 +440,7 @@ bool OrderEngine::goSyscallEndBlocked(Event& ev, Ctx& ctx, ThreadState& next)
     require(ctx, Need::Must, Need::May, Need::Must);
     GoroutineState& s = goroutine(ctx.g, ev.type);
     if (s.status != GoStatusSyscall)
-        fail("GoSyscallEndBlocked event for goroutine that's not Syscall");
+        failNotInSyscall(ev.type);
     next.g = kNoGoroutine;
     s.status = GoStatusRunnable;
     push(ev, ctx);
@@ -488,7 +467,7 @@ bool OrderEngine::goDestroySyscall(Event& ev, Ctx& ctx, ThreadState& next)
     require(ctx, Need::Must, Need::May, Need::Must);
     GoroutineState& s = goroutine(ctx.g, ev.type);
     if (s.status != GoStatusSyscall)
-        fail("GoDestroySyscall event for goroutine that's not Syscall");
+        failNotInSyscall(ev.type);
     eraseGoroutine(ctx.g, s.hasExtras);
     next.g = kNoGoroutine;
     if (ctx.p != kNoProc) {

@@ -41,8 +41,9 @@ public:
     // `m` in generation `gen`; `state` is thread(m). Returns false, leaving `ev` untouched, if
     // the event cannot happen yet; otherwise `ev` may have been rewritten (derived arguments).
     // `ev` may be the direct output itself: the engine then completes it in place.
-    // Inline, with the handlers of the three events that make up nearly every trace (a goroutine
-    // starts, blocks, is unblocked): the decoder's loop is their only caller.
+    // Inline, with the handlers of the events that make up nearly every trace (a goroutine
+    // starts, blocks, is unblocked, enters and leaves a syscall): the decoder's loop is their
+    // only caller.
     // beginGeneration(gen) must have been called for the generation of the first event.
     [[gnu::always_inline]] bool advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen, uint64_t offset)
     {
@@ -62,6 +63,8 @@ public:
         case EvGoStart: return goStart(ev, ctx, next, gen);
         case EvGoBlock: return goStopExec(ev, ctx, next);
         case EvGoUnblock: return goUnblock(ev, ctx, gen);
+        case EvGoSyscallBegin: return goSyscallBegin(ev, ctx, gen);
+        case EvGoSyscallEnd: return goSyscallEnd(ev, ctx);
         default: {
             // A copy: the handlers out of line need the context in memory, the ones above not.
             Ctx other = ctx;
@@ -227,7 +230,17 @@ private:
         m_goroutines.erase(uint64_t(id));
     }
     [[noreturn]] void failNotRunning(uint8_t type) const;
-    ProcessorState& proc(int64_t id, const char* what) const;
+    [[noreturn]] void failNotInSyscall(uint8_t type) const;
+    ProcessorState& proc(int64_t id, const char* what) const
+    {
+        ProcessorState* s = m_procs.find(uint64_t(id));
+        if (!s)
+            failMissingProc(id, what);
+        return *s;
+    }
+    [[noreturn]] void failMissingProc(int64_t id, const char* what) const;
+    [[noreturn]] void failSyscallSequence(uint64_t from, uint64_t to) const;
+    [[noreturn]] void failProcNotInSyscall(int64_t id, uint8_t status) const;
 
     // Handlers return false, changing nothing, when the event cannot advance yet; `next` is the
     // state of the event's thread, which they update once the event advances.
@@ -277,8 +290,35 @@ private:
         return true;
     }
     bool goSwitch(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
-    bool goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen);
-    bool goSyscallEnd(Event& ev, Ctx& ctx);
+    bool goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen)
+    {
+        requireUser(ctx);
+        GoroutineState& s = goroutine(ctx.g, ev.type);
+        if (s.status != GoStatusRunning)
+            failNotRunning(ev.type);
+        s.status = GoStatusSyscall;
+        ProcessorState& p = proc(ctx.p, "GoSyscallBegin");
+        p.status = ProcStatusSyscall;
+        if (!p.seq.succeededBy(gen, ev.args[0]))
+            failSyscallSequence(p.seq.n, ev.args[0]);
+        p.seq = Seq{gen, ev.args[0]};
+        push(ev, ctx);
+        return true;
+    }
+    bool goSyscallEnd(Event& ev, Ctx& ctx)
+    {
+        requireUser(ctx);
+        GoroutineState& s = goroutine(ctx.g, ev.type);
+        if (s.status != GoStatusSyscall)
+            failNotInSyscall(ev.type);
+        s.status = GoStatusRunning;
+        ProcessorState& p = proc(ctx.p, "GoSyscallEnd");
+        if (p.status != ProcStatusSyscall)
+            failProcNotInSyscall(ctx.p, p.status);
+        p.status = ProcStatusRunning;
+        push(ev, ctx);
+        return true;
+    }
     bool goSyscallEndBlocked(Event& ev, Ctx& ctx, ThreadState& next);
     bool goCreateSyscall(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
     bool goDestroySyscall(Event& ev, Ctx& ctx, ThreadState& next);
