@@ -381,12 +381,11 @@ bool OrderEngine::goCreate(Event& ev, Ctx& ctx, uint64_t gen)
     if (const GoroutineState* cur = m_goroutines.find(uint64_t(ctx.g)); cur && cur->status != GoStatusRunning)
         fail(std::string(wireSpec(ev.type).name) + " event for goroutine that's not Running");
     const int64_t created = int64_t(ev.args[0]);
-    if (m_goroutines.find(uint64_t(created)))
-        fail("tried to create goroutine (" + num(created) + ") that already exists");
     GoroutineState fresh;
     fresh.status = ev.type == EvGoCreateBlocked ? GoStatusWaiting : GoStatusRunnable;
     fresh.seq = Seq{gen, 0};
-    m_goroutines.insert(uint64_t(created), std::move(fresh));
+    if (!m_goroutines.insert(uint64_t(created), fresh)) // one probe: fails if it exists
+        fail("tried to create goroutine (" + num(created) + ") that already exists");
     push(ev, ctx);
     return true;
 }
@@ -451,12 +450,11 @@ bool OrderEngine::goCreateSyscall(Event& ev, Ctx& ctx, ThreadState& next, uint64
 {
     require(ctx, Need::Must, Need::May, Need::MustNot);
     const int64_t created = int64_t(ev.args[0]);
-    if (m_goroutines.find(uint64_t(created)))
-        fail("tried to create goroutine (" + num(created) + ") in syscall that already exists");
     GoroutineState fresh;
     fresh.status = GoStatusSyscall;
     fresh.seq = Seq{gen, 0};
-    m_goroutines.insert(uint64_t(created), std::move(fresh));
+    if (!m_goroutines.insert(uint64_t(created), fresh))
+        fail("tried to create goroutine (" + num(created) + ") in syscall that already exists");
     next.g = created;
     push(ev, ctx);
     return true;
