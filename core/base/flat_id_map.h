@@ -4,6 +4,7 @@
 #include "core/base/integer_hash.h"
 
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -73,6 +74,12 @@ public:
 
     size_t size() const { return m_count; }
     bool empty() const { return m_count == 0; }
+    // Forgets every entry, keeping the slots' memory.
+    void clear()
+    {
+        std::fill(m_slots.begin(), m_slots.end(), Slot{});
+        m_count = 0;
+    }
 
     template<typename F>
     void forEach(F&& f) const

@@ -2,7 +2,6 @@
 #include "core/model/trace_data.h"
 
 #include <algorithm>
-#include <numeric>
 
 namespace gs {
 
@@ -66,14 +65,41 @@ ProcSpan TraceData::procSpan(size_t proc, uint32_t k) const
 void TraceData::finishGoroutines()
 {
     goroutines.seal();
-    rowsById.resize(goroutines.size());
-    std::iota(rowsById.begin(), rowsById.end(), GoroutineRow(0));
-    // Rows are nearly in ID order already (IDs are handed out in creation order).
-    std::vector<int64_t> ids(goroutines.size());
-    for (GoroutineRow row = 0; row < ids.size(); ++row)
-        ids[row] = goroutines.idOf(row);
-    std::sort(rowsById.begin(), rowsById.end(), [&](GoroutineRow a, GoroutineRow b) { return ids[a] < ids[b]; });
-    rowsById.shrink_to_fit();
+    const size_t n = goroutines.size();
+    rowsById.clear();
+    rowsById.reserve(n);
+    if (n == 0)
+        return;
+    // Go hands goroutine IDs out in sequence, so a trace's IDs are nearly dense: each row goes
+    // straight to its ID's slot, in linear time. Sparse or repeated IDs (a damaged trace) fall
+    // back to sorting (ID, row) pairs as one contiguous array.
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (GoroutineRow row = 0; row < n; ++row) {
+        lo = std::min(lo, goroutines.idOf(row));
+        hi = std::max(hi, goroutines.idOf(row));
+    }
+    constexpr uint64_t kMaxSlotsPerGoroutine = 4;
+    if (uint64_t(hi) - uint64_t(lo) < kMaxSlotsPerGoroutine * n) {
+        std::vector<GoroutineRow> slot(size_t(uint64_t(hi) - uint64_t(lo)) + 1, kNoRow);
+        bool repeated = false;
+        for (GoroutineRow row = 0; row < n && !repeated; ++row) {
+            GoroutineRow& s = slot[size_t(uint64_t(goroutines.idOf(row)) - uint64_t(lo))];
+            repeated = s != kNoRow;
+            s = row;
+        }
+        if (!repeated) {
+            for (GoroutineRow row : slot)
+                if (row != kNoRow)
+                    rowsById.push_back(row);
+            return;
+        }
+    }
+    std::vector<std::pair<int64_t, GoroutineRow>> byId(n);
+    for (GoroutineRow row = 0; row < n; ++row)
+        byId[row] = {goroutines.idOf(row), row};
+    std::sort(byId.begin(), byId.end());
+    for (const auto& entry : byId)
+        rowsById.push_back(entry.second);
 }
 
 GoroutineStats TraceData::goroutineStats(GoroutineRow row) const

@@ -459,22 +459,24 @@ StackId TraceStoreBuilder::internStack(const Event& ev, uint64_t wireStack)
     if (wireStack == 0 || ev.tables == nullptr)
         return 0;
     useTables(ev.tables);
-    if (auto it = m_stackCache.find(wireStack); it != m_stackCache.end())
-        return it->second;
+    if (const StackId* cached = m_stackCache.find(wireStack))
+        return *cached;
     m_frameScratch.clear();
     for (uint64_t pc : ev.tables->stackPcs(wireStack)) {
-        auto [fit, inserted] = m_frameCache.emplace(pc, 0);
-        if (inserted) {
-            const WireFrame* wf = ev.tables->frame(pc);
-            const std::string_view name = wf ? ev.tables->string(wf->funcString) : std::string_view();
-            const std::string_view file = wf ? ev.tables->string(wf->fileString) : std::string_view();
-            const FunctionId f = m_symbols.internFunction(name, file);
-            fit->second = m_symbols.internFrame(f, wf ? int64_t(wf->line) : 0);
+        if (const FrameId* frame = m_frameCache.find(pc)) {
+            m_frameScratch.push_back(*frame);
+            continue;
         }
-        m_frameScratch.push_back(fit->second);
+        const WireFrame* wf = ev.tables->frame(pc);
+        const std::string_view name = wf ? ev.tables->string(wf->funcString) : std::string_view();
+        const std::string_view file = wf ? ev.tables->string(wf->fileString) : std::string_view();
+        const FunctionId f = m_symbols.internFunction(name, file);
+        const FrameId frame = m_symbols.internFrame(f, wf ? int64_t(wf->line) : 0);
+        m_frameCache.insert(pc, frame);
+        m_frameScratch.push_back(frame);
     }
     const StackId id = m_symbols.stacks.intern(m_frameScratch);
-    m_stackCache.emplace(wireStack, id);
+    m_stackCache.insert(wireStack, id);
     return id;
 }
 

@@ -138,8 +138,8 @@ private:
     // Stacks and frames are per generation on the wire; cache their conversion per generation.
     const GenerationTables* m_cacheTables = nullptr;
     uint64_t m_cacheGeneration = 0;
-    std::unordered_map<uint64_t, StackId> m_stackCache;
-    std::unordered_map<uint64_t, FrameId> m_frameCache;
+    FlatIdMap<StackId> m_stackCache;
+    FlatIdMap<FrameId> m_frameCache;
     std::vector<FrameId> m_frameScratch;
     // Reason strings per generation by address: the reader's views stay put within a generation.
     ReasonSlot m_reasonCache[kReasonCache];
