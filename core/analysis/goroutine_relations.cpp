@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/goroutine_relations.h"
 
+#include "core/analysis/row_order.h"
+
 #include <algorithm>
 #include <numeric>
-#include <tuple>
 #include <utility>
 
 namespace gs {
@@ -13,36 +14,63 @@ namespace {
 // How many spans buildWakeIndex walks between two looks at its stop token.
 constexpr uint32_t kStopCheckEvery = 1u << 16;
 
+// Goroutine ID -> row for millions of lookups. Go hands IDs out in sequence, so a trace's IDs are
+// nearly dense and a table indexed by ID answers in one read; sparse IDs are found by a binary
+// search in the IDs laid out contiguously (TraceData::rowOf would chase rowsById and the ID
+// column: cache misses on every step).
+class RowsById
+{
+public:
+    explicit RowsById(const TraceData& trace)
+        : m_trace(trace)
+    {
+        const size_t n = trace.rowsById.size();
+        if (n == 0)
+            return;
+        m_lo = trace.goroutines.idOf(trace.rowsById.front());
+        const uint64_t span = uint64_t(trace.goroutines.idOf(trace.rowsById.back())) - uint64_t(m_lo) + 1;
+        if (span <= kMaxSlotsPerGoroutine * n) {
+            m_slots.assign(size_t(span), kNoRow);
+            for (GoroutineRow row : trace.rowsById)
+                m_slots[size_t(uint64_t(trace.goroutines.idOf(row)) - uint64_t(m_lo))] = row;
+            return;
+        }
+        m_sortedIds.resize(n);
+        for (size_t k = 0; k < n; ++k)
+            m_sortedIds[k] = trace.goroutines.idOf(trace.rowsById[k]);
+    }
+
+    GoroutineRow operator()(int64_t id) const
+    {
+        if (!m_slots.empty()) {
+            const uint64_t k = uint64_t(id) - uint64_t(m_lo);
+            return k < m_slots.size() ? m_slots[size_t(k)] : kNoRow;
+        }
+        const auto it = std::lower_bound(m_sortedIds.begin(), m_sortedIds.end(), id);
+        return it != m_sortedIds.end() && *it == id ? m_trace.rowsById[size_t(it - m_sortedIds.begin())] : kNoRow;
+    }
+
+private:
+    static constexpr uint64_t kMaxSlotsPerGoroutine = 4;
+
+    const TraceData& m_trace;
+    int64_t m_lo = 0;
+    std::vector<GoroutineRow> m_slots;  // by ID - m_lo, when dense
+    std::vector<int64_t> m_sortedIds;   // otherwise
+};
+
 } // namespace
 
 CreationIndex buildCreationIndex(const TraceData& trace)
 {
     const size_t n = trace.goroutines.size();
-    // (creation, ID, row) sorted as one contiguous array: sorting millions of rows through a key
-    // table spends its time on cache misses.
-    std::vector<std::tuple<TimeNs, int64_t, GoroutineRow>> byCreation(n);
-    for (GoroutineRow r = 0; r < n; ++r) {
-        const Goroutine g = trace.goroutines[r];
-        byCreation[r] = {g.createdNs, g.id, r};
-    }
-    std::ranges::sort(byCreation);
-    std::vector<GoroutineRow> order(n);
-    for (size_t k = 0; k < n; ++k)
-        order[k] = std::get<2>(byCreation[k]);
-    byCreation = {};
+    const std::vector<GoroutineRow> order = rowsByKey(
+        trace, [&](GoroutineRow r) { return trace.goroutines[r].createdNs; }, false, [](GoroutineRow) { return true; });
     std::vector<uint32_t> rank(n);
     for (uint32_t k = 0; k < n; ++k)
         rank[order[k]] = k;
 
-    // The IDs in ID order, contiguous: a creator is then found by a binary search in one array
-    // rather than through rowsById and the ID column (with millions of goroutines, cache misses).
-    std::vector<int64_t> sortedIds(n);
-    for (size_t k = 0; k < n; ++k)
-        sortedIds[k] = trace.goroutines.idOf(trace.rowsById[k]);
-    auto rowOf = [&](int64_t id) {
-        const auto it = std::lower_bound(sortedIds.begin(), sortedIds.end(), id);
-        return it != sortedIds.end() && *it == id ? trace.rowsById[size_t(it - sortedIds.begin())] : kNoRow;
-    };
+    const RowsById rowOf(trace);
 
     CreationIndex index;
     index.creator.assign(n, kNoRow);

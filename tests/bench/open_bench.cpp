@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Opens a capture in the real main window, offscreen, as File > Open does, and reports the wall
 // time until the timeline has painted, how long the GUI thread was ever kept from its event loop
-// (a 5 ms heartbeat timer measures the largest gap between its ticks) and the peak RSS.
-// Usage: goroscope_bench_open FILE   (prints one line of JSON)
+// (a 5 ms heartbeat timer measures the largest gap between its ticks, until a second after the
+// paint) and the peak RSS.
+// Usage: goroscope_bench_open FILE [PNG]   (prints one line of JSON; PNG: a picture of the window
+// as it was painted). With GOROSCOPE_SLOW_EVENTS=MS set, every event the GUI thread spent MS or
+// more milliseconds on is listed on stderr (type, receiver, its parent): what a stall is made of.
 #include "app/gui/main_window.h"
 #include "widgets/timeline/timeline_view.h"
 #include "widgets/trace/trace_page.h"
@@ -21,6 +24,7 @@
 namespace {
 
 constexpr int kHeartbeatMs = 5;
+constexpr int kSettleMs = 1000;
 
 // Fires `done` once, after the first paint of `target` that follows arm().
 class PaintWatch : public QObject
@@ -49,6 +53,35 @@ private:
     bool m_armed = false;
 };
 
+// Times every event delivered on the GUI thread when asked to.
+class TimingApplication : public QApplication
+{
+public:
+    TimingApplication(int& argc, char** argv)
+        : QApplication(argc, argv)
+        , m_slowMs(qEnvironmentVariableIsSet("GOROSCOPE_SLOW_EVENTS") ? qEnvironmentVariableIntValue("GOROSCOPE_SLOW_EVENTS") : -1)
+    {
+    }
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (m_slowMs < 0)
+            return QApplication::notify(receiver, event);
+        QElapsedTimer timer;
+        timer.start();
+        const int type = event->type(); // the event may be gone once delivered
+        const bool handled = QApplication::notify(receiver, event);
+        if (timer.elapsed() >= m_slowMs)
+            std::fprintf(stderr, "%lld ms: event %d to %s \"%s\" in %s\n", timer.elapsed(), type,
+                         receiver->metaObject()->className(), qPrintable(receiver->objectName()),
+                         receiver->parent() ? receiver->parent()->metaObject()->className() : "-");
+        return handled;
+    }
+
+private:
+    int m_slowMs;
+};
+
 long peakRssKb()
 {
     rusage usage{};
@@ -62,11 +95,11 @@ int main(int argc, char** argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("goroscope-bench"));
     QApplication::setApplicationName(QStringLiteral("goroscope-bench-open"));
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: goroscope_bench_open FILE\n");
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: goroscope_bench_open FILE [PNG]\n");
         return 2;
     }
     const QString path = QString::fromLocal8Bit(argv[1]);
@@ -76,18 +109,23 @@ int main(int argc, char** argv)
     window.show();
 
     QElapsedTimer clock;
-    qint64 lastBeat = 0, maxGap = 0, loadedMs = -1, paintedMs = -1;
+    qint64 lastBeat = 0, maxGap = 0, maxGapEnd = 0, loadedMs = -1, paintedMs = -1;
     QTimer heartbeat;
     heartbeat.setInterval(kHeartbeatMs);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
         const qint64 now = clock.elapsed();
-        maxGap = std::max(maxGap, now - lastBeat);
+        if (now - lastBeat > maxGap) {
+            maxGap = now - lastBeat;
+            maxGapEnd = now;
+        }
         lastBeat = now;
     });
 
     PaintWatch watch(window.tracePage()->timeline()->viewport(), [&] {
         paintedMs = clock.elapsed();
-        app.quit();
+        // Work deferred past the first paint (the plots' first drawing) counts as a stall too: the
+        // heartbeat keeps measuring for a while.
+        QTimer::singleShot(kSettleMs, &app, &QApplication::quit);
     });
     // Painted means painted from the whole trace: a layout or activity still being built off the
     // GUI thread is waited for.
@@ -114,8 +152,12 @@ int main(int argc, char** argv)
     const int rc = app.exec();
     if (rc != 0)
         return rc;
+    if (argc == 3 && !window.grab().save(QString::fromLocal8Bit(argv[2]))) {
+        std::fprintf(stderr, "cannot write %s\n", argv[2]);
+        return 1;
+    }
     std::printf("{\"file_bytes\": %lld, \"loaded_ms\": %lld, \"first_paint_ms\": %lld, \"max_gui_stall_ms\": %lld, "
-                "\"peak_rss_kb\": %ld}\n",
-                QFileInfo(path).size(), loadedMs, paintedMs, maxGap, peakRssKb());
+                "\"max_gui_stall_end_ms\": %lld, \"peak_rss_kb\": %ld}\n",
+                QFileInfo(path).size(), loadedMs, paintedMs, maxGap, maxGapEnd, peakRssKb());
     return 0;
 }

@@ -207,6 +207,10 @@ TEST(GoroutineTableModel, HundredThousandGoroutinesSortByAReasonColumnOffTheGuiT
     model.setStore(store);
     EXPECT_TRUE(model.isSorting());
     waitSorted(model);
+    // The view gets rows as it scrolls: a first batch, then the rest on demand.
+    ASSERT_EQ(model.rowCount(), GoroutineTableModel::kRowsPerFetch);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
     ASSERT_EQ(model.rowCount(), 100'000);
     ASSERT_GE(model.reasonCount(), 2u);
     const GoroutineRow followed = model.goroutineAt(500);

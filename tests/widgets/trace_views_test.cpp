@@ -171,20 +171,28 @@ TEST(TimelineViewLargeTraceTest, SelectingAGoroutineOfAFoldedGroupOpensIt)
     EXPECT_LT(view.layout().positionOf(row), view.layout().rowCount());
 }
 
-TEST(PlotSeriesTest, OverviewKeepsEveryBucketsExtremes)
+TEST(PlotSeriesTest, OverviewKeepsEveryBucketsExtremesAndWindowsReadTheSeries)
 {
     Series s;
     for (int64_t i = 0; i < 1'000'000; ++i)
         s.push_back({i * 1000, i % 1000 == 500 ? 5000 : i % 7});
     s.seal();
-    const PlotLine line = makePlotLine(s, 0, 1.0);
-    EXPECT_EQ(line.full->size(), 1'000'000);
-    EXPECT_LE(line.overview->size(), int(3 * PlotLine::kOverviewBuckets));
+    const PlotLine line = PlotLine::steps(s, 0, 1.0);
+    EXPECT_EQ(line.pointCount(), 1'000'000u);
+    const QCPGraphDataContainer& overview = *line.overview();
+    EXPECT_LE(overview.size(), int(3 * PlotLine::kOverviewBuckets));
     double highest = 0;
-    for (auto it = line.overview->constBegin(); it != line.overview->constEnd(); ++it)
+    for (auto it = overview.constBegin(); it != overview.constEnd(); ++it)
         highest = std::max(highest, it->value);
     EXPECT_EQ(highest, 5000);
-    EXPECT_EQ((line.overview->constEnd() - 1)->key, (line.full->constEnd() - 1)->key) << "the last point is kept";
+    EXPECT_EQ((overview.constEnd() - 1)->key, 999'999 * 1e-3) << "the last point is kept";
+
+    // Points 2000..3000 (ms 2 to 3), with one either side; values as the series has them.
+    const auto window = line.pointsIn(2.0, 3.0);
+    ASSERT_EQ(window->size(), 1003);
+    EXPECT_EQ(window->constBegin()->key, 1999 * 1e-3);
+    EXPECT_EQ((window->constEnd() - 1)->key, 3001 * 1e-3);
+    EXPECT_EQ((window->constBegin() + 501)->value, 5000); // point 2500
 }
 
 TEST(TraceViewsTest, PreparesEveryPartOrNothing)

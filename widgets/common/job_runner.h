@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -21,13 +24,22 @@ namespace gs::ui {
 class JobRunner
 {
 public:
+    // Work the user asked for runs at normal priority; work that only prepares for what the user
+    // may ask next (an index of every wake-up) runs on threads of idle priority, which get a core
+    // only when nothing else wants it: on a two-core machine it must not slow the GUI thread down.
+    enum class Priority
+    {
+        Normal,
+        Background,
+    };
+
     explicit JobRunner(QObject* context)
         : m_context(context)
     {
     }
 
     template<typename Work, typename Done>
-    uint64_t start(Work work, Done done)
+    uint64_t start(Work work, Done done, Priority priority = Priority::Normal)
     {
         using Outcome = std::invoke_result_t<Work>;
         const uint64_t generation = ++m_generation;
@@ -38,7 +50,8 @@ public:
                              if (generation == m_generation)
                                  done(watcher->result());
                          });
-        watcher->setFuture(QtConcurrent::run(std::move(work)));
+        QThreadPool* pool = priority == Priority::Background ? backgroundPool() : QThreadPool::globalInstance();
+        watcher->setFuture(QtConcurrent::run(pool, std::move(work)));
         return generation;
     }
 
@@ -47,6 +60,18 @@ public:
     uint64_t generation() const { return m_generation; }
 
 private:
+    static QThreadPool* backgroundPool()
+    {
+        static QThreadPool* pool = [] {
+            // The application owns it: at exit it waits for jobs asked to stop by their owners.
+            auto* p = new QThreadPool(QCoreApplication::instance());
+            p->setThreadPriority(QThread::IdlePriority);
+            p->setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+            return p;
+        }();
+        return pool;
+    }
+
     QObject* m_context;
     uint64_t m_generation = 0;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/goroutines/goroutine_order.h"
 
+#include "core/analysis/row_order.h"
+
 #include <algorithm>
 #include <string_view>
 
@@ -70,12 +72,13 @@ GoroutineOrder sortGoroutines(const EventStore& store, std::shared_ptr<const std
     const TraceData& t = *store.trace;
     const size_t n = t.goroutines.size();
     const std::vector<uint8_t>* mask = out.keep.get();
-    for (GoroutineRow r = 0; r < n; ++r) {
-        if (!mask || (r < mask->size() && (*mask)[r]))
-            out.rows.push_back(r);
-    }
+    auto kept = [mask](GoroutineRow r) { return !mask || (r < mask->size() && (*mask)[r]); };
     const bool ascending = order == Qt::AscendingOrder;
     if (column == StartFunctionColumn) {
+        for (GoroutineRow r = 0; r < n; ++r) {
+            if (kept(r))
+                out.rows.push_back(r);
+        }
         auto name = [&](GoroutineRow r) {
             const FunctionId f = t.goroutines.startFunctionOf(r);
             return f != UINT32_MAX ? store.symbols.functionName(f) : std::string_view();
@@ -87,25 +90,8 @@ GoroutineOrder sortGoroutines(const EventStore& store, std::shared_ptr<const std
             return t.goroutines.idOf(a) < t.goroutines.idOf(b);
         });
     } else {
-        // Numbers: (key, ID, row) sorted as one contiguous array; sorting millions of rows
-        // through a key table spends its time on cache misses.
-        struct Item
-        {
-            int64_t key;
-            int64_t id;
-            GoroutineRow row;
-        };
-        std::vector<Item> items;
-        items.reserve(out.rows.size());
-        for (GoroutineRow r : out.rows)
-            items.push_back({numericKey(t, r, column, reasons), t.goroutines.idOf(r), r});
-        std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
-            if (a.key != b.key)
-                return ascending ? a.key < b.key : b.key < a.key;
-            return a.id < b.id;
-        });
-        for (size_t i = 0; i < items.size(); ++i)
-            out.rows[i] = items[i].row;
+        out.rows = rowsByKey(
+            t, [&](GoroutineRow r) { return numericKey(t, r, column, reasons); }, !ascending, kept);
     }
     out.displayRowOf.assign(n, -1);
     for (size_t i = 0; i < out.rows.size(); ++i)

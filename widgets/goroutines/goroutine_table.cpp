@@ -20,9 +20,8 @@ GoroutineTable::GoroutineTable(TraceSession* session, QWidget* parent)
     m_selection = new GoroutineSelectionSync(
         this, m_session,
         [this](GoroutineRow g) {
-            const int row = m_model->rowOfGoroutine(g);
             // Keep the column the user is on, so following the session does not jump sideways.
-            return row < 0 ? QModelIndex() : m_model->index(row, currentIndex().isValid() ? currentIndex().column() : 0);
+            return m_model->indexOfGoroutine(g, currentIndex().isValid() ? currentIndex().column() : 0);
         },
         [this](const QModelIndex& index) { return m_model->goroutineAt(index.row()); });
     setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -51,6 +51,7 @@ void GoroutineTableModel::setStore(StorePtr store, std::vector<StringId> reasons
     m_result.reset();
     m_stats.clear();
     m_order.reset();
+    m_fetched = 0;
     m_reasons = !m_store ? std::vector<StringId>() : !reasons.empty() || order ? std::move(reasons) : waitReasons(*m_store->trace);
     endResetModel();
     if (order && order->column == m_sortColumn && order->order == m_sortOrder && !order->keep)
@@ -82,6 +83,7 @@ void GoroutineTableModel::resort(bool reset)
     if (!m_store) {
         beginResetModel();
         m_order.reset();
+        m_fetched = 0;
         endResetModel();
         return;
     }
@@ -107,11 +109,17 @@ void GoroutineTableModel::applyOrder(GoroutineOrderPtr order, bool reset)
     if (reset) {
         beginResetModel();
         m_order = std::move(order);
+        m_fetched = std::min(orderedRows(), kRowsPerFetch);
         endResetModel();
         return;
     }
     // The same rows in a new order: persistent indexes (the view's selection and current item)
-    // move with their goroutines, found through the new order's way back.
+    // move with their goroutines, found through the new order's way back; rows they move to are
+    // fetched first.
+    int needed = 0;
+    for (const QModelIndex& i : persistentIndexList())
+        needed = std::max(needed, order->displayRowOf[goroutineAt(i.row())] + 1);
+    fetchTo(needed);
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     QModelIndexList after;
@@ -132,7 +140,7 @@ std::optional<StringId> GoroutineTableModel::reasonOfColumn(int column) const
 
 GoroutineRow GoroutineTableModel::goroutineAt(int row) const
 {
-    return m_order && row >= 0 && size_t(row) < m_order->rows.size() ? m_order->rows[size_t(row)] : kNoRow;
+    return m_order && row >= 0 && row < m_fetched ? m_order->rows[size_t(row)] : kNoRow;
 }
 
 int GoroutineTableModel::rowOfGoroutine(GoroutineRow goroutine) const
@@ -140,9 +148,44 @@ int GoroutineTableModel::rowOfGoroutine(GoroutineRow goroutine) const
     return m_order && goroutine < m_order->displayRowOf.size() ? m_order->displayRowOf[goroutine] : -1;
 }
 
+QModelIndex GoroutineTableModel::indexOfGoroutine(GoroutineRow goroutine, int column)
+{
+    const int row = rowOfGoroutine(goroutine);
+    if (row < 0)
+        return {};
+    fetchTo(row + 1);
+    return index(row, column);
+}
+
+int GoroutineTableModel::orderedRows() const
+{
+    return m_order ? int(m_order->rows.size()) : 0;
+}
+
+bool GoroutineTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_fetched < orderedRows();
+}
+
+void GoroutineTableModel::fetchMore(const QModelIndex& parent)
+{
+    if (!parent.isValid())
+        fetchTo(m_fetched + kRowsPerFetch);
+}
+
+void GoroutineTableModel::fetchTo(int count)
+{
+    count = std::min(count, orderedRows());
+    if (count <= m_fetched)
+        return;
+    beginInsertRows({}, m_fetched, count - 1);
+    m_fetched = count;
+    endInsertRows();
+}
+
 int GoroutineTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() || !m_order ? 0 : int(m_order->rows.size());
+    return parent.isValid() ? 0 : m_fetched;
 }
 
 int GoroutineTableModel::columnCount(const QModelIndex& parent) const

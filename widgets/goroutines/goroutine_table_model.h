@@ -22,8 +22,10 @@ namespace gs::ui {
 // and the total. The numbers are GoroutineStats as the store computed them, to the nanosecond.
 //
 // Reads the store by row index and never copies it: rows are a permutation of the kept goroutine
-// rows (sortGoroutines; QSortFilterProxyModel would not cope with millions). A new filter result
-// resets the model; sorting keeps persistent indexes. Tables of more than kInlineRows goroutines
+// rows (sortGoroutines; QSortFilterProxyModel would not cope with millions). Rows are handed to
+// the view kRowsPerFetch at a time as it scrolls down (fetchMore): a view keeps per-row state in
+// its header, and millions of rows at once would cost the GUI thread tens of milliseconds. A new
+// filter result resets the model; sorting keeps persistent indexes. Tables of more than kInlineRows goroutines
 // sort on the thread pool: the model keeps its rows until the new order arrives (isSorting()).
 // GUI thread only.
 class GoroutineTableModel : public QAbstractTableModel
@@ -49,6 +51,7 @@ public:
 
     // Tables of at most this many goroutines sort on the GUI thread, at once.
     static constexpr size_t kInlineRows = 50000;
+    static constexpr int kRowsPerFetch = 10000;
 
     explicit GoroutineTableModel(QObject* parent = nullptr);
 
@@ -67,12 +70,16 @@ public:
     // (-1 when filtered out).
     GoroutineRow goroutineAt(int row) const;
     int rowOfGoroutine(GoroutineRow goroutine) const;
+    // The index of a goroutine's cell, fetching the rows up to it first; invalid when filtered out.
+    QModelIndex indexOfGoroutine(GoroutineRow goroutine, int column);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
     // Whether a new order is being computed off the GUI thread.
     bool isSorting() const { return m_sorting; }
 
@@ -86,6 +93,9 @@ private:
     void resort(bool reset);
     void applyOrder(GoroutineOrderPtr order, bool reset);
     std::shared_ptr<const std::vector<uint8_t>> keepMask() const;
+    int orderedRows() const;
+    // Hands the view rows up to `count` (of the ordered ones).
+    void fetchTo(int count);
     const GoroutineStats& statsOf(GoroutineRow row) const;
     // The nanoseconds a duration column shows for a goroutine.
     TimeNs durationAt(GoroutineRow row, int column) const;
@@ -97,6 +107,7 @@ private:
     std::shared_ptr<const GoroutineFilterResult> m_result;
     std::vector<StringId> m_reasons;  // reason columns, in column order
     GoroutineOrderPtr m_order;         // shared with the worker that sorted it, never copied
+    int m_fetched = 0;                 // the rows the view has: the first m_fetched of m_order
     mutable std::unordered_map<GoroutineRow, GoroutineStats> m_stats; // of rows lately shown
     int m_sortColumn = Execution;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

@@ -25,79 +25,124 @@ enum class Keep
     Peaks,
 };
 
-QSharedPointer<QCPGraphDataContainer> overviewOf(const QCPGraphDataContainer& full, Keep mode)
+// The overview of n points in key order, point(i) giving each.
+template<typename Point>
+QSharedPointer<QCPGraphDataContainer> overviewOf(size_t n, Point point, Keep mode)
 {
     auto out = QSharedPointer<QCPGraphDataContainer>::create();
-    if (full.isEmpty())
+    if (n == 0)
         return out;
-    const double first = full.constBegin()->key;
-    const double span = std::max((full.constEnd() - 1)->key - first, 1e-9);
-    QVector<QCPGraphData> points;
-    auto it = full.constBegin();
-    while (it != full.constEnd()) {
-        const size_t bucket = std::min(size_t((it->key - first) / span * PlotLine::kOverviewBuckets),
-                                       PlotLine::kOverviewBuckets - 1);
-        auto low = it, high = it, last = it;
-        for (; it != full.constEnd(); ++it) {
-            if (std::min(size_t((it->key - first) / span * PlotLine::kOverviewBuckets), PlotLine::kOverviewBuckets - 1)
-                != bucket)
+    const double first = point(0).key;
+    const double span = std::max(point(n - 1).key - first, 1e-9);
+    auto bucketOf = [&](double key) {
+        return std::min(size_t((key - first) / span * PlotLine::kOverviewBuckets), PlotLine::kOverviewBuckets - 1);
+    };
+    QVector<QCPGraphData> kept;
+    auto keep = [&](const QCPGraphData& p) {
+        if (kept.isEmpty() || kept.back().key != p.key || kept.back().value != p.value)
+            kept.push_back(p);
+    };
+    size_t i = 0;
+    while (i < n) {
+        const size_t bucket = bucketOf(point(i).key);
+        QCPGraphData low = point(i), high = low, last = low;
+        for (; i < n; ++i) {
+            const QCPGraphData p = point(i);
+            if (bucketOf(p.key) != bucket)
                 break;
-            if (it->value < low->value)
-                low = it;
-            if (it->value > high->value)
-                high = it;
-            last = it;
+            if (p.value < low.value)
+                low = p;
+            if (p.value > high.value)
+                high = p;
+            last = p;
         }
-        auto keep = [&](QCPGraphDataContainer::const_iterator p) {
-            if (points.isEmpty() || points.back().key != p->key || points.back().value != p->value)
-                points.push_back(*p);
-        };
         if (mode == Keep::Peaks) {
             keep(high);
             continue;
         }
-        keep(std::min(low, high, [](auto a, auto b) { return a->key < b->key; }));
-        keep(std::max(low, high, [](auto a, auto b) { return a->key < b->key; }));
+        keep(low.key <= high.key ? low : high);
+        keep(low.key <= high.key ? high : low);
         keep(last);
     }
-    out->set(points, true);
+    out->set(kept, true);
     return out;
-}
-
-PlotLine lineOf(const QVector<QCPGraphData>& points, Keep mode)
-{
-    PlotLine line;
-    line.full = QSharedPointer<QCPGraphDataContainer>::create();
-    line.full->set(points, true);
-    line.overview = overviewOf(*line.full, mode);
-    return line;
 }
 
 } // namespace
 
-PlotLine makePlotLine(const Series& series, TimeNs origin, double scale)
+PlotLine PlotLine::steps(const Series& series, TimeNs origin, double scale)
 {
+    PlotLine line;
+    line.m_series = &series;
+    line.m_origin = origin;
+    line.m_scale = scale;
+    line.m_overview = overviewOf(
+        series.size(),
+        [&](size_t i) {
+            const SeriesPoint p = series[i];
+            return QCPGraphData(msSince(p.time, origin), double(p.value) / scale);
+        },
+        Keep::Steps);
+    return line;
+}
+
+PlotLine PlotLine::impulses(const QVector<QCPGraphData>& points)
+{
+    PlotLine line;
+    line.m_all = QSharedPointer<QCPGraphDataContainer>::create();
+    line.m_all->set(points, true);
+    line.m_overview = overviewOf(size_t(points.size()), [&](size_t i) { return points[qsizetype(i)]; }, Keep::Peaks);
+    return line;
+}
+
+size_t PlotLine::pointCount() const
+{
+    return m_series ? m_series->size() : m_all ? size_t(m_all->size()) : 0;
+}
+
+QSharedPointer<QCPGraphDataContainer> PlotLine::pointsIn(double fromMs, double toMs) const
+{
+    if (!m_series)
+        return m_all ? m_all : QSharedPointer<QCPGraphDataContainer>::create();
+    const Series& s = *m_series;
+    // How many points come before a time (or up to it, `inclusive`): a binary search over the
+    // series' indexes.
+    auto countBefore = [&](double ms, bool inclusive) {
+        const TimeNs t = m_origin + TimeNs(ms * kNsPerMs);
+        size_t lo = 0, hi = s.size();
+        while (lo < hi) {
+            const size_t mid = (lo + hi) / 2;
+            if (s[mid].time < t || (inclusive && s[mid].time == t))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    };
+    const size_t before = countBefore(fromMs, false);
+    const size_t begin = before > 0 ? before - 1 : 0;
+    const size_t end = std::min(s.size(), countBefore(toMs, true) + 1);
     QVector<QCPGraphData> points;
-    points.reserve(qsizetype(series.size()));
-    for (size_t i = 0; i < series.size(); ++i) {
-        const SeriesPoint p = series[i];
-        points.push_back({msSince(p.time, origin), double(p.value) / scale});
+    points.reserve(qsizetype(end - begin));
+    for (size_t i = begin; i < end; ++i) {
+        const SeriesPoint p = s[i];
+        points.push_back(QCPGraphData(msSince(p.time, m_origin), double(p.value) / m_scale));
     }
-    return lineOf(points, Keep::Steps);
+    auto out = QSharedPointer<QCPGraphDataContainer>::create();
+    out->set(points, true);
+    return out;
 }
 
 TracePlotSeries makeTracePlotSeries(const TraceData& t)
 {
     TracePlotSeries out;
-    out.heapInUse = makePlotLine(t.heapAlloc, t.startNs, kBytesPerMiB);
-    out.heapGoal = makePlotLine(t.heapGoal, t.startNs, kBytesPerMiB);
-    out.goroutines = makePlotLine(t.goroutineCount, t.startNs, 1.0);
-    // A long trace has tens of thousands of pauses, each drawn as a disc: the overview keeps the
-    // longest of each bucket.
+    out.heapInUse = PlotLine::steps(t.heapAlloc, t.startNs, kBytesPerMiB);
+    out.heapGoal = PlotLine::steps(t.heapGoal, t.startNs, kBytesPerMiB);
+    out.goroutines = PlotLine::steps(t.goroutineCount, t.startNs, 1.0);
     QVector<QCPGraphData> pauses;
     for (const TimeRange& r : t.stwRanges)
-        pauses.push_back({msSince(r.start, t.startNs), double(r.end - r.start) / kNsPerMs});
-    out.pauses = lineOf(pauses, Keep::Peaks);
+        pauses.push_back(QCPGraphData(msSince(r.start, t.startNs), double(r.end - r.start) / kNsPerMs));
+    out.pauses = PlotLine::impulses(pauses);
     return out;
 }
 

@@ -4,8 +4,11 @@
 #include "core/model/trace_data.h"
 
 #include <QSharedPointer>
+#include <QVector>
 
-// QCustomPlot's data container, declared: its header is included only where plots are drawn.
+#include <cstddef>
+
+// QCustomPlot's data, declared: its header is included only where plots are drawn.
 template<class DataType>
 class QCPDataContainer;
 class QCPGraphData;
@@ -13,18 +16,37 @@ using QCPGraphDataContainer = QCPDataContainer<QCPGraphData>;
 
 namespace gs::ui {
 
-// One metric of a trace as QCustomPlot data, in two resolutions: every point, and an overview of
-// at most kOverviewBuckets x 3 points keeping each bucket's lowest and highest value and its last
-// one, so a step line drawn from it over the whole trace looks as the full one does at any screen
-// width. A server trace's goroutine count has millions of points: handing them to QCustomPlot
-// takes seconds and redrawing them all tens of milliseconds, so plots show the overview while
-// most of the trace is visible and the full data once zoomed in.
-struct PlotLine
+// One metric of a trace as QCustomPlot data. A server trace's goroutine count has millions of
+// points: as plot data (16 bytes each) they would take more memory than the store and seconds to
+// hand over, and tens of milliseconds to redraw. So a line is an overview, at most
+// kOverviewBuckets x 3 points keeping each bucket's lowest, highest and last value (the longest
+// pause, for impulses), which looks like the full line while 1/kOverviewShare of the trace or
+// more is shown; closer in, the plot asks for the points of its window (pointsIn), read from the
+// store's compact Series. Immutable once made; safe to share across threads.
+class PlotLine
 {
-    static constexpr size_t kOverviewBuckets = 2048; // a point or more per pixel on any screen
+public:
+    static constexpr size_t kOverviewBuckets = 16384;
+    static constexpr int kOverviewShare = 16;
 
-    QSharedPointer<QCPGraphDataContainer> full;
-    QSharedPointer<QCPGraphDataContainer> overview;
+    PlotLine() = default;
+    // A step line over `series` (kept by reference: it lives in the store), values / scale.
+    static PlotLine steps(const Series& series, TimeNs origin, double scale);
+    // Impulses, few enough to keep as plot data.
+    static PlotLine impulses(const QVector<QCPGraphData>& points);
+
+    size_t pointCount() const;
+    const QSharedPointer<QCPGraphDataContainer>& overview() const { return m_overview; }
+    // The points with keys in [fromMs, toMs], and the one either side (a step holds its value up
+    // to the next point). O(log n + points returned).
+    QSharedPointer<QCPGraphDataContainer> pointsIn(double fromMs, double toMs) const;
+
+private:
+    const Series* m_series = nullptr;
+    TimeNs m_origin = 0;
+    double m_scale = 1.0;
+    QSharedPointer<QCPGraphDataContainer> m_all; // impulses only
+    QSharedPointer<QCPGraphDataContainer> m_overview;
 };
 
 // The metric plots' lines, built off the GUI thread. X is milliseconds since the trace start.
@@ -36,8 +58,6 @@ struct TracePlotSeries
     PlotLine pauses; // one impulse per stop-the-world range: its duration in ms
 };
 
-// Values divided by `scale` (bytes to MiB, or 1).
-PlotLine makePlotLine(const Series& points, TimeNs origin, double scale);
 TracePlotSeries makeTracePlotSeries(const TraceData& trace);
 
 } // namespace gs::ui

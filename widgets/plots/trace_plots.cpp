@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/plots/trace_plots.h"
 
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -50,20 +51,30 @@ TracePlots::TracePlots(QWidget* parent)
     addGraph(m_plot, m_countRect, QColor(0x2f, 0xa3, 0x4a), tr("goroutines"));
     QCPGraph* pauses = addGraph(m_plot, m_pauseRect, QColor(0xd0, 0x30, 0x30), tr("GC pauses"));
     pauses->setLineStyle(QCPGraph::lsImpulse);
-    pauses->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     setMinimumHeight(180);
+    // A timer, not a queued call: queued calls run in the same batch as the window's paint.
+    m_firstReplot = new QTimer(this);
+    m_firstReplot->setSingleShot(true);
+    m_firstReplot->setInterval(0);
+    connect(m_firstReplot, &QTimer::timeout, this, [this] {
+        m_replotDeferred = false;
+        m_plot->replot();
+    });
 }
 
 void TracePlots::setStore(StorePtr store, std::shared_ptr<const TracePlotSeries> series)
 {
     m_store = std::move(store);
+    // The first drawing of new data costs tens of milliseconds: it waits for the next turn of the
+    // event loop rather than adding to the paint of the window that shows the new trace.
+    m_replotDeferred = true;
     if (m_store && m_store->trace && !series)
         series = std::make_shared<const TracePlotSeries>(makeTracePlotSeries(*m_store->trace));
     m_series = m_store && m_store->trace ? std::move(series) : nullptr;
-    m_showsOverview = true;
+    m_detail.reset();
     for (int k = 0; k < m_plot->graphCount(); ++k)
         m_plot->graph(k)->data()->clear();
     if (m_series) {
@@ -77,7 +88,13 @@ void TracePlots::setStore(StorePtr store, std::shared_ptr<const TracePlotSeries>
         }
         setTimeRange(m_store->trace->startNs, m_store->trace->endNs);
     }
-    m_plot->replot();
+    m_firstReplot->start();
+}
+
+void TracePlots::requestReplot()
+{
+    if (!m_replotDeferred)
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 const std::array<const PlotLine*, 4> TracePlots::lines() const
@@ -89,33 +106,40 @@ void TracePlots::showLines()
 {
     const auto all = lines();
     for (size_t k = 0; k < all.size(); ++k)
-        m_plot->graph(int(k))->setData(m_showsOverview ? all[k]->overview : all[k]->full);
+        m_plot->graph(int(k))->setData(m_detail ? all[k]->pointsIn(m_detail->first, m_detail->second) : all[k]->overview());
+    // Zoomed in, each pause gets a disc on its impulse; the overview's thousands would be a smear
+    // that takes tens of milliseconds to draw.
+    m_plot->graph(3)->setScatterStyle(m_detail ? QCPScatterStyle(QCPScatterStyle::ssDisc, 3) : QCPScatterStyle());
 }
 
 void TracePlots::setTimeRange(TimeNs startNs, TimeNs endNs)
 {
     const TimeNs origin = m_store && m_store->trace ? m_store->trace->startNs : 0;
+    const QCPRange range(double(startNs - origin) / kNsPerMs, double(endNs - origin) / kNsPerMs);
     if (m_series) {
-        // The overview has enough points for any screen while a quarter of the trace or more is
-        // shown; closer in, the full data's visible part is small enough to draw.
+        // The overview serves while a large share of the trace is shown. Closer in, the plots get
+        // the points of three windows' width around the one shown, so panning rarely asks again.
         const TimeNs duration = std::max<TimeNs>(1, m_store->trace->endNs - origin);
-        const bool overview = (endNs - startNs) * 4 >= duration;
-        if (overview != m_showsOverview) {
-            m_showsOverview = overview;
+        if ((endNs - startNs) * PlotLine::kOverviewShare >= duration) {
+            if (m_detail) {
+                m_detail.reset();
+                showLines();
+            }
+        } else if (!m_detail || range.lower < m_detail->first || range.upper > m_detail->second) {
+            m_detail = std::make_pair(range.lower - range.size(), range.upper + range.size());
             showLines();
         }
     }
-    const QCPRange range(double(startNs - origin) / kNsPerMs, double(endNs - origin) / kNsPerMs);
     for (QCPAxisRect* rect : {m_heapRect, m_countRect, m_pauseRect})
         rect->axis(QCPAxis::atBottom)->setRange(range);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot();
 }
 
 void TracePlots::setMargins(int left, int right)
 {
     for (QCPAxisRect* rect : {m_heapRect, m_countRect, m_pauseRect})
         rect->setMargins(QMargins(left, 0, right, 0));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot();
 }
 
 std::pair<double, double> TracePlots::timeRangeMs() const
@@ -131,7 +155,7 @@ std::array<int, 4> TracePlots::pointCounts() const
         return counts;
     const auto all = lines();
     for (size_t k = 0; k < all.size(); ++k)
-        counts[k] = all[k]->full->size();
+        counts[k] = int(all[k]->pointCount());
     return counts;
 }
 

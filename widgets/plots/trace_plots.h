@@ -8,9 +8,11 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <utility>
 
 class QCustomPlot;
+class QTimer;
 class QCPAxisRect;
 
 namespace gs::ui {
@@ -20,7 +22,7 @@ namespace gs::ui {
 // of its duration). X is milliseconds since the trace start; setTimeRange follows the timeline's
 // window and setMargins lines the plot area up with the timeline's time axis. The series come
 // ready (TracePlotSeries, built off the GUI thread); the plots switch between their overview and
-// full resolution as the window zooms, so a redraw never walks millions of points. GUI thread only.
+// the window's points as it zooms (PlotLine), so a redraw never walks millions of points. GUI thread only.
 class TracePlots : public QWidget
 {
     Q_OBJECT
@@ -42,12 +44,17 @@ public:
 
 private:
     const std::array<const PlotLine*, 4> lines() const;
-    // Hands each graph the resolution m_showsOverview asks for.
+    // Hands each graph its overview, or its points in m_detail.
     void showLines();
+    // A replot on the next turn of the event loop, unless the one of a new store is still to come.
+    void requestReplot();
 
     StorePtr m_store;
     std::shared_ptr<const TracePlotSeries> m_series;
-    bool m_showsOverview = true;
+    // The ms since the start whose points the graphs have; none: they have the overview.
+    std::optional<std::pair<double, double>> m_detail;
+    bool m_replotDeferred = false;
+    QTimer* m_firstReplot = nullptr;
     QCustomPlot* m_plot = nullptr;
     QCPAxisRect* m_heapRect = nullptr;
     QCPAxisRect* m_countRect = nullptr;

@@ -94,7 +94,8 @@ void RelationsPanel::setStore(StorePtr store, std::shared_ptr<const CreationInde
                 m_wakes = std::move(wakes);
                 rebuild();
                 emit wakeUpsIndexed();
-            });
+            },
+            JobRunner::Priority::Background);
     }
     rebuild();
 }

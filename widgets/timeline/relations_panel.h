@@ -28,8 +28,8 @@ namespace gs::ui {
 // (spanActivated), whose blocking chain then leads back here.
 //
 // The creation index is built on setStore (linear in goroutines); the wake index walks every
-// span, so it is built once per store off the GUI thread, and the wake-up groups say so until it
-// arrives. Long lists stop at kMaxListed items. GUI thread only.
+// span, so it is built once per store off the GUI thread, at idle priority (JobRunner::Priority::
+// Background), and the wake-up groups say so until it arrives. Long lists stop at kMaxListed items. GUI thread only.
 class RelationsPanel : public QWidget
 {
     Q_OBJECT

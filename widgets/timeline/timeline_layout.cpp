@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/timeline_layout.h"
 
+#include "core/analysis/row_order.h"
+
 #include <algorithm>
 #include <map>
 
@@ -42,20 +44,17 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
             append(RowKind::Processor, uint32_t(p), kProcRowHeight);
     }
     const auto& gr = trace.goroutines;
-    // Rows in ID order to begin with: sorting by ID is then done, and a stable sort by another key
-    // breaks its ties by ID.
     const std::vector<uint8_t>* keep = options.keep.get();
+    auto kept = [keep](GoroutineRow r) { return !keep || (r < keep->size() && (*keep)[r]); };
     std::vector<GoroutineRow> order;
-    order.reserve(gr.size());
-    for (GoroutineRow r : trace.rowsById) {
-        if (!keep || (r < keep->size() && (*keep)[r]))
-            order.push_back(r);
-    }
-    if (options.sort != GoroutineSort::Id) {
-        std::vector<int64_t> keys(gr.size());
-        for (GoroutineRow r : order)
-            keys[r] = sortKey(trace, r, options.sort);
-        std::stable_sort(order.begin(), order.end(), [&](GoroutineRow a, GoroutineRow b) { return keys[a] < keys[b]; });
+    if (options.sort == GoroutineSort::Id) {
+        order.reserve(gr.size());
+        for (GoroutineRow r : trace.rowsById) {
+            if (kept(r))
+                order.push_back(r);
+        }
+    } else {
+        order = rowsByKey(trace, [&](GoroutineRow r) { return sortKey(trace, r, options.sort); }, false, kept);
     }
 
     if (options.grouped) {

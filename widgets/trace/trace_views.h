@@ -27,7 +27,7 @@ struct TraceViews
 };
 using TraceViewsPtr = std::shared_ptr<const TraceViews>;
 
-// Builds the views' parts of a store that has a trace (null otherwise), independent parts on two
+// Builds the views' parts of a store that has a trace (null otherwise), independent parts on three
 // threads. Throws Cancelled when `stop` is requested first.
 TraceViewsPtr prepareTraceViews(const StorePtr& store, std::stop_token stop = {});
 
