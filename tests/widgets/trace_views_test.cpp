@@ -171,6 +171,28 @@ TEST(TimelineViewLargeTraceTest, SelectingAGoroutineOfAFoldedGroupOpensIt)
     EXPECT_LT(view.layout().positionOf(row), view.layout().rowCount());
 }
 
+// A few goroutines with millions of spans: the activity walks the spans, so it too is computed
+// off the GUI thread; the prepared one serves the first window.
+TEST(TimelineViewLargeTraceTest, ManySpansOfFewGoroutinesAreSummedOffTheGuiThread)
+{
+    fixtures::SyntheticTraceSpec spec;
+    spec.goroutines = 20;
+    spec.heavyGoroutines = 2;
+    spec.spans = 1'500'000;
+    spec.procSpansEach = 1000;
+    const auto store = fixtures::makeSyntheticTrace(spec);
+    ASSERT_GT(store->trace->spans.size(), TimelineView::kInlineSpans);
+    TimelineView view;
+    view.resize(800, 600);
+    view.setStore(store);
+    EXPECT_FALSE(view.isBusy()) << "the whole trace's activity came prepared";
+    const TimeNs start = store->trace->startNs;
+    view.setTimeRange(start, start + (store->trace->endNs - start) / 2);
+    EXPECT_TRUE(view.isBusy());
+    waitForParts(view);
+    EXPECT_EQ(view.activity().endNs(), view.window().endNs);
+}
+
 TEST(PlotSeriesTest, OverviewKeepsEveryBucketsExtremesAndWindowsReadTheSeries)
 {
     Series s;

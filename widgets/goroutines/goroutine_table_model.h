@@ -49,8 +49,10 @@ public:
         GoroutineRowRole,            // the row's GoroutineRow
     };
 
-    // Tables of at most this many goroutines sort on the GUI thread, at once.
+    // Tables of at most this many goroutines, whose trace has at most kInlineSpans spans, sort on
+    // the GUI thread, at once (a sort by a duration column walks the spans).
     static constexpr size_t kInlineRows = 50000;
+    static constexpr size_t kInlineSpans = 1000000;
     static constexpr int kRowsPerFetch = 10000;
 
     explicit GoroutineTableModel(QObject* parent = nullptr);

@@ -60,6 +60,9 @@ void TimelineView::setStore(StorePtr store, TimelineParts parts)
     m_options.keep.reset();
     m_layoutJobs.cancel();
     m_layoutPending = false;
+    // The activity is refreshed once, for the new layout and window together (the prepared one
+    // serves when they match).
+    m_holdActivity = true;
     if (!parts.index)
         parts = prepareTimeline(m_store);
     m_index = parts.index ? std::move(parts.index) : std::make_shared<const TimelineIndex>();
@@ -73,6 +76,8 @@ void TimelineView::setStore(StorePtr store, TimelineParts parts)
         rebuildLayout();
     verticalScrollBar()->setValue(0);
     fitAll();
+    m_holdActivity = false;
+    refreshActivity();
 }
 
 void TimelineView::setSort(GoroutineSort sort)
@@ -118,7 +123,8 @@ void TimelineView::setGoroutineFilter(std::shared_ptr<const std::vector<uint8_t>
 
 bool TimelineView::isLarge() const
 {
-    return m_store && m_store->trace && m_store->trace->goroutines.size() > kInlineGoroutines;
+    return m_store && m_store->trace
+        && (m_store->trace->goroutines.size() > kInlineGoroutines || m_store->trace->spans.size() > kInlineSpans);
 }
 
 void TimelineView::rebuildLayout()
@@ -162,6 +168,8 @@ void TimelineView::setLayout(std::shared_ptr<const TimelineLayout> layout)
 
 void TimelineView::refreshActivity()
 {
+    if (m_holdActivity)
+        return;
     m_activityStop.request_stop();
     m_activityStop = std::stop_source();
     m_activityJobs.cancel();

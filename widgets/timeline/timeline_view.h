@@ -37,7 +37,8 @@ namespace gs::ui {
 // Nothing of size O(goroutines) or O(spans) runs on the GUI thread for a large trace: the first
 // index, layout and activity come ready (TimelineParts), and later layouts (sort, grouping,
 // filter, folding) and activities are built on the thread pool, the view showing the previous
-// ones meanwhile. Traces of up to kInlineGoroutines goroutines are laid out at once. GUI thread only.
+// ones meanwhile. Traces of up to kInlineGoroutines goroutines and kInlineSpans spans are laid out
+// at once. GUI thread only.
 class TimelineView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -45,8 +46,10 @@ public:
     explicit TimelineView(QWidget* parent = nullptr);
     ~TimelineView() override;
 
-    // Traces of at most this many goroutines are laid out on the GUI thread, at once.
+    // Traces of at most this many goroutines and spans are laid out on the GUI thread, at once
+    // (a layout sorted by blocked time, or an activity, walks the spans).
     static constexpr size_t kInlineGoroutines = 50000;
+    static constexpr size_t kInlineSpans = 1000000;
 
     // Shows the store's trace (an empty view if it has none) fitted to the whole trace, from the
     // parts prepared for it (built here when not given, for small traces and tests).
@@ -160,6 +163,7 @@ private:
     std::stop_source m_activityStop;
     bool m_layoutPending = false;
     bool m_activityPending = false;
+    bool m_holdActivity = false; // while setStore puts the new layout and window in place
     GoroutineRow m_revealAfterLayout = kNoRow; // a row to scroll to once the pending layout is shown
     TimeWindow m_window;
     int m_labelWidth = 200;
