@@ -8,7 +8,7 @@ namespace gs::ui {
 
 namespace {
 
-// How many goroutines are walked between two looks at the stop token.
+// How many goroutine rows are walked between two looks at the stop token.
 constexpr uint32_t kStopCheckEvery = 4096;
 
 // Adds one span's share of the window to the buckets it overlaps. A span covering whole buckets
@@ -17,15 +17,15 @@ constexpr uint32_t kStopCheckEvery = 4096;
 struct Accumulator
 {
     TimeNs startNs;
-    double bucketNs;
+    double bucketsPerNs;
     uint32_t buckets;
     float* counts; // this group's buckets x kinds
     float* steps;
 
     void add(TimeNs s, TimeNs e, size_t kind)
     {
-        const double a = double(s - startNs) / bucketNs;
-        const double b = double(e - startNs) / bucketNs;
+        const double a = double(s - startNs) * bucketsPerNs;
+        const double b = double(e - startNs) * bucketsPerNs;
         if (b <= a)
             return;
         const uint32_t first = std::min(uint32_t(a), buckets - 1);
@@ -52,29 +52,42 @@ GroupActivity computeGroupActivity(const TraceData& trace, const TimelineIndex& 
         return out;
     const size_t perGroup = size_t(buckets) * kSpanKindCount;
     std::vector<float> counts(groups.size() * perGroup, 0.0f);
-    std::vector<float> steps(perGroup + kSpanKindCount);
+    std::vector<float> steps(groups.size() * (perGroup + kSpanKindCount), 0.0f);
+    // Rows are walked in their storage order, each adding to its group: the spans are then read
+    // front to back rather than group by group all over the table.
+    constexpr uint32_t kNoGroup = UINT32_MAX;
     const SpanTable& spans = trace.spans;
-    uint32_t walked = 0;
+    std::vector<uint32_t> groupOf(trace.goroutines.size(), kNoGroup);
     for (size_t g = 0; g < groups.size(); ++g) {
-        std::fill(steps.begin(), steps.end(), 0.0f);
-        Accumulator acc{startNs, double(endNs - startNs) / buckets, buckets, counts.data() + g * perGroup, steps.data()};
-        for (GoroutineRow r : groups[g].members) {
-            if (walked++ % kStopCheckEvery == 0 && stop.stop_requested())
-                return {};
-            const uint32_t rowEnd = spans.rowRange(r).second;
-            for (uint32_t i = spans.firstEndingAfter(r, startNs); i < rowEnd; ++i) {
-                const TimeNs s = spans.startOf(i);
-                if (s >= endNs)
-                    break;
-                acc.add(std::max(s, startNs), std::min(spans.endOf(i), endNs), size_t(index.kindOf(spans, i)));
-            }
+        for (GoroutineRow r : groups[g].members)
+            groupOf[r] = uint32_t(g);
+    }
+    const double bucketsPerNs = buckets / double(endNs - startNs);
+    for (GoroutineRow r = 0; r < groupOf.size(); ++r) {
+        if (r % kStopCheckEvery == 0 && stop.stop_requested())
+            return {};
+        const uint32_t g = groupOf[r];
+        if (g == kNoGroup)
+            continue;
+        Accumulator acc{startNs, bucketsPerNs, buckets, counts.data() + g * perGroup,
+                        steps.data() + g * (perGroup + kSpanKindCount)};
+        const uint32_t rowEnd = spans.rowRange(r).second;
+        for (uint32_t i = spans.firstEndingAfter(r, startNs); i < rowEnd; ++i) {
+            const TimeNs s = spans.startOf(i);
+            if (s >= endNs)
+                break;
+            acc.add(std::max(s, startNs), std::min(spans.endOf(i), endNs), size_t(index.kindOf(spans, i)));
         }
-        // The difference array: a running sum over the buckets, per kind.
+    }
+    // The difference arrays: a running sum over the buckets, per group and kind.
+    for (size_t g = 0; g < groups.size(); ++g) {
+        const float* step = steps.data() + g * (perGroup + kSpanKindCount);
+        float* count = counts.data() + g * perGroup;
         float running[kSpanKindCount] = {};
         for (uint32_t b = 0; b < buckets; ++b) {
             for (size_t k = 0; k < kSpanKindCount; ++k) {
-                running[k] += steps[size_t(b) * kSpanKindCount + k];
-                acc.counts[size_t(b) * kSpanKindCount + k] += running[k];
+                running[k] += step[size_t(b) * kSpanKindCount + k];
+                count[size_t(b) * kSpanKindCount + k] += running[k];
             }
         }
     }

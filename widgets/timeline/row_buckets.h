@@ -43,6 +43,12 @@ void sortBucketsByTime(std::vector<uint32_t>& offsets, std::vector<uint32_t>& it
 template<typename RowOf, typename TimeOf>
 void RowBuckets::build(size_t rows, size_t items, RowOf rowOf, TimeOf timeOf)
 {
+    // No items, no table: a server trace has millions of rows and often no regions or logs.
+    m_offsets.clear();
+    m_items.clear();
+    m_times.clear();
+    if (items == 0)
+        return;
     m_offsets.assign(rows + 1, 0);
     for (size_t i = 0; i < items; ++i) {
         const GoroutineRow r = rowOf(i);

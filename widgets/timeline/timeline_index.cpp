@@ -28,7 +28,8 @@ TimelineIndex::TimelineIndex(const EventStore& store)
     m_assists.build(rows, t.assistRanges.size(), [&](size_t i) { return rowOf(t.assistRanges[i].goroutine); },
                     [&](size_t i) { return t.assistRanges[i].start; });
 
-    m_regionTracks.assign(rows, 0);
+    // Only rows with regions have tracks (a short table when the trace has none).
+    m_regionTracks.assign(t.regions.empty() ? 0 : rows, 0);
     for (const UserRegion& r : t.regions) {
         const GoroutineRow row = rowOf(r.goroutine);
         if (row != kNoRow)

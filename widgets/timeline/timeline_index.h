@@ -28,9 +28,8 @@ public:
 
     SpanKind kindOf(const SpanTable& spans, uint32_t span) const
     {
-        const StringId reason = spans.reasonOf(span);
-        const SpanKind family = reason < m_family.size() ? SpanKind(m_family[reason]) : SpanKind::WaitOther;
-        return spanKind(spans.stateOf(span), family);
+        const SpanTraits& traits = spans.traitsOf(span);
+        return spanKind(traits.state, familyOf(traits.reason));
     }
     SpanKind familyOf(StringId reason) const
     {
