@@ -587,8 +587,8 @@ void paintHeader(QPainter& painter, const TimelineScene& scene, const QRect& are
             shown += g.members.size();
     }
     const QString goroutines = shown == scene.trace->goroutines.size()
-        ? QStringLiteral("%1 goroutines").arg(shown)
-        : QStringLiteral("%1 of %2 goroutines").arg(shown).arg(scene.trace->goroutines.size());
+        ? QStringLiteral("%L1 goroutines").arg(shown)
+        : QStringLiteral("%L1 of %L2 goroutines").arg(shown).arg(scene.trace->goroutines.size());
     painter.drawText(QRect(area.left() + 4, area.top(), scene.labelWidth - 8, TimelineScene::kLegendHeight),
                      Qt::AlignLeft | Qt::AlignVCenter,
                      goroutines + QStringLiteral(", %1 Ps").arg(scene.trace->processors.size()));
