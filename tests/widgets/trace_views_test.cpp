@@ -6,6 +6,7 @@
 #include "widgets/plots/plot_series.h"
 #include "widgets/timeline/span_description.h"
 #include "widgets/timeline/group_activity.h"
+#include "widgets/timeline/state_palette.h"
 #include "widgets/timeline/timeline_view.h"
 #include "widgets/trace/trace_views.h"
 
@@ -97,6 +98,38 @@ TEST(GroupActivityTest, AHeadersTooltipSaysWhatItsGoroutinesDoAtThePointer)
     EXPECT_TRUE(tip.contains(QStringLiteral("2.0 ") + spanKindName(SpanKind::WaitChannel))) << tip.toStdString();
     EXPECT_TRUE(tip.contains(QStringLiteral("1.0 ") + spanKindName(SpanKind::Runnable))) << tip.toStdString();
     EXPECT_FALSE(tip.contains(spanKindName(SpanKind::Running) + QStringLiteral(","))) << tip.toStdString();
+}
+
+// The strip as drawn: the bottom of main.a's header is running in the first half of the trace and
+// runnable in the second, kinds stacked in SpanKind order, scaled to the busiest moment.
+TEST(GroupActivityTest, TheHeaderStripStacksTheKindsFromRunningUp)
+{
+    const auto store = fourGoroutines();
+    TimelineView view;
+    view.resize(1000, 400);
+    view.setStore(store);
+    const QImage image = view.renderImage(QSize(1000, 400));
+    const TimelineScene scene = view.sceneFor(QSize(1000, 400));
+    const QRect area(0, 0, 1000, 400);
+    size_t header = view.layout().rowCount();
+    for (size_t i = 0; i < view.layout().rowCount(); ++i) {
+        if (view.layout().row(i).kind == RowKind::GroupHeader && view.layout().row(i).index == 0) {
+            header = i;
+            break;
+        }
+    }
+    ASSERT_LT(header, view.layout().rowCount());
+    const int bottom = scene.rowTop(area, header) + TimelineLayout::kHeaderRowHeight - 3;
+    const int timeLeft = scene.timeLeft(area);
+    const int width = scene.window.widthPx;
+    const StatePalette& pal = StatePalette::standard();
+    EXPECT_EQ(image.pixelColor(timeLeft + width / 4, bottom), pal.kind[size_t(SpanKind::Running)]);
+    EXPECT_EQ(image.pixelColor(timeLeft + 3 * width / 4, bottom), pal.kind[size_t(SpanKind::Runnable)]);
+    // Three goroutines all along, a third of the strip each: halfway up is the runnable one in
+    // the first half, and the second of two channel waits in the second half.
+    const int middle = scene.rowTop(area, header) + TimelineLayout::kHeaderRowHeight / 2;
+    EXPECT_EQ(image.pixelColor(timeLeft + width / 4, middle), pal.kind[size_t(SpanKind::Runnable)]);
+    EXPECT_EQ(image.pixelColor(timeLeft + 3 * width / 4, middle), pal.kind[size_t(SpanKind::WaitChannel)]);
 }
 
 // 60,000 goroutines in one group, above both the inline limit and the folding size.
