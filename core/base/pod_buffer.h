@@ -66,10 +66,12 @@ public:
         if (n > m_capacity)
             reallocate(n);
     }
-    // New elements are value-initialised.
+    // New elements are value-initialised. Grows geometrically like push_back: columns that append
+    // a few bytes at a time through resize would otherwise remap their buffer for every page.
     void resize(size_t n)
     {
-        reserve(n);
+        if (n > m_capacity)
+            reallocate(std::max(n, m_capacity * 2));
         if (n > m_size)
             std::memset(static_cast<void*>(m_data + m_size), 0, (n - m_size) * sizeof(T));
         m_size = n;
