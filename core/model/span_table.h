@@ -129,7 +129,16 @@ public:
     // Starts the table afresh.
     explicit SpanTableWriter(SpanTable& table);
 
-    uint32_t traitsCode(const SpanTraits& traits) { return m_traits.intern(traits); }
+    uint32_t traitsCode(const SpanTraits& traits)
+    {
+        // Spans repeat a few combinations over and over. A small table of recent ones stays in
+        // the L1 cache and answers most lookups; the interner's larger table, probed once per span
+        // otherwise, is mostly a cache miss by the time the next span comes.
+        RecentTraits& recent = m_recent[recentSlot(traits)];
+        if (recent.code == kNoCode || !(recent.traits == traits))
+            recent = {traits, m_traits.intern(traits)};
+        return recent.code;
+    }
     void reserve(size_t spans);
     // Appends the next span of the current row.
     void append(TimeNs start, TimeNs end, uint32_t traits, uint32_t waker = kNoWaker);
@@ -142,9 +151,23 @@ private:
     {
         size_t operator()(const SpanTraits& t) const;
     };
+    static constexpr uint32_t kNoCode = UINT32_MAX;
+    static constexpr uint32_t kRecentBits = 8;
+    struct RecentTraits
+    {
+        SpanTraits traits;
+        uint32_t code = kNoCode;
+    };
+    // A cheap mix of the fields that vary most (stack, reason), for indexing m_recent.
+    static uint32_t recentSlot(const SpanTraits& t)
+    {
+        const uint32_t key = t.stack ^ (t.reason << 12) ^ (uint32_t(t.proc) << 22) ^ (uint32_t(t.state) << 29);
+        return (key * 0x9e3779b1u) >> (32 - kRecentBits);
+    }
 
     SpanTable& m_table;
     Interner<SpanTraits, TraitsHash> m_traits;
+    RecentTraits m_recent[1u << kRecentBits];
     uint32_t m_rowBegin = 0;
     size_t m_rowCheckpoints = 0; // m_checkpoints' size when the row began
     GoroutineRow m_row = 0;
