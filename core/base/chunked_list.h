@@ -39,6 +39,8 @@ public:
     const T& back() const { return m_chunks.back()[m_lastSize - 1]; }
 
     // Calls fn(element) for every element in order, freeing the chunks on the way; empty afterwards.
+    // The first chunk (kFirstChunk elements) is kept: a list that is drained and filled again, like
+    // a builder's record of one short-lived goroutine after another, then allocates nothing.
     template<typename Fn>
     void drain(Fn fn)
     {
@@ -46,11 +48,14 @@ public:
             const uint32_t n = c + 1 == m_chunks.size() ? m_lastSize : chunkCapacity(c);
             for (uint32_t k = 0; k < n; ++k)
                 fn(m_chunks[c][k]);
-            m_chunks[c] = Chunk();
+            if (c > 0)
+                m_chunks[c] = Chunk();
         }
-        m_chunks.clear();
+        if (m_chunks.size() > 1)
+            m_chunks.resize(1);
         m_size = 0;
-        m_lastSize = m_lastCapacity = 0;
+        m_lastSize = 0;
+        m_lastCapacity = m_chunks.empty() ? 0 : chunkCapacity(0);
     }
 
 private:

@@ -555,15 +555,41 @@ void TraceStoreBuilder::writeGoroutine(int64_t id)
     m_firstSpan[g.serial] = uint32_t(m_trace.spans.size());
     m_trace.goroutines.push_back(g.info);
     writeSpans(g);
-    g = LiveGoroutine{};
+    recycle(g);
     m_liveById.erase(uint64_t(id));
     m_freeLive.push_back(index);
 }
 
+void TraceStoreBuilder::recycle(LiveGoroutine& g)
+{
+    // A server trace writes millions of records of a few spans each: allocating their buffers
+    // afresh every time costs more than filling them. A buffer grown large is freed, though, so
+    // that one long-lived goroutine's lists do not stay allocated in a free record.
+    constexpr size_t kKeep = 64;
+    auto keep = [](auto& list) {
+        auto kept = std::move(list);
+        kept.clear();
+        if (kept.capacity() > kKeep)
+            kept = {};
+        return kept;
+    };
+    Exceptions farStarts = keep(g.farStarts);
+    Exceptions gaps = keep(g.gaps);
+    std::vector<uint32_t> regionStack = keep(g.regionStack);
+    ChunkedList<ClosedSpan> closed = std::move(g.closed); // drained: only the first chunk is left
+    ChunkedList<std::pair<uint32_t, uint32_t>> wakers = std::move(g.wakers);
+    g = LiveGoroutine{};
+    g.farStarts = std::move(farStarts);
+    g.gaps = std::move(gaps);
+    g.regionStack = std::move(regionStack);
+    g.closed = std::move(closed);
+    g.wakers = std::move(wakers);
+}
+
 void TraceStoreBuilder::writeSpans(LiveGoroutine& b)
 {
-    std::vector<std::pair<uint32_t, uint32_t>> wakerList;
-    wakerList.reserve(b.wakers.size());
+    std::vector<std::pair<uint32_t, uint32_t>>& wakerList = m_wakerScratch;
+    wakerList.clear();
     b.wakers.drain([&](const auto& w) { wakerList.push_back(w); });
     ExceptionCursor<TimeNs> farStarts(b.farStarts), gaps(b.gaps);
     ExceptionCursor<uint32_t> wakers(wakerList);

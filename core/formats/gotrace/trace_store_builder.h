@@ -85,6 +85,8 @@ private:
     LiveGoroutine* findLive(int64_t id);
     // Writes the goroutine's row and spans to the store and frees its record.
     void writeGoroutine(int64_t id);
+    // Clears a written record for the next goroutine, keeping its small buffers.
+    static void recycle(LiveGoroutine& g);
     void transition(const Event& ev, const StateTransition& st);
     void procTransition(const Event& ev, const StateTransition& st);
     void closeSpan(LiveGoroutine& g, TimeNs end);
@@ -117,6 +119,7 @@ private:
     FlatIdMap<uint32_t> m_liveById;   // goroutine ID -> index into m_live
     std::vector<LiveGoroutine> m_live;
     std::vector<uint32_t> m_freeLive; // unused entries of m_live
+    std::vector<std::pair<uint32_t, uint32_t>> m_wakerScratch; // writeSpans' list of a row's wakers
     uint32_t m_serials = 0;
     TimeColumn m_idBySerial;           // the waker codes' IDs
     std::vector<uint32_t> m_firstSpan; // per serial, once its goroutine is written
