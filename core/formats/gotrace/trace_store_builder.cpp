@@ -645,7 +645,11 @@ Result<std::shared_ptr<EventStore>> decodeGoTrace(std::span<const uint8_t> bytes
     TraceStoreBuilder builder(*store);
     // Read first: the reader may release the bytes it is done with.
     const auto header = readTraceHeader(bytes);
-    auto stats = readTrace(bytes, context, [&](const Event& ev) { builder.add(ev); });
+    // By batch: one call per batch, not a std::function call per event.
+    auto stats = readTraceBatches(bytes, context, [&](std::span<const Event> events) {
+        for (const Event& ev : events)
+            builder.add(ev);
+    });
     if (!stats)
         return stats.error();
     builder.finish();
