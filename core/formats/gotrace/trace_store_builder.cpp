@@ -69,8 +69,8 @@ TraceStoreBuilder::TraceStoreBuilder(EventStore& store)
 
 TraceStoreBuilder::LiveGoroutine& TraceStoreBuilder::live(int64_t id)
 {
-    if (const uint32_t* index = m_liveById.find(uint64_t(id)))
-        return m_live[*index];
+    if (LiveGoroutine* g = findLive(id))
+        return *g;
     uint32_t index = 0;
     if (m_freeLive.empty()) {
         index = uint32_t(m_live.size());
@@ -80,6 +80,7 @@ TraceStoreBuilder::LiveGoroutine& TraceStoreBuilder::live(int64_t id)
         m_freeLive.pop_back();
     }
     m_liveById.insert(uint64_t(id), index);
+    recentSlot(id) = {id, index};
     LiveGoroutine& g = m_live[index];
     g.info.id = id;
     g.serial = m_serials++;
@@ -89,8 +90,14 @@ TraceStoreBuilder::LiveGoroutine& TraceStoreBuilder::live(int64_t id)
 
 TraceStoreBuilder::LiveGoroutine* TraceStoreBuilder::findLive(int64_t id)
 {
+    RecentLive& recent = recentSlot(id);
+    if (recent.index != UINT32_MAX && recent.id == id)
+        return &m_live[recent.index];
     const uint32_t* index = m_liveById.find(uint64_t(id));
-    return index ? &m_live[*index] : nullptr;
+    if (!index)
+        return nullptr;
+    recent = {id, *index};
+    return &m_live[*index];
 }
 
 void TraceStoreBuilder::add(const Event& ev)
@@ -548,8 +555,8 @@ private:
 
 void TraceStoreBuilder::writeGoroutine(int64_t id)
 {
-    const uint32_t index = *m_liveById.find(uint64_t(id));
-    LiveGoroutine& g = m_live[index];
+    LiveGoroutine& g = *findLive(id);
+    const auto index = uint32_t(&g - m_live.data());
     if (m_firstSpan.size() <= g.serial)
         m_firstSpan.resize(std::max<size_t>(g.serial + 1, 2 * m_firstSpan.size()), 0);
     m_firstSpan[g.serial] = uint32_t(m_trace.spans.size());
@@ -557,6 +564,8 @@ void TraceStoreBuilder::writeGoroutine(int64_t id)
     writeSpans(g);
     recycle(g);
     m_liveById.erase(uint64_t(id));
+    if (RecentLive& recent = recentSlot(id); recent.id == id)
+        recent = RecentLive{};
     m_freeLive.push_back(index);
 }
 

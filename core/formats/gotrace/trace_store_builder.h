@@ -117,6 +117,16 @@ private:
     TraceData& m_trace;
 
     FlatIdMap<uint32_t> m_liveById;   // goroutine ID -> index into m_live
+    // The records of recently seen goroutines by ID modulo kRecent, in front of m_liveById: a
+    // goroutine's events come close together, and this small table stays in the L1 cache.
+    static constexpr size_t kRecent = 16;
+    struct RecentLive
+    {
+        int64_t id = 0;
+        uint32_t index = UINT32_MAX; // UINT32_MAX: empty
+    };
+    RecentLive m_recentLive[kRecent];
+    RecentLive& recentSlot(int64_t id) { return m_recentLive[uint64_t(id) % kRecent]; }
     std::vector<LiveGoroutine> m_live;
     std::vector<uint32_t> m_freeLive; // unused entries of m_live
     std::vector<std::pair<uint32_t, uint32_t>> m_wakerScratch; // writeSpans' list of a row's wakers
