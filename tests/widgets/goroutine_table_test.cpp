@@ -193,7 +193,7 @@ void waitSorted(GoroutineTableModel& model)
     EXPECT_FALSE(model.isSorting());
 }
 
-// More goroutines than kInlineRows: the model sorts on the thread pool, keeps the old order until
+// More goroutines than kInlineGoroutines: the model sorts on the thread pool, keeps the old order until
 // the new one arrives, and the selection moves with its goroutine.
 TEST(GoroutineTableModel, HundredThousandGoroutinesSortByAReasonColumnOffTheGuiThread)
 {
@@ -202,7 +202,7 @@ TEST(GoroutineTableModel, HundredThousandGoroutinesSortByAReasonColumnOffTheGuiT
     spec.spans = 1'000'000;
     spec.procSpansEach = 1000;
     const auto store = gs::fixtures::makeSyntheticTrace(spec);
-    ASSERT_GT(size_t(spec.goroutines), GoroutineTableModel::kInlineRows);
+    ASSERT_GT(size_t(spec.goroutines), kInlineGoroutines);
     GoroutineTableModel model;
     model.setStore(store);
     EXPECT_TRUE(model.isSorting());

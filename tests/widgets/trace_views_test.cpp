@@ -155,7 +155,7 @@ void waitForParts(TimelineView& view)
 TEST(TimelineViewLargeTraceTest, FoldsBigGroupsAndLaysOutOffTheGuiThread)
 {
     const auto store = manyGoroutines();
-    ASSERT_GT(store->trace->goroutines.size(), TimelineView::kInlineGoroutines);
+    ASSERT_GT(store->trace->goroutines.size(), kInlineGoroutines);
     TimelineView view;
     view.resize(800, 600);
     view.setStore(store);
@@ -214,7 +214,7 @@ TEST(TimelineViewLargeTraceTest, ManySpansOfFewGoroutinesAreSummedOffTheGuiThrea
     spec.spans = 1'500'000;
     spec.procSpansEach = 1000;
     const auto store = fixtures::makeSyntheticTrace(spec);
-    ASSERT_GT(store->trace->spans.size(), TimelineView::kInlineSpans);
+    ASSERT_GT(store->trace->spans.size(), kInlineSpans);
     TimelineView view;
     view.resize(800, 600);
     view.setStore(store);

@@ -90,7 +90,7 @@ void GoroutineTableModel::resort(bool reset)
     auto work = [store = m_store, keep = keepMask(), reasons = m_reasons, column = m_sortColumn, order = m_sortOrder] {
         return std::make_shared<const GoroutineOrder>(sortGoroutines(*store, keep, reasons, column, order));
     };
-    if (m_store->trace->goroutines.size() <= kInlineRows && m_store->trace->spans.size() <= kInlineSpans) {
+    if (!needsBackgroundWork(*m_store->trace)) {
         applyOrder(work(), reset);
         return;
     }

@@ -4,6 +4,7 @@
 #include "core/analysis/goroutine_filter.h"
 #include "core/model/event_store.h"
 
+#include "widgets/common/background_work.h"
 #include "widgets/common/job_runner.h"
 
 #include <QAbstractTableModel>
@@ -25,8 +26,9 @@ namespace gs::ui {
 // rows (sortGoroutines; QSortFilterProxyModel would not cope with millions). Rows are handed to
 // the view kRowsPerFetch at a time as it scrolls down (fetchMore): a view keeps per-row state in
 // its header, and millions of rows at once would cost the GUI thread tens of milliseconds. A new
-// filter result resets the model; sorting keeps persistent indexes. Tables of more than kInlineRows goroutines
-// sort on the thread pool: the model keeps its rows until the new order arrives (isSorting()).
+// filter result resets the model; sorting keeps persistent indexes. Tables of a large trace
+// (needsBackgroundWork) sort on the thread pool: the model keeps its rows until the new order
+// arrives (isSorting()).
 // GUI thread only.
 class GoroutineTableModel : public QAbstractTableModel
 {
@@ -49,10 +51,6 @@ public:
         GoroutineRowRole,            // the row's GoroutineRow
     };
 
-    // Tables of at most this many goroutines, whose trace has at most kInlineSpans spans, sort on
-    // the GUI thread, at once (a sort by a duration column walks the spans).
-    static constexpr size_t kInlineRows = 50000;
-    static constexpr size_t kInlineSpans = 1000000;
     static constexpr int kRowsPerFetch = 10000;
 
     explicit GoroutineTableModel(QObject* parent = nullptr);

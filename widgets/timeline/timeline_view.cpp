@@ -123,8 +123,7 @@ void TimelineView::setGoroutineFilter(std::shared_ptr<const std::vector<uint8_t>
 
 bool TimelineView::isLarge() const
 {
-    return m_store && m_store->trace
-        && (m_store->trace->goroutines.size() > kInlineGoroutines || m_store->trace->spans.size() > kInlineSpans);
+    return m_store && m_store->trace && needsBackgroundWork(*m_store->trace);
 }
 
 void TimelineView::rebuildLayout()

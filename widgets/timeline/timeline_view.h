@@ -8,6 +8,7 @@
 #include "widgets/timeline/timeline_layout.h"
 #include "widgets/timeline/timeline_parts.h"
 #include "widgets/timeline/timeline_scene.h"
+#include "widgets/common/background_work.h"
 #include "widgets/common/job_runner.h"
 
 #include <QAbstractScrollArea>
@@ -37,19 +38,13 @@ namespace gs::ui {
 // Nothing of size O(goroutines) or O(spans) runs on the GUI thread for a large trace: the first
 // index, layout and activity come ready (TimelineParts), and later layouts (sort, grouping,
 // filter, folding) and activities are built on the thread pool, the view showing the previous
-// ones meanwhile. Traces of up to kInlineGoroutines goroutines and kInlineSpans spans are laid out
-// at once. GUI thread only.
+// ones meanwhile. Smaller traces (needsBackgroundWork) are laid out at once. GUI thread only.
 class TimelineView : public QAbstractScrollArea
 {
     Q_OBJECT
 public:
     explicit TimelineView(QWidget* parent = nullptr);
     ~TimelineView() override;
-
-    // Traces of at most this many goroutines and spans are laid out on the GUI thread, at once
-    // (a layout sorted by blocked time, or an activity, walks the spans).
-    static constexpr size_t kInlineGoroutines = 50000;
-    static constexpr size_t kInlineSpans = 1000000;
 
     // Shows the store's trace (an empty view if it has none) fitted to the whole trace, from the
     // parts prepared for it (built here when not given, for small traces and tests).
