@@ -99,15 +99,13 @@ private:
         T value{};
     };
 
-    size_t home(uint64_t id) const
-    {
-        return IntegerHash{}(id) & (m_slots.size() - 1);
-    }
-    size_t next(size_t s) const { return (s + 1) & (m_slots.size() - 1); }
+    size_t home(uint64_t id) const { return IntegerHash{}(id) & m_mask; }
+    size_t next(size_t s) const { return (s + 1) & m_mask; }
 
     void rehash(size_t slotCount)
     {
         std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(slotCount));
+        m_mask = slotCount - 1;
         m_count = 0;
         for (Slot& slot : old)
             if (slot.used)
@@ -115,6 +113,8 @@ private:
     }
 
     std::vector<Slot> m_slots; // a power of two, at most three quarters full
+    // m_slots.size() - 1, kept: computing the size divides by sizeof(Slot) on every probe.
+    size_t m_mask = 0;
     size_t m_count = 0;
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/base/flat_id_map.h"
+#include "core/base/windowed_id_map.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -11,12 +11,15 @@ namespace gs::gotrace {
 
 // Maps wire IDs (string, stack IDs, goroutine IDs...) to values. IDs written by the runtime are
 // small and dense, so they live in a vector indexed by ID; an ID far beyond the number of
-// entries goes to a flat hash map instead, so memory stays proportional to the number of entries,
-// never to the largest ID. Lookups are O(1). Inserting or erasing may move the map's entries.
+// entries goes to a WindowedIdMap instead, so memory stays proportional to the number of
+// entries, never to the largest ID. Lookups are O(1). Inserting or erasing may move the map's
+// entries.
 //
-// Real traces reach the hash map too: when most goroutines have exited, a new goroutine's ID is
-// far beyond the few that are left. The vector may later grow past such an ID, so an ID below the
-// vector's size can still be in the map: every lookup that misses the vector asks the map.
+// Real traces reach the map, and through it most goroutine events of a server: when most
+// goroutines have exited, a new goroutine's ID is far beyond the few that are left, and IDs keep
+// counting up, which is what the map's window of recent IDs serves without hashing. The vector
+// may later grow past an ID in the map, so an ID below the vector's size can still be in the
+// map: every lookup that misses the vector asks the map.
 template<typename T>
 class IdTable
 {
@@ -91,7 +94,7 @@ private:
     static constexpr uint64_t kSlack = 4096;
     std::vector<T> m_dense;
     std::vector<uint8_t> m_present;
-    FlatIdMap<T> m_sparse;
+    WindowedIdMap<T> m_sparse;
     size_t m_count = 0;
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/base/chunked_list.h"
 #include "core/base/flat_id_map.h"
+#include "core/base/windowed_id_map.h"
 #include "core/base/error.h"
 #include "core/base/load_context.h"
 #include "core/formats/gotrace/trace_event.h"
@@ -116,7 +117,7 @@ private:
     Symbols& m_symbols;
     TraceData& m_trace;
 
-    FlatIdMap<uint32_t> m_liveById;   // goroutine ID -> index into m_live
+    WindowedIdMap<uint32_t> m_liveById; // goroutine ID -> index into m_live
     // The records of recently seen goroutines by ID modulo kRecent, in front of m_liveById: a
     // goroutine's events come close together, and this small table stays in the L1 cache.
     static constexpr size_t kRecent = 16;
