@@ -154,7 +154,7 @@ Built buildTraceTable(const Input& in, BuiltView& out)
     auto table = std::make_unique<ui::GoroutineTable>(session);
     session->setParent(table.get());
     showOffscreen(*table, in.args.size);
-    session->setStore(in.store);
+    session->setStore(in.store, ui::prepareTraceViews(in.store));
     if (!in.args.range.isEmpty())
         session->addCondition(ui::ConditionKind::TimeRange, in.args.range.toStdString());
     QString failure;

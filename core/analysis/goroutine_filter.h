@@ -5,6 +5,7 @@
 #include "core/model/event_store.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,17 @@ struct GoroutineFilterResult
     // overlap the time range when there are no span conditions); empty when neither is set.
     std::vector<uint32_t> matchedSpans;
 };
+
+// The goroutines `result` keeps of a trace with `goroutines` rows, as a mask that shares the
+// result's lifetime; null when there is no result or it keeps every goroutine: such a result
+// filters nothing, and views skip their filtered paths.
+inline std::shared_ptr<const std::vector<uint8_t>> keepMaskOf(const std::shared_ptr<const GoroutineFilterResult>& result,
+                                                            size_t goroutines)
+{
+    if (!result || result->kept == goroutines)
+        return nullptr;
+    return {result, &result->keep}; // aliasing: the mask lives as long as the result
+}
 
 // Applies the filter to the store's trace. Fails only for an invalid regex or a store without a
 // trace (a one-line message naming which). O(spans) with cancellation through `ctx` (throws Cancelled).

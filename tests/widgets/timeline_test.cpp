@@ -11,6 +11,7 @@
 #include "widgets/timeline/timeline_painter.h"
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
+#include "widgets/trace/trace_views.h"
 
 #include <gtest/gtest.h>
 
@@ -456,7 +457,7 @@ TEST_F(TimelineRenderTest, PaneWiresTheViewToThePlotsAndTheDetails)
 {
     TimelinePane pane;
     pane.resize(1200, 800);
-    pane.setStore(store);
+    pane.setStore(store, prepareTraceViews(store));
     const TraceData& t = *store->trace;
     const TimeNs mid = t.startNs + (t.endNs - t.startNs) / 2;
     pane.view()->setTimeRange(mid, mid + 1'000'000);

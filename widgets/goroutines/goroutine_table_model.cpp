@@ -71,9 +71,7 @@ void GoroutineTableModel::setFilterResult(std::shared_ptr<const GoroutineFilterR
 
 std::shared_ptr<const std::vector<uint8_t>> GoroutineTableModel::keepMask() const
 {
-    if (!m_result || !m_store || m_result->kept == m_store->trace->goroutines.size())
-        return nullptr;
-    return {m_result, &m_result->keep};
+    return m_store ? keepMaskOf(m_result, m_store->trace->goroutines.size()) : nullptr;
 }
 
 void GoroutineTableModel::resort(bool reset)

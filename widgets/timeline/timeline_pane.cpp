@@ -73,8 +73,6 @@ TimelinePane::TimelinePane(QWidget* parent)
 void TimelinePane::setStore(StorePtr store, TraceViewsPtr views)
 {
     m_store = store;
-    if (!views)
-        views = prepareTraceViews(store);
     m_details->clear();
     m_chain->clear();
     m_relations->setStore(store, views ? views->creation : nullptr);

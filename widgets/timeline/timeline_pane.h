@@ -26,8 +26,8 @@ class TimelinePane : public QWidget
 public:
     explicit TimelinePane(QWidget* parent = nullptr);
 
-    // The store's trace with the parts prepared for it (prepared here when null).
-    void setStore(StorePtr store, TraceViewsPtr views = nullptr);
+    // The store's trace with the parts prepared for it (prepareTraceViews).
+    void setStore(StorePtr store, TraceViewsPtr views);
 
     TimelineView* view() const { return m_view; }
     TracePlots* plots() const { return m_plots; }

@@ -34,7 +34,7 @@ TraceSession::~TraceSession()
 void TraceSession::setStore(StorePtr store, TraceViewsPtr views)
 {
     m_store = std::move(store);
-    m_views = m_store && m_store->trace ? (views ? std::move(views) : prepareTraceViews(m_store)) : nullptr;
+    m_views = m_store && m_store->trace ? std::move(views) : nullptr;
     m_conditions.clear();
     m_result.reset();
     m_selected = kNoRow;
@@ -84,9 +84,7 @@ void TraceSession::clearConditions()
 
 std::shared_ptr<const std::vector<uint8_t>> TraceSession::keepMask() const
 {
-    if (!m_result || m_result->kept == goroutineCount())
-        return nullptr;
-    return {m_result, &m_result->keep}; // aliasing: the mask lives as long as the result
+    return keepMaskOf(m_result, goroutineCount());
 }
 
 size_t TraceSession::goroutineCount() const

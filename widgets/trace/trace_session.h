@@ -39,8 +39,8 @@ public:
     ~TraceSession() override;
 
     // A new trace: clears the conditions, the result and the selection, then filters. `views` are
-    // the parts prepared for the trace's views (prepared here when null: small traces, tests).
-    void setStore(StorePtr store, TraceViewsPtr views = nullptr);
+    // the parts prepared for the trace's views (prepareTraceViews; TracePage prepares them).
+    void setStore(StorePtr store, TraceViewsPtr views);
     const StorePtr& store() const { return m_store; }
     // The prepared parts of the trace's views (null without a trace).
     const TraceViewsPtr& views() const { return m_views; }
