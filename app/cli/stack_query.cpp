@@ -3,6 +3,7 @@
 
 #include "app/cli/cli_common.h"
 #include "core/analysis/trace_profiles.h"
+#include "core/base/capture_text.h"
 
 #include <ostream>
 
@@ -79,7 +80,7 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
         if (found < 0) {
             std::string known;
             for (const ValueType& t : profile.sampleTypes)
-                known += (known.empty() ? "" : ", ") + t.type;
+                known += (known.empty() ? "" : ", ") + quoteCaptureText(t.type);
             fail(err, "--sample-index " + *si + ": the profile has " + known);
             return std::nullopt;
         }

@@ -2,6 +2,7 @@
 #include "core/analysis/goroutine_filter.h"
 
 #include "core/analysis/stack_selection.h"
+#include "core/base/capture_text.h"
 #include "core/base/load_context.h"
 
 #include <algorithm>
@@ -60,7 +61,9 @@ std::optional<SpanState> stateAt(const SpanTable& spans, GoroutineRow r, TimeNs 
 std::optional<Error> checkRegex(const std::string& pattern, const char* what)
 {
     if (auto problem = regexProblem(pattern))
-        return Error {std::string("invalid ") + what + " regex '" + pattern + "': " + *problem, std::nullopt};
+        return Error {std::string("invalid ") + what + " regex '" + escapeCaptureText(pattern, kQuotedCaptureChars) + "': "
+                          + *problem,
+                      std::nullopt};
     return std::nullopt;
 }
 

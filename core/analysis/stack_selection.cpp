@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/stack_selection.h"
 
+#include "core/base/capture_text.h"
+
 #include <regex>
 
 namespace gs {
@@ -12,7 +14,9 @@ Result<std::regex> compile(const std::string& pattern, const char* what)
     try {
         return std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
     } catch (const std::regex_error& e) {
-        return Error {std::string("invalid ") + what + " regex '" + pattern + "': " + e.what(), std::nullopt};
+        return Error {std::string("invalid ") + what + " regex '" + escapeCaptureText(pattern, kQuotedCaptureChars)
+                          + "': " + e.what(),
+                      std::nullopt};
     }
 }
 

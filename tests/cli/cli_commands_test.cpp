@@ -189,7 +189,7 @@ TEST(CliErrors, UnknownSampleIndexAndBadOptions)
     CliRun r = runCliCaptured({"top", kCpu, "--sample-index", "nope"});
     EXPECT_NE(r.code, 0);
     EXPECT_EQ(lineCount(r.err), 1u);
-    EXPECT_NE(r.err.find("samples, cpu"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("\"samples\", \"cpu\""), std::string::npos) << r.err;
     r = runCliCaptured({"top", kCpu, "--bogus"});
     EXPECT_NE(r.code, 0);
     EXPECT_EQ(lineCount(r.err), 1u);

@@ -375,6 +375,19 @@ TEST(PprofDecoderErrors, FirstStringMustBeEmpty)
     EXPECT_NE(e.message.find("string_table[0] must be the empty string"), std::string::npos) << e.message;
 }
 
+// A damaged profile's first string is binary garbage: the message quotes it escaped and cut, so
+// it stays one readable line.
+TEST(PprofDecoderErrors, FirstStringIsQuotedOnOneLine)
+{
+    ProtoBuilder p = oneType();
+    p.bytes(6, std::string("\x1f\x8b\x08\n\xff\x1b[2J", 9) + std::string(500, 'x')).bytes(6, "count");
+    const Error e = decodeError(p);
+    EXPECT_NE(e.message.find("found \"\\x1f\\x8b\\x08\\n\\xff\\x1b[2Jxxx"), std::string::npos) << e.message;
+    EXPECT_NE(e.message.find("x\u2026\""), std::string::npos) << e.message;
+    EXPECT_EQ(e.message.find('\n'), std::string::npos) << e.message;
+    EXPECT_LT(e.message.size(), 200u) << e.message;
+}
+
 TEST(PprofDecoderErrors, SampleRefersToMissingLocation)
 {
     ProtoBuilder p = oneType();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/formats/dump/traceback_parser.h"
 
+#include "core/base/capture_text.h"
 #include "core/formats/dump/goroutine_header.h"
 #include "core/formats/text/line_cursor.h"
 
@@ -195,7 +196,7 @@ private:
         if (m_inBlock)
             finishBlock(false);
         if (m_unknownHeaders++ == 0) {
-            m_firstUnknownHeader = std::string(line.substr(0, 120));
+            m_firstUnknownHeader = quoteCaptureText(line);
             m_firstUnknownHeaderAt = m_lines.lineOffset();
         }
     }
@@ -327,7 +328,7 @@ private:
     uint64_t m_badLabels = 0;
     uint64_t m_unknownHeaders = 0;
     uint64_t m_firstUnknownHeaderAt = 0;
-    std::string m_firstUnknownHeader; // its first 120 bytes
+    std::string m_firstUnknownHeader; // quoted for the warning
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/formats/pprof/pprof_decoder.h"
 
+#include "core/base/capture_text.h"
 #include "core/formats/pprof/id_index.h"
 #include "core/formats/pprof/location_stack_cache.h"
 #include "core/formats/pprof/pprof_function_name.h"
@@ -151,8 +152,8 @@ private:
     {
         // pprof refuses a table whose first entry is not "": index 0 must mean "no string".
         if (!m_strings.empty() && !m_strings[0].empty())
-            throw DecodeError(m_stringTableOffset, "string_table[0] must be the empty string, found \""
-                                                       + std::string(m_strings[0].substr(0, 40)) + "\"");
+            throw DecodeError(m_stringTableOffset, "string_table[0] must be the empty string, found "
+                                                       + quoteCaptureText(m_strings[0]));
         m_internedStrings.assign(m_strings.size(), kNotInterned);
     }
 
