@@ -9,6 +9,7 @@
 #include "app/gui/window_export.h"
 #include "widgets/annotations/annotation_set.h"
 #include "widgets/annotations/annotation_tools.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_page.h"
 #include "widgets/load/file_loader.h"
@@ -52,9 +53,10 @@ const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kLastDirKey = QStringLiteral("lastDirectory");
 
+// A file's name for labels, titles and messages: any file name, so shown as capture text.
 QString fileNameOf(const QString& path)
 {
-    return QFileInfo(path).fileName();
+    return ui::captureText(QFileInfo(path).fileName());
 }
 
 // The first local file among dropped URLs, or empty.
@@ -369,6 +371,7 @@ void MainWindow::updateTitle()
 void MainWindow::createStatusBar()
 {
     m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::PlainText);
     m_warnings = new QToolButton(this);
     m_warnings->setObjectName(QStringLiteral("warningsButton"));
     m_warnings->setAutoRaise(true);
@@ -376,6 +379,7 @@ void MainWindow::createStatusBar()
     m_warnings->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_warnings->setVisible(false);
     m_loadLabel = new QLabel(this);
+    m_loadLabel->setTextFormat(Qt::PlainText);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(220);
@@ -391,7 +395,8 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_cancel);
     setLoadingUi(false);
     connect(m_warnings, &QToolButton::clicked, this, [this] {
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Warnings"), m_warnings->toolTip(), QMessageBox::Close, this);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Warnings"), m_warningText, QMessageBox::Close, this);
+        box->setTextFormat(Qt::PlainText);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
@@ -544,6 +549,7 @@ void MainWindow::onLoadFailed(const QString& message)
 void MainWindow::showError(const QString& title, const QString& message)
 {
     auto* box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText); // messages quote the capture
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setObjectName(QStringLiteral("errorDialog"));
     // open(), not exec(): the error must not block the event loop (or a test waiting on it).
@@ -606,7 +612,8 @@ void MainWindow::updateWarnings(const StorePtr& store)
     }
     m_warnings->setVisible(!lines.isEmpty());
     m_warnings->setText(ui::formatCount(lines.size(), tr("warning"), tr("warnings")));
-    m_warnings->setToolTip(lines.join(QLatin1Char('\n')));
+    m_warningText = lines.join(QLatin1Char('\n'));
+    m_warnings->setToolTip(ui::plainToolTip(m_warningText));
     if (store && !store->warnings.empty())
         statusBar()->showMessage(tr("Loaded with %1; click the warning button for details")
                                      .arg(ui::formatCount(int64_t(store->warnings.size()), tr("warning"), tr("warnings"))),
@@ -618,7 +625,7 @@ void MainWindow::updateSummary()
     if (const StorePtr& current = store(); current && current->trace) {
         const TraceData& trace = *current->trace;
         m_summary->setText(tr("go-trace \u00b7 Go %1 \u00b7 %2 \u00b7 %3 \u00b7 %4")
-                               .arg(QString::fromStdString(trace.goVersion),
+                               .arg(ui::captureText(trace.goVersion),
                                     ui::formatValue(trace.endNs - trace.startNs, "nanoseconds"),
                                     ui::formatCount(int64_t(trace.goroutines.size()), tr("goroutine"), tr("goroutines")),
                                     ui::formatCount(int64_t(trace.eventCount), tr("event"), tr("events"))));
@@ -635,7 +642,7 @@ void MainWindow::updateSummary()
     const size_t type = m_session->sampleType();
     if (type < profile.sampleTypes.size()) {
         const ValueType& t = profile.sampleTypes[type];
-        parts << QString::fromStdString(t.type);
+        parts << ui::captureText(t.type);
         if (const auto& result = m_session->result()) {
             if (result->total != result->unfilteredTotal)
                 parts << tr("showing %1 of %2 (%3)")
@@ -658,9 +665,9 @@ void MainWindow::fillRecentMenu(QMenu* menu, RecentFiles& recent, const QString&
     menu->clear();
     const QStringList files = recent.files();
     for (const QString& path : files) {
-        QAction* a = menu->addAction(fileNameOf(path), this, [this, path] { openFile(path); });
-        a->setToolTip(path);
-        a->setStatusTip(path);
+        QAction* a = menu->addAction(ui::captureMenuText(QFileInfo(path).fileName()), this, [this, path] { openFile(path); });
+        a->setToolTip(ui::plainToolTip(ui::captureText(path)));
+        a->setStatusTip(ui::captureText(path));
     }
     if (files.isEmpty()) {
         menu->addAction(emptyText)->setEnabled(false);
@@ -678,10 +685,11 @@ void MainWindow::updateWelcomeRecent()
     const auto section = [](const QString& heading, const QStringList& paths, QString (*nameOf)(const QString&)) {
         QString html;
         for (const QString& path : paths) {
-            // Links carry the path; the label shows the file name with its folder for context.
+            // Links carry the path (as an attribute value, escaped but otherwise whole); the label
+            // shows the file name with its folder for context.
             html += QStringLiteral("<a href=\"%1\">%2</a> <span style='color:gray'>%3</span><br>")
-                        .arg(path.toHtmlEscaped(), nameOf(path).toHtmlEscaped(),
-                             QFileInfo(path).absolutePath().toHtmlEscaped());
+                        .arg(path.toHtmlEscaped(), ui::captureHtml(nameOf(path)),
+                             ui::captureHtml(QFileInfo(path).absolutePath()));
         }
         return html.isEmpty() ? QString() : QStringLiteral("<b>%1</b><br>%2").arg(heading, html);
     };

@@ -152,6 +152,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
     QToolButton* m_warnings = nullptr;
+    QString m_warningText; // the warnings' lines, plain, for the dialog the button opens
     RecentFiles m_recent;
     LoadTarget m_loadTarget = LoadTarget::Main;
     QString m_currentPath;

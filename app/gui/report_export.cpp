@@ -6,6 +6,7 @@
 #include "core/report/html_report.h"
 #include "core/report/report_figures.h"
 #include "widgets/annotations/annotation_set.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/export/view_sources.h"
 #include "widgets/profile/profile_page.h"
 #include "widgets/profile/profile_session.h"
@@ -128,7 +129,7 @@ report::Report ReportExport::buildReport(const QString& extraNote) const
     report::Report r;
     const StorePtr& store = m_window->store();
     const QString file = QFileInfo(m_window->windowFilePath()).fileName();
-    r.title = utf8(tr("Postmortem: %1").arg(file));
+    r.title = utf8(tr("Postmortem: %1").arg(ui::captureText(file)));
     if (!store)
         return r;
     r.captures.push_back(report::describeCapture(*store, utf8(file)));
@@ -175,6 +176,7 @@ void ReportExport::chooseAndWrite()
     if (const std::optional<QString> failure = writeReport(path)) {
         auto* box = new QMessageBox(QMessageBox::Critical, tr("Could not write the report"), *failure,
                                     QMessageBox::Ok, m_window);
+        box->setTextFormat(Qt::PlainText); // the message names a file
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         return;

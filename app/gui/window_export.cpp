@@ -156,6 +156,7 @@ bool WindowExport::exportTo(const ui::ExportRequest& request)
     const std::optional<QString> failure = ui::exportToFile(sourceFor(request.target), optionsFor(request), request.path);
     if (failure) {
         auto* box = new QMessageBox(QMessageBox::Critical, tr("Could not export"), *failure, QMessageBox::Ok, m_window);
+        box->setTextFormat(Qt::PlainText); // the message names a file
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->setObjectName(QStringLiteral("exportErrorDialog"));
         box->open();

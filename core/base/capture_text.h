@@ -14,6 +14,10 @@ namespace gs {
 // ("\xff"). After `maxChars` characters of `text` the rest is cut and "…" appended (0: never).
 std::string escapeCaptureText(std::string_view text, size_t maxChars = 0);
 
+// How much of a capture string a label, a tooltip or a report shows whole. Real Go names fit
+// (generic instantiations included); a 10,000-character one would be wider than the screen.
+inline constexpr size_t kShownCaptureChars = 240;
+
 // How much of a capture string an error or warning message quotes.
 inline constexpr size_t kQuotedCaptureChars = 80;
 

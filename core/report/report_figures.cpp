@@ -6,6 +6,7 @@
 #include "core/analysis/top_table.h"
 #include "core/analysis/trace_profiles.h"
 #include "core/analysis/value_format.h"
+#include "core/base/capture_text.h"
 
 #include <algorithm>
 
@@ -25,11 +26,18 @@ std::string percent(int64_t value, int64_t total)
     return p;
 }
 
+// Capture text as the report shows it, as the app's labels do: literally on one line, cut when
+// very long (HTML escaping comes later, for every string alike).
+std::string shown(std::string_view capture)
+{
+    return escapeCaptureText(capture, kShownCaptureChars);
+}
+
 // pprof prints a function it could not symbolize as "<unknown>" (escaped later, like any name).
 std::string printableName(const Symbols& symbols, FunctionId f)
 {
     const std::string_view name = symbols.functionName(f);
-    return name.empty() ? std::string("<unknown>") : std::string(name);
+    return name.empty() ? std::string("<unknown>") : shown(name);
 }
 
 std::string innermostFunction(const Symbols& symbols, StackId stack)
@@ -106,7 +114,7 @@ ReportTable traceStates(const EventStore& store)
     addStateRow(table, spanStateName(SpanState::SyscallBlocked), "", syscallBlocked.goroutines, syscallBlocked.ns);
     for (const auto& [reason, sum] : waiting) {
         const std::string_view name = store.symbols.strings.get(reason);
-        addStateRow(table, spanStateName(SpanState::Waiting), name.empty() ? "(none recorded)" : std::string(name),
+        addStateRow(table, spanStateName(SpanState::Waiting), name.empty() ? "(none recorded)" : shown(name),
                     sum.goroutines, sum.ns);
     }
     return table;
@@ -134,7 +142,7 @@ ReportTable dumpStates(const EventStore& store)
             wait = g.minWaitMinutes == g.maxWaitMinutes ? minutes(g.maxWaitMinutes)
                                                         : std::to_string(g.minWaitMinutes) + "\u2013"
                                                               + minutes(g.maxWaitMinutes);
-        table.rows.push_back({state.empty() ? std::string("(not recorded)") : std::string(state),
+        table.rows.push_back({state.empty() ? std::string("(not recorded)") : shown(state),
                               std::to_string(g.count), std::move(wait)});
     }
     return table;
@@ -165,7 +173,7 @@ ReportTable chainTable(const EventStore& store, const FollowedWait& wait)
         const ChainHop& hop = hops[k];
         table.rows.push_back({std::to_string(k + 1), "G" + std::to_string(trace.goroutines[hop.row].id),
                               spanStateName(spans.stateOf(hop.span)),
-                              std::string(store.symbols.strings.get(spans.reasonOf(hop.span))),
+                              shown(store.symbols.strings.get(spans.reasonOf(hop.span))),
                               duration(spans.startOf(hop.span) - trace.startNs),
                               duration(spans.endOf(hop.span) - trace.startNs), endOf(trace, hop),
                               innermostFunction(store.symbols, spans.stackOf(hop.span))});
@@ -177,13 +185,13 @@ ReportTable chainTable(const EventStore& store, const FollowedWait& wait)
 
 ReportCapture describeCapture(const EventStore& store, std::string_view fileName)
 {
-    ReportCapture c {std::string(fileName), formatName(store.format), {}};
+    ReportCapture c {shown(fileName), formatName(store.format), {}};
     if (store.trace)
         c.detail = std::to_string(store.trace->goroutines.size()) + " goroutines";
     else if (store.dump)
         c.detail = std::to_string(dumpEntries(*store.dump).size()) + " entries";
     else if (store.profile && !store.profile->sampleTypes.empty())
-        c.detail = store.profile->sampleTypes[store.profile->defaultSampleType].type;
+        c.detail = shown(store.profile->sampleTypes[store.profile->defaultSampleType].type);
     return c;
 }
 
@@ -210,7 +218,7 @@ std::optional<ReportSection> topFunctionsSection(const EventStore& store, size_t
     const int64_t total = sampleTypeTotal(profile, type);
     const std::string& unit = profile.sampleTypes[type].unit;
     ReportTable table;
-    table.caption = (ranked.what.empty() ? std::string() : ranked.what + ", ") + profile.sampleTypes[type].type
+    table.caption = (ranked.what.empty() ? std::string() : ranked.what + ", ") + shown(profile.sampleTypes[type].type)
                     + ": the first " + std::to_string(std::min(limit, rows.size())) + " of "
                     + std::to_string(rows.size()) + " functions by flat weight, as pprof -top ranks them; total "
                     + formatValue(total, unit);

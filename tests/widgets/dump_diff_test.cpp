@@ -8,6 +8,7 @@
 #include "widgets/dump/dump_diff_view.h"
 #include "widgets/dump/dump_page.h"
 #include "widgets/dump/dump_panel.h"
+#include "tests/widgets/shown_text.h"
 #include "tests/widgets/widget_fixtures.h"
 #include "widgets/profile/profile_session.h"
 
@@ -132,7 +133,8 @@ TEST_F(DumpDiffViewTest, NewGroupsCarryABadge)
     ASSERT_GT(model.rowCount(), 0);
     ASSERT_TRUE(view.diff()->groups.front().isNew());
     EXPECT_TRUE(model.index(0, DumpDiffModel::Stack).data(Qt::DecorationRole).isValid());
-    EXPECT_TRUE(model.index(0, DumpDiffModel::Stack).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("New")));
+    const QString tip = model.index(0, DumpDiffModel::Stack).data(Qt::ToolTipRole).toString();
+    EXPECT_TRUE(test::shown({}, tip, test::TextFormat::Guessed).text.startsWith(QStringLiteral("New"))) << tip.toStdString();
     EXPECT_TRUE(view.stackPane()->toPlainText().startsWith(QStringLiteral("New: "))) << view.stackPane()->toPlainText().toStdString();
 }
 

@@ -2,6 +2,7 @@
 // The goroutine table model against the store's Go statistics, and the timeline layout's keep mask.
 #include "core/load/load_file.h"
 #include "tests/support/synthetic_trace.h"
+#include "tests/widgets/shown_text.h"
 #include "widgets/goroutines/goroutine_table_model.h"
 #include "widgets/goroutines/wait_reasons.h"
 #include "widgets/timeline/timeline_layout.h"
@@ -116,9 +117,9 @@ TEST(GoroutineTableModel, DurationsShowUnitsAndTooltipsTheExactNanoseconds)
     EXPECT_EQ(model.headerData(GoroutineTableModel::FirstReasonColumn, Qt::Horizontal).toString(),
               QStringLiteral("chan receive"));
     EXPECT_EQ(model.data(model.index(0, GoroutineTableModel::FirstReasonColumn)).toString(), QStringLiteral("2.5 ms"));
-    EXPECT_TRUE(model.data(model.index(0, GoroutineTableModel::FirstReasonColumn), Qt::ToolTipRole)
-                    .toString()
-                    .startsWith(QStringLiteral("2,500,000 ns")));
+    const QString tip = model.data(model.index(0, GoroutineTableModel::FirstReasonColumn), Qt::ToolTipRole).toString();
+    EXPECT_TRUE(test::shown({}, tip, test::TextFormat::Guessed).text.startsWith(QStringLiteral("2,500,000 ns")))
+        << tip.toStdString();
     EXPECT_EQ(model.data(model.index(0, GoroutineTableModel::StartFunction)).toString(), QStringLiteral("main.worker"));
 }
 

@@ -2,6 +2,7 @@
 #include "widgets/common/value_format.h"
 
 #include "core/analysis/value_format.h"
+#include "widgets/common/capture_display.h"
 
 #include <QLocale>
 
@@ -36,7 +37,7 @@ QString displayUnit(const std::string& unit)
         return QStringLiteral("\u00b5s");
     if (unit == "hrs")
         return QStringLiteral("h");
-    return QString::fromStdString(unit);
+    return captureText(unit); // a unit the profile names itself
 }
 
 QString formatMagnitude(int64_t value, std::string_view unit)

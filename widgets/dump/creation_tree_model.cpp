@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/dump/creation_tree_model.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/dump/dump_names.h"
 
 namespace gs::ui {
@@ -68,7 +69,11 @@ int CreationTreeModel::columnCount(const QModelIndex&) const
 
 QVariant CreationTreeModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+    if (!index.isValid())
+        return {};
+    if (role == Qt::ToolTipRole)
+        return plainToolTip(data(index, Qt::DisplayRole).toString());
+    if (role != Qt::DisplayRole)
         return {};
     const CreationNode& node = m_tree.nodes[size_t(index.internalId())];
     // Null for a creator that exited before the dump.

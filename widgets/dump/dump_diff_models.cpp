@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/dump/dump_diff_models.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 
 #include <QApplication>
@@ -77,7 +77,7 @@ QString diffStackSummary(const std::vector<std::string>& functions)
         first = 0; // a runtime goroutine: its runtime frames are all there is
     QStringList names;
     for (size_t i = first; i < functions.size(); ++i)
-        names << toQString(functions[i]);
+        names << captureText(functions[i]);
     return names.join(QStringLiteral(" \u2190 "));
 }
 
@@ -155,8 +155,8 @@ QVariant DumpDiffModel::data(const QModelIndex& index, int role) const
         if (column == Stack) {
             QStringList lines;
             for (const std::string& f : g->functions)
-                lines << toQString(f);
-            return QString((g->isNew() ? tr("New: not in the base dump\n") : QString()) + lines.join(QLatin1Char('\n')));
+                lines << captureText(f);
+            return plainToolTip((g->isNew() ? tr("New: not in the base dump\n") : QString()) + lines.join(QLatin1Char('\n')));
         }
         return {};
     case Qt::DisplayRole:
@@ -172,7 +172,7 @@ QVariant DumpDiffModel::data(const QModelIndex& index, int role) const
     case After:
         return QVariant::fromValue(g->after);
     case State:
-        return toQString(g->state);
+        return captureText(g->state);
     case Stack:
         return diffStackSummary(g->functions);
     case ColumnCount:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/dump/dump_diff_view.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/pane_setup.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_diff_models.h"
@@ -47,7 +48,7 @@ QString headerText(const DumpDiff& diff, const QString& baseName)
     parts << QObject::tr("<b>%1 \u2192 %2</b> (%3) since <i>%4</i>")
                  .arg(grouped(diff.totalBefore),
                       formatCount(diff.totalAfter, QObject::tr("goroutine"), QObject::tr("goroutines")),
-                      formatDelta(diff.totalAfter - diff.totalBefore, "count"), baseName.toHtmlEscaped());
+                      formatDelta(diff.totalAfter - diff.totalBefore, "count"), captureHtml(baseName));
     parts << QObject::tr("%1 grew, %2 new").arg(formatCount(grew, QObject::tr("group"), QObject::tr("groups"))).arg(fresh);
     parts << QObject::tr("%1 waiting longer")
                  .arg(formatCount(int64_t(waitingLonger), QObject::tr("goroutine"), QObject::tr("goroutines")));
@@ -145,7 +146,7 @@ void DumpDiffView::compare(StorePtr before, StorePtr after)
         [this](DiffOutcome outcome) {
             if (!outcome.diff) {
                 m_header->setStyleSheet(QStringLiteral("color: #b3261e;"));
-                m_header->setText(outcome.error.toHtmlEscaped());
+                m_header->setText(captureHtml(outcome.error));
             } else {
                 m_header->setText(headerText(*outcome.diff, QFileInfo(QString::fromStdString(m_before->sourcePath)).fileName()));
             }
@@ -187,7 +188,7 @@ void DumpDiffView::showGroup()
                                : tr("%1 \u2192 %2 (%3)").arg(grouped(g->before), formatCount(g->after, tr("goroutine"), tr("goroutines")),
                                                               formatDelta(g->growth(), "count"));
     if (!g->state.empty())
-        title += QStringLiteral(" \u00b7 ") + QString::fromStdString(g->state);
+        title += QStringLiteral(" \u00b7 ") + captureText(g->state);
     if (!inAfter)
         title += tr(" \u00b7 gone from the current dump; stack as the base dump printed it");
     m_stack->setPlainText(title + QStringLiteral("\n\n") + stackText(symbols, inAfter ? g->afterStack : g->beforeStack));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/dump/dump_group_details.h"
 
-#include "widgets/common/qt_strings.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_names.h"
 
@@ -46,7 +46,7 @@ QString goroutineText(const Symbols& symbols, const GoroutineDumpData& dump, con
     // Labels after the bracket, as Go 1.27 prints them, whichever form the dump had.
     QStringList labels;
     for (const DumpLabel& l : dump.labelsOf(g.labelBegin, g.labelEnd))
-        labels << toQString(symbols.strings.get(l.key)) + QStringLiteral(": ") + toQString(symbols.strings.get(l.value));
+        labels << captureText(symbols.strings.get(l.key)) + QStringLiteral(": ") + captureText(symbols.strings.get(l.value));
     const QString labelText = labels.isEmpty() ? QString() : QStringLiteral(" {") + labels.join(QStringLiteral(", ")) + QLatin1Char('}');
     lines << QStringLiteral("goroutine ") + QString::number(g.id) + QStringLiteral(" [")
                  + statusText(symbols, g.state, g.waitMinutes) + QLatin1Char(']') + labelText + QLatin1Char(':');

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/dump/dump_group_model.h"
 
-#include "widgets/common/qt_strings.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_names.h"
 
@@ -54,14 +54,16 @@ QVariant DumpGroupModel::data(const QModelIndex& index, int role) const
     const Symbols& symbols = m_view->store->symbols;
     if (role == Qt::TextAlignmentRole)
         return index.column() == Count ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole)
+        return plainToolTip(index.column() == Count ? formatCount(group->count, tr("goroutine"), tr("goroutines"))
+                                                    : data(index, Qt::DisplayRole).toString());
+    if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
     case Count:
-        return role == Qt::DisplayRole ? QVariant::fromValue(group->count)
-                                       : QVariant(formatCount(group->count, tr("goroutine"), tr("goroutines")));
+        return QVariant::fromValue(group->count);
     case State:
-        return toQString(symbols.strings.get(group->state));
+        return captureText(symbols.strings.get(group->state));
     case Wait:
         return waitText(*group);
     case Function:

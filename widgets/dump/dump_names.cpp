@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/dump/dump_names.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 
 #include <QObject>
@@ -13,7 +13,7 @@ namespace {
 
 QString functionOf(const Symbols& symbols, FrameId frame)
 {
-    return toQString(symbols.functionName(symbols.frameFunction(frame)));
+    return captureText(symbols.functionName(symbols.frameFunction(frame)));
 }
 
 } // namespace
@@ -39,7 +39,7 @@ QString startFunction(const Symbols& symbols, StackId stack)
 QString frameText(const Symbols& symbols, FrameId frame)
 {
     const Frame& f = symbols.frames[frame];
-    const QString file = toQString(symbols.strings.get(symbols.functions[f.function].file));
+    const QString file = captureText(symbols.strings.get(symbols.functions[f.function].file));
     return functionOf(symbols, frame) + QStringLiteral("\n    ") + file + QLatin1Char(':') + QString::number(f.line);
 }
 
@@ -53,7 +53,7 @@ QString stackText(const Symbols& symbols, StackId stack)
 
 QString statusText(const Symbols& symbols, StringId state, int32_t waitMinutes)
 {
-    QString text = toQString(symbols.strings.get(state));
+    QString text = captureText(symbols.strings.get(state));
     if (waitMinutes > 0)
         text += QStringLiteral(", ") + formatCount(waitMinutes, QObject::tr("minute"), QObject::tr("minutes"));
     return text;

@@ -7,6 +7,8 @@
 
 namespace gs::ui {
 
+// Text for people: every name in it has been through captureText.
+
 // The frame a person recognises a goroutine by: the innermost one outside the Go runtime (a
 // SIGQUIT dump starts most stacks in runtime.gopark), else the innermost; "(no stack)" if empty.
 QString blockingFunction(const Symbols& symbols, StackId stack);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/dump/dump_panel.h"
 
-#include "widgets/common/qt_strings.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/common/pane_setup.h"
+#include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/creation_tree_model.h"
 #include "widgets/dump/dump_group_details.h"
@@ -85,6 +86,7 @@ void DumpPanel::buildUi()
     m_minWait->setSpecialValueText(tr("any wait"));
     m_minWait->setToolTip(tr("Minimum wait time (the runtime prints whole minutes)"));
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
 
     auto* controls = new QHBoxLayout;
     controls->setContentsMargins(4, 4, 4, 2);
@@ -185,8 +187,9 @@ void DumpPanel::fillReasons()
     std::vector<std::pair<StringId, int64_t>> byCount(counts.begin(), counts.end());
     std::stable_sort(byCount.begin(), byCount.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [state, count] : byCount) {
-        const QString text = toQString(m_store->symbols.strings.get(state));
-        m_reason->addItem(QStringLiteral("%1 (%2)").arg(text).arg(count), text);
+        const std::string_view text = m_store->symbols.strings.get(state);
+        // The item's data is the status itself, what the filter matches.
+        m_reason->addItem(QStringLiteral("%1 (%2)").arg(captureText(text), QString::number(count)), toQString(text));
     }
 }
 
@@ -226,7 +229,7 @@ void DumpPanel::recompute(bool filterChanged)
                 m_status->setStyleSheet(QStringLiteral("color: #b3261e;"));
                 m_status->setText(outcome.error);
                 m_function->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #b3261e; }"));
-                m_function->setToolTip(outcome.error);
+                m_function->setToolTip(plainToolTip(outcome.error));
                 return;
             }
             const DumpView& view = *outcome.view;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/export/export_caption.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
 
 #include <QCoreApplication>
@@ -32,17 +33,21 @@ QFont captionFont(bool bold)
     return font;
 }
 
-// The band's lines, the first one bold.
+// The band's lines, the first one bold. File name, scope and filters may hold capture text (a
+// sample type's name, a function in a filter).
 QStringList captionLines(const ExportCaption& caption)
 {
     QStringList lines;
     QStringList head;
     for (const QString& part : {caption.file, caption.scope}) {
         if (!part.isEmpty())
-            head << part;
+            head << captureText(part);
     }
     lines << head.join(QStringLiteral("  \u00b7  "));
-    lines << (caption.filters.isEmpty() ? QString() : tr("Filters: %1").arg(caption.filters.join(QStringLiteral("  \u00b7  "))));
+    QStringList filters;
+    for (const QString& filter : caption.filters)
+        filters << captureText(filter);
+    lines << (filters.isEmpty() ? QString() : tr("Filters: %1").arg(filters.join(QStringLiteral("  \u00b7  "))));
     lines << caption.text;
     return lines;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/filters/filter_item.h"
 
+#include "widgets/common/capture_display.h"
+
 #include <QCoreApplication>
 
 #include <regex>
@@ -60,7 +62,7 @@ std::optional<QString> validateRegex(const std::string& regex)
         std::regex compiled(regex, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {
         return QCoreApplication::translate("gs::ui::Filter", "invalid regular expression '%1': %2")
-            .arg(QString::fromStdString(regex), QString::fromUtf8(e.what()));
+            .arg(captureText(regex), QString::fromUtf8(e.what()));
     }
     return std::nullopt;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/flamegraph/breadcrumb_bar.h"
 
+#include "widgets/common/capture_display.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -47,11 +49,11 @@ void BreadcrumbBar::setPath(const std::vector<Crumb>& crumbs, bool canGoBack)
         }
         if (i > 0)
             html += separator;
-        const QString text = crumbs[i].label.toHtmlEscaped();
+        const QString text = captureHtml(crumbs[i].label);
         if (i + 1 == crumbs.size())
             html += QStringLiteral("<b>") + text + QStringLiteral("</b>");
         else
-            html += QStringLiteral("<a href='%1' style='text-decoration:none'>%2</a>").arg(crumbs[i].node).arg(text);
+            html += QStringLiteral("<a href='%1' style='text-decoration:none'>%2</a>").arg(QString::number(crumbs[i].node), text);
     }
     m_path->setText(html);
 }

@@ -2,6 +2,7 @@
 #include "widgets/flamegraph/flame_graph_view.h"
 
 #include "core/analysis/stack_selection.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
 #include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
@@ -297,7 +298,7 @@ QString FlameGraphView::describe(const FlameRect& r) const
             + QLatin1Char(')');
     }
     const FlameTree::Node& n = tree.node(r.node);
-    QString text = r.node == 0 ? tr("all samples") : toQString(m_data.symbols->functionName(n.function));
+    QString text = r.node == 0 ? tr("all samples") : captureText(m_data.symbols->functionName(n.function));
     text += sep + tr("total ") + formatValue(n.total, m_data.unit) + QStringLiteral(" (")
         + formatPercent(double(n.total) / all) + QLatin1Char(')');
     text += sep + tr("self ") + formatValue(n.self, m_data.unit) + QStringLiteral(" (") + formatPercent(double(n.self) / all)
@@ -332,7 +333,7 @@ void FlameGraphView::contextMenuEvent(QContextMenuEvent* event)
         const FlameRect r = m_layout.rects()[size_t(index)];
         if (!r.isMerged() && r.node != 0) {
             const FunctionId f = m_data.tree->node(r.node).function;
-            const QString name = toQString(goShortName(m_data.symbols->functionName(f)));
+            const QString name = captureMenuText(goShortName(m_data.symbols->functionName(f)));
             const QString shown = QFontMetrics(menu.font()).elidedText(name, Qt::ElideMiddle, 360);
             menu.addAction(tr("Zoom to %1").arg(shown), this, [this, node = r.node] { zoomTo(node); });
             menu.addSeparator();
@@ -386,7 +387,7 @@ QString FlameGraphView::tooltipFor(const FlameRect& r) const
     QString html = QStringLiteral("<table style='white-space:nowrap'>");
     auto row = [&html](const QString& key, const QString& value) {
         html += QStringLiteral("<tr><td style='color:#666;padding-right:8px'>") + key.toHtmlEscaped()
-            + QStringLiteral("</td><td>") + value.toHtmlEscaped() + QStringLiteral("</td></tr>");
+            + QStringLiteral("</td><td>") + captureHtml(value) + QStringLiteral("</td></tr>");
     };
     QString title;
     if (r.isMerged()) {
@@ -396,7 +397,7 @@ QString FlameGraphView::tooltipFor(const FlameRect& r) const
         row(QString(), tr("Click to zoom into the parent"));
     } else {
         const FlameTree::Node& n = tree.node(r.node);
-        title = r.node == 0 ? tr("all samples") : toQString(m_data.symbols->functionName(n.function));
+        title = r.node == 0 ? tr("all samples") : captureText(m_data.symbols->functionName(n.function));
         row(tr("Total"), formatValue(n.total, unit) + QStringLiteral("  (") + share(n.total) + QLatin1Char(')'));
         row(tr("Self"), formatValue(n.self, unit) + QStringLiteral("  (") + share(n.self) + QLatin1Char(')'));
         if (tree.isDiff()) {
@@ -413,10 +414,10 @@ QString FlameGraphView::tooltipFor(const FlameRect& r) const
         if (r.node != 0) {
             const std::string_view file = m_data.symbols->strings.get(m_data.symbols->functions[n.function].file);
             if (!file.empty())
-                row(tr("File"), toQString(file));
+                row(tr("File"), captureText(file));
         }
     }
-    return QStringLiteral("<b>") + title.toHtmlEscaped() + QStringLiteral("</b>") + html + QStringLiteral("</table>");
+    return QStringLiteral("<b>") + captureHtml(title) + QStringLiteral("</b>") + html + QStringLiteral("</table>");
 }
 
 } // namespace gs::ui

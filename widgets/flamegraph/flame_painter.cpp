@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/flamegraph/flame_painter.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 #include "widgets/flamegraph/flame_palette.h"
 
@@ -68,15 +68,13 @@ QString frameLabel(const FlameRenderInput& in, const FlameRect& r, const QFontMe
         const std::string_view name = in.symbols->functionName(n.function);
         const double all = double(in.tree->node(0).total);
         full = QStringLiteral("%1 \u2014 %2 (%3)")
-                   .arg(toQString(name), formatValue(n.total, in.unit),
+                   .arg(captureText(name), formatValue(n.total, in.unit),
                         formatPercent(all > 0 ? double(n.total) / all : 0.0));
-        const std::string_view shortName = goShortName(name);
-        brief = toQString(shortName);
+        brief = captureText(goShortName(name));
     } else {
         const std::string_view name = in.symbols->functionName(in.tree->node(r.node).function);
-        full = toQString(name);
-        const std::string_view shortName = goShortName(name);
-        brief = toQString(shortName);
+        full = captureText(name);
+        brief = captureText(goShortName(name));
     }
     if (fm.horizontalAdvance(full) <= room)
         return full;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/flamegraph/flame_pane.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/flamegraph/breadcrumb_bar.h"
 #include "widgets/flamegraph/flame_graph_view.h"
 
@@ -25,6 +25,7 @@ FlamePane::FlamePane(QWidget* parent)
     m_footer->setContentsMargins(6, 2, 6, 2);
     m_footer->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_footer->setTextFormat(Qt::PlainText);
+    m_title->setTextFormat(Qt::RichText); // the profile page writes it, escaping capture text
     m_title->setVisible(false);
     m_title->setContentsMargins(4, 2, 4, 0);
     m_scroll->setWidget(m_view);
@@ -75,7 +76,7 @@ void FlamePane::updateBreadcrumbs()
         const FlameData& flame = m_view->data();
         for (uint32_t n : flame.tree->pathTo(m_view->zoomRoot())) {
             const std::string_view name = goShortName(flame.symbols->functionName(flame.tree->node(n).function));
-            crumbs.push_back({n, toQString(name)});
+            crumbs.push_back({n, captureText(name)});
         }
     }
     m_breadcrumbs->setPath(crumbs, m_view->canZoomBack());

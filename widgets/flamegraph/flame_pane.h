@@ -21,6 +21,7 @@ public:
     explicit FlamePane(QWidget* parent = nullptr);
 
     FlameGraphView* view() const { return m_view; }
+    // Rich text; capture text in it must come through captureHtml.
     void setTitle(const QString& title);
     void setOrientation(FlameOrientation orientation);
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/goroutines/goroutine_table_model.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 #include "widgets/goroutines/wait_reasons.h"
 
@@ -21,7 +21,7 @@ constexpr size_t kCreationFrames = 8; // frames of the creation stack in the "cr
 // reason (Go counts that time under the empty reason).
 QString reasonTitle(std::string_view reason)
 {
-    return reason.empty() ? GoroutineTableModel::tr("(unknown reason)") : toQString(reason);
+    return reason.empty() ? GoroutineTableModel::tr("(unknown reason)") : captureText(reason);
 }
 
 QString duration(TimeNs ns)
@@ -217,14 +217,14 @@ QString GoroutineTableModel::cellText(GoroutineRow row, int column) const
     case Id:
         return QString::number(g.id);
     case StartFunction:
-        return g.hasStartFunction() ? toQString(symbols.functionName(g.startFunction)) : QStringLiteral("(unknown)");
+        return g.hasStartFunction() ? captureText(symbols.functionName(g.startFunction)) : QStringLiteral("(unknown)");
     case CreatedBy: {
         if (g.creatorId == kNoGoroutineId)
             return QStringLiteral("-");
         QString text = QStringLiteral("G%1").arg(g.creatorId);
         const GoroutineRow creator = t.rowOf(g.creatorId);
         if (creator != kNoRow && t.goroutines[creator].hasStartFunction())
-            text += QLatin1Char(' ') + toQString(goShortName(symbols.functionName(t.goroutines.startFunctionOf(creator))));
+            text += QLatin1Char(' ') + captureText(goShortName(symbols.functionName(t.goroutines.startFunctionOf(creator))));
         return text;
     }
     default:
@@ -249,7 +249,7 @@ QString GoroutineTableModel::cellToolTip(GoroutineRow row, int column) const
         QString tip = tr("Created by G%1 at:").arg(g.creatorId);
         const auto frames = symbols.stacks.frames(g.creationStack);
         for (size_t k = 0; k < std::min(frames.size(), kCreationFrames); ++k)
-            tip += QStringLiteral("\n  ") + toQString(symbols.functionName(symbols.frameFunction(frames[k])));
+            tip += QStringLiteral("\n  ") + captureText(symbols.functionName(symbols.frameFunction(frames[k])));
         if (frames.size() > kCreationFrames)
             tip += tr("\n  \u2026 %1 more frames").arg(frames.size() - kCreationFrames);
         return tip;
@@ -279,7 +279,7 @@ QVariant GoroutineTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return cellText(row, column);
     case Qt::ToolTipRole:
-        return cellToolTip(row, column);
+        return plainToolTip(cellToolTip(row, column));
     case SortRole: {
         const Goroutine g = m_store->trace->goroutines[row];
         if (column == Id)
@@ -326,7 +326,7 @@ QString GoroutineTableModel::headerToolTip(int column) const
         if (name.empty())
             return tr("Blocked since before the trace started, on what the trace does not say "
                       "(go tool trace: Block time ())");
-        return tr("Blocked waiting on \"%1\" (go tool trace: Block time (%1))").arg(toQString(name));
+        return plainToolTip(tr("Blocked waiting on \"%1\" (go tool trace: Block time (%1))").arg(captureText(name)));
     }
     return {};
 }

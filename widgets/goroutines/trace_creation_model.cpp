@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/goroutines/trace_creation_model.h"
 
-#include "widgets/common/qt_strings.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/timeline/span_description.h"
 
 #include <QApplication>
@@ -101,7 +101,7 @@ QString TraceCreationModel::text(GoroutineRow row, Column column) const
     case Goroutine:
         return QStringLiteral("G%1").arg(g.id);
     case Function:
-        return g.hasStartFunction() ? toQString(m_store->symbols.functionName(g.startFunction)) : QString();
+        return g.hasStartFunction() ? captureText(m_store->symbols.functionName(g.startFunction)) : QString();
     case Created:
         return formatDuration(g.createdNs - t.startNs);
     case Lifetime:
@@ -124,10 +124,10 @@ QVariant TraceCreationModel::data(const QModelIndex& index, int role) const
         return text(row, Column(index.column()));
     case Qt::ToolTipRole: {
         const gs::Goroutine& g = m_store->trace->goroutines[row];
-        const QString title = goroutineTitle(*m_store->trace, m_store->symbols, row).toHtmlEscaped();
+        const QString title = captureHtml(goroutineTitle(*m_store->trace, m_store->symbols, row));
         if (g.creatorId == kNoGoroutineId)
             return tr("<b>%1</b>: created before the trace began, or by the runtime").arg(title);
-        return QString(tr("<b>%1</b>, created by G%2 at:").arg(title).arg(g.creatorId)
+        return QString(tr("<b>%1</b>, created by G%2 at:").arg(title, QString::number(g.creatorId))
                        + stackFramesHtml(m_store->symbols, g.creationStack, kTooltipFrames));
     }
     case Qt::ForegroundRole:

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/navigation/nav_location.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/timeline/span_description.h"
 
 namespace gs::ui {
@@ -29,7 +29,7 @@ QString describeLocation(const NavLocation& location, const EventStore& store)
             return goroutineTitle(t, store.symbols, location.goroutine);
     }
     if (!location.function.empty())
-        return toQString(goShortName(location.function));
+        return captureText(goShortName(location.function));
     const TimeNs origin = store.trace ? store.trace->startNs : 0;
     return QStringLiteral("%1 \u2013 %2")
         .arg(formatDuration(location.startNs - origin), formatDuration(location.endNs - origin));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/plots/gc_plot.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
 
 #include <QLabel>
@@ -49,6 +50,7 @@ GcPlot::GcPlot(QWidget* parent)
     : QWidget(parent)
 {
     m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::RichText);
     m_summary->setContentsMargins(6, 4, 6, 2);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("gcPlot")); // names it in annotations pinned to it
@@ -120,10 +122,9 @@ void GcPlot::setStore(StorePtr store)
         const double pad = std::max((last - first) / double(std::max<qsizetype>(keys.size(), 2)), 1e-3);
         m_heapRect->axis(QCPAxis::atBottom)->setRange(first - pad, last + pad);
         m_summary->setText(tr("<b>%1</b> \u00b7 %2 \u00b7 stop-the-world pauses: %3 ms total, %4 ms longest")
-                               .arg(QString::fromStdString(m_store->sourcePath).section(QLatin1Char('/'), -1))
-                               .arg(formatCount(int64_t(cycles.size()), tr("GC cycle"), tr("GC cycles")))
-                               .arg(totalPause, 0, 'g', 3)
-                               .arg(maxPause, 0, 'g', 3));
+                               .arg(captureHtml(QString::fromStdString(m_store->sourcePath).section(QLatin1Char('/'), -1)),
+                                    formatCount(int64_t(cycles.size()), tr("GC cycle"), tr("GC cycles")),
+                                    QString::number(totalPause, 'g', 3), QString::number(maxPause, 'g', 3)));
     }
     m_plot->replot();
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/profile/profile_page.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 #include "widgets/filters/filter_bar.h"
 #include "widgets/flamegraph/flame_pane.h"
@@ -141,9 +141,12 @@ void ProfilePage::buildUi()
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(240);
     m_searchSummary = new QLabel(this);
+    m_searchSummary->setTextFormat(Qt::PlainText); // the unit is the profile's
     m_searchSummary->setMinimumWidth(160);
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText); // errors quote capture text
     m_diffBadge = new QLabel(this);
+    m_diffBadge->setTextFormat(Qt::PlainText);
     m_diffBadge->setStyleSheet(
         QStringLiteral("QLabel { background: #fbe3e1; border: 1px solid #e3a29c; border-radius: 4px; padding: 1px 6px; }"));
     m_clearBase = new QToolButton(this);
@@ -306,7 +309,7 @@ void ProfilePage::onStoreChanged()
     const StorePtr& store = m_session->store();
     if (store && store->profile) {
         for (const ValueType& t : store->profile->sampleTypes)
-            m_sampleType->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(t.type), QString::fromStdString(t.unit)));
+            m_sampleType->addItem(QStringLiteral("%1 (%2)").arg(captureText(t.type), captureText(t.unit)));
     }
     m_sampleType->setEnabled(m_sampleType->count() > 1);
     m_model->setResult(nullptr);
@@ -336,10 +339,10 @@ void ProfilePage::onQueryChanged()
     m_diffBadge->setVisible(base != nullptr);
     m_clearBase->setVisible(base != nullptr);
     if (base) {
-        const QString name = QString::fromStdString(base->sourcePath).section(QLatin1Char('/'), -1);
+        const QString name = captureText(QString::fromStdString(base->sourcePath).section(QLatin1Char('/'), -1));
         m_diffBadge->setText(tr("diff vs %1").arg(name));
-        m_diffBadge->setToolTip(tr("Frames are red where they grew and blue where they shrank relative to %1")
-                                    .arg(QString::fromStdString(base->sourcePath)));
+        m_diffBadge->setToolTip(plainToolTip(tr("Frames are red where they grew and blue where they shrank relative to %1")
+                                                 .arg(captureText(base->sourcePath))));
     }
 }
 
@@ -359,9 +362,9 @@ void ProfilePage::onResultChanged()
         m_mainPane->view()->setData({});
         const bool hasPivot = result->pivot.has_value();
         m_sandwichHint->setVisible(!hasPivot);
-        const QString name = toQString(m_session->pivot());
-        m_callersPane->setTitle(hasPivot ? tr("<b>Callers</b> of %1 \u2191").arg(name.toHtmlEscaped()) : QString());
-        m_calleesPane->setTitle(hasPivot ? tr("<b>Callees</b> of %1 \u2193").arg(name.toHtmlEscaped()) : QString());
+        const QString name = captureHtml(m_session->pivot());
+        m_callersPane->setTitle(hasPivot ? tr("<b>Callers</b> of %1 \u2191").arg(name) : QString());
+        m_calleesPane->setTitle(hasPivot ? tr("<b>Callees</b> of %1 \u2193").arg(name) : QString());
         m_callersPane->view()->setData({result->symbols, result->callers, unit});
         m_calleesPane->view()->setData({result->symbols, result->tree, unit});
     } else {
@@ -428,7 +431,7 @@ void ProfilePage::applySearch()
             error = e;
     }
     m_search->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #b3261e; }"));
-    m_search->setToolTip(error);
+    m_search->setToolTip(plainToolTip(error));
     updateSearchSummary();
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/chain_panel.h"
 
-#include "widgets/common/qt_strings.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/timeline/span_description.h"
 
 #include <QLabel>
@@ -86,8 +86,8 @@ QString ChainPanel::hopText(const ChainHop& hop) const
     const Symbols& sym = m_store->symbols;
     const SpanTable& s = t.spans;
     QString text = QStringLiteral("G%1 %2 %3 \u2014 ")
-                       .arg(t.goroutines[hop.row].id)
-                       .arg(spanStateLabel(t, sym, hop.span), formatDuration(s.durationOf(hop.span)));
+                       .arg(QString::number(t.goroutines[hop.row].id), spanStateLabel(t, sym, hop.span),
+                            formatDuration(s.durationOf(hop.span)));
     // The reasons a chain ends, worded as in `goroscope-cli chain`.
     if (hop.wokenBy != kNoGoroutineId)
         text += tr("woken by G%1 at %2").arg(hop.wokenBy).arg(formatDuration(hop.wokenAt - t.startNs));
@@ -98,7 +98,7 @@ QString ChainPanel::hopText(const ChainHop& hop) const
     // The innermost frame on a second line says what was waited on without opening the tooltip.
     const auto frames = sym.stacks.frames(s.stackOf(hop.span));
     if (!frames.empty())
-        text += QStringLiteral("\n    ") + toQString(sym.functionName(sym.frameFunction(frames.front())));
+        text += QStringLiteral("\n    ") + captureText(sym.functionName(sym.frameFunction(frames.front())));
     return text;
 }
 
@@ -107,8 +107,7 @@ QString ChainPanel::hopTooltip(const ChainHop& hop) const
     const TraceData& t = *m_store->trace;
     const Symbols& sym = m_store->symbols;
     QString html = tr("<b>%1</b> %2 at:")
-                       .arg(goroutineTitle(t, sym, hop.row).toHtmlEscaped(),
-                            spanStateLabel(t, sym, hop.span).toHtmlEscaped())
+                       .arg(captureHtml(goroutineTitle(t, sym, hop.row)), captureHtml(spanStateLabel(t, sym, hop.span)))
         + stackFramesHtml(sym, t.spans.stackOf(hop.span), kHopFrames);
     if (hop.wokenBy != kNoGoroutineId)
         html += tr("<br><b>G%1</b> woke it at:").arg(hop.wokenBy) + stackFramesHtml(sym, hop.wakerStack, kHopFrames);

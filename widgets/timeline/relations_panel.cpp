@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/relations_panel.h"
 
-#include "widgets/common/qt_strings.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
 #include "widgets/timeline/span_description.h"
 
@@ -39,8 +39,8 @@ QString goStatementFunction(const Symbols& symbols, const Goroutine& g, const Go
 {
     const auto frames = symbols.stacks.frames(g.creationStack);
     if (!frames.empty())
-        return toQString(symbols.functionName(symbols.frameFunction(frames.front())));
-    return creator.hasStartFunction() ? toQString(symbols.functionName(creator.startFunction)) : QString();
+        return captureText(symbols.functionName(symbols.frameFunction(frames.front())));
+    return creator.hasStartFunction() ? captureText(symbols.functionName(creator.startFunction)) : QString();
 }
 
 } // namespace
@@ -51,6 +51,7 @@ RelationsPanel::RelationsPanel(QWidget* parent)
     , m_jobs(this)
 {
     m_title = new QLabel(this);
+    m_title->setTextFormat(Qt::RichText);
     m_title->setWordWrap(true);
     // A list with group headings rather than a tree: the side column is narrow and list items
     // wrap (tree items do not re-wrap when the column resizes), as the chain panel's hops do.
@@ -121,7 +122,7 @@ void RelationsPanel::rebuild()
         return;
     }
     const TraceData& t = *m_store->trace;
-    m_title->setText(QStringLiteral("<b>%1</b>").arg(goroutineTitle(t, m_store->symbols, m_row).toHtmlEscaped()));
+    m_title->setText(QStringLiteral("<b>%1</b>").arg(captureHtml(goroutineTitle(t, m_store->symbols, m_row))));
     addHeading(Group::CreatedBy, tr("Created by"));
     addCreator();
     addHeading(Group::Created, tr("Created (%1)").arg(m_creation->childrenOf(m_row).size()));
@@ -189,7 +190,7 @@ void RelationsPanel::addCreator()
     QListWidgetItem* item = addLink(
         tr("%1 at %2").arg(where.isEmpty() ? id : id + QStringLiteral(" (") + where + QLatin1Char(')'),
                            formatDuration(g.createdNs - t.startNs)),
-        tr("<b>%1</b> created it at:").arg(goroutineTitle(t, sym, creator).toHtmlEscaped())
+        tr("<b>%1</b> created it at:").arg(captureHtml(goroutineTitle(t, sym, creator)))
             + stackFramesHtml(sym, g.creationStack, kTooltipFrames),
         creator);
     // The creator's span at the `go` statement: the moment, not just the goroutine.
@@ -211,7 +212,7 @@ void RelationsPanel::addChildren()
         // Its own children, counted: a goroutine that fans out is worth following.
         if (const size_t below = m_creation->subtree[child] - 1; below > 0)
             text += tr(", %1").arg(formatCount(int64_t(below), tr("descendant"), tr("descendants")));
-        addLink(text, text.toHtmlEscaped() + tr("<br>created at:") + stackFramesHtml(sym, c.creationStack, kTooltipFrames),
+        addLink(text, captureHtml(text) + tr("<br>created at:") + stackFramesHtml(sym, c.creationStack, kTooltipFrames),
                 child);
     }
     if (children.size() > size_t(kMaxListed))
@@ -231,12 +232,12 @@ void RelationsPanel::addWakeUps(std::span<const uint32_t> wakes, bool markSpan)
         QString text = tr("woke %1 at %2").arg(goroutineTitle(t, sym, row), formatDuration(s.startOf(woken) - t.startNs));
         const auto wait = endedWait(s, row, woken);
         if (wait) {
-            const QString reason = s.reasonOf(*wait) != 0 ? toQString(sym.strings.get(s.reasonOf(*wait))) : tr("waiting");
+            const QString reason = s.reasonOf(*wait) != 0 ? captureText(sym.strings.get(s.reasonOf(*wait))) : tr("waiting");
             text += tr(" (%1, waited %2)").arg(reason, formatDuration(s.durationOf(*wait)));
         }
         // The Runnable span's stack is the waker's at the wake-up: the send, unlock or Done.
         QListWidgetItem* item = addLink(
-            text, text.toHtmlEscaped() + tr("<br>with this stack:") + stackFramesHtml(sym, s.stackOf(woken), kTooltipFrames),
+            text, captureHtml(text) + tr("<br>with this stack:") + stackFramesHtml(sym, s.stackOf(woken), kTooltipFrames),
             row);
         // The wait it ended, so the chain panel shows the way back here.
         item->setData(kSpanRole, wait.value_or(woken));

@@ -3,7 +3,7 @@
 
 #include "core/analysis/blocking_chain.h"
 
-#include "widgets/common/qt_strings.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
 #include "widgets/timeline/group_activity.h"
 #include "widgets/timeline/state_palette.h"
@@ -20,18 +20,13 @@ namespace {
 constexpr uint32_t kMaxReasonScan = 20000;
 constexpr size_t kTooltipFrames = 6;
 
-QString escaped(const QString& s)
-{
-    return s.toHtmlEscaped();
-}
-
 // Share label of a span for the merged-block breakdown: the wait reason for Waiting spans, the
 // state otherwise.
 QString shareLabel(const TraceData& trace, const Symbols& symbols, uint32_t span)
 {
     const SpanTable& s = trace.spans;
     if (s.stateOf(span) == SpanState::Waiting && s.reasonOf(span) != 0)
-        return toQString(symbols.strings.get(s.reasonOf(span)));
+        return captureText(symbols.strings.get(s.reasonOf(span)));
     return QString::fromLatin1(spanStateName(s.stateOf(span)));
 }
 
@@ -40,8 +35,8 @@ QString describeSpan(const TimelineScene& scene, GoroutineRow row, uint32_t span
     const TraceData& t = *scene.trace;
     const SpanTable& s = t.spans;
     QString html = QStringLiteral("<b>%1</b><br>%2<br>%3 at %4")
-                       .arg(escaped(goroutineTitle(t, *scene.symbols, row)),
-                            escaped(spanStateLabel(t, *scene.symbols, span)),
+                       .arg(captureHtml(goroutineTitle(t, *scene.symbols, row)),
+                            captureHtml(spanStateLabel(t, *scene.symbols, span)),
                             formatDuration(s.endOf(span) - s.startOf(span)),
                             formatDuration(s.startOf(span) - t.startNs));
     if (s.procOf(span) >= 0)
@@ -78,10 +73,10 @@ QString describeMerged(const TimelineScene& scene, GoroutineRow row, const Folde
     QStringList parts;
     for (const auto& [ns, label] : shares) {
         const double share = total > 0 ? double(ns) / double(total) : 0.0;
-        parts << QStringLiteral("%1 %2").arg(formatPercent(share), escaped(label));
+        parts << QStringLiteral("%1 %2").arg(formatPercent(share), captureHtml(label));
     }
     return QStringLiteral("<b>%1</b><br>%2 spans: %3<br>%4 at %5<br><i>click to zoom in</i>")
-        .arg(escaped(goroutineTitle(t, *scene.symbols, row)), QString::number(b.count()),
+        .arg(captureHtml(goroutineTitle(t, *scene.symbols, row)), QString::number(b.count()),
              parts.join(QStringLiteral(", ")),
              formatDuration(b.endNs - b.startNs), formatDuration(b.startNs - t.startNs));
 }
@@ -96,7 +91,7 @@ QString describeProc(const TimelineScene& scene, uint32_t proc, const FoldedBloc
         const QString who =
             row != kNoRow ? goroutineTitle(t, *scene.symbols, row) : QStringLiteral("G%1").arg(ps.goroutine);
         return QStringLiteral("<b>P%1</b> running %2<br>%3 at %4")
-            .arg(QString::number(p.id), escaped(who), formatDuration(ps.end - ps.start),
+            .arg(QString::number(p.id), captureHtml(who), formatDuration(ps.end - ps.start),
                  formatDuration(ps.start - t.startNs));
     }
     const TimeNs busy = scene.index->procBusy(proc, b.begin, b.end);
@@ -126,7 +121,7 @@ QString describeActivity(const TimelineScene& scene, uint32_t group, TimeNs t)
         return text + QStringLiteral(" none alive");
     for (size_t i = 0; i < kinds.size(); ++i)
         text += QStringLiteral("%1 %L2 %3").arg(i ? QStringLiteral(",") : QString()).arg(double(kinds[i].first), 0, 'f', 1)
-                    .arg(escaped(spanKindName(SpanKind(kinds[i].second))));
+                    .arg(captureHtml(spanKindName(SpanKind(kinds[i].second))));
     return text + QStringLiteral("<br>(average goroutines over %1; the strip's full height is %L2)")
                       .arg(formatDuration(TimeNs((a->endNs() - a->startNs()) / a->buckets())))
                       .arg(double(a->peak(group)), 0, 'f', 1);
@@ -139,7 +134,7 @@ QString spanStateLabel(const TraceData& trace, const Symbols& symbols, uint32_t 
     const SpanTable& s = trace.spans;
     QString text = QString::fromLatin1(spanStateName(s.stateOf(span)));
     if (s.reasonOf(span) != 0)
-        text += QStringLiteral(" (") + toQString(symbols.strings.get(s.reasonOf(span))) + QLatin1Char(')');
+        text += QStringLiteral(" (") + captureText(symbols.strings.get(s.reasonOf(span))) + QLatin1Char(')');
     return text;
 }
 
@@ -149,7 +144,7 @@ QString stackFramesHtml(const Symbols& symbols, StackId stack, size_t maxFrames)
     const auto frames = symbols.stacks.frames(stack);
     for (size_t k = 0; k < std::min(frames.size(), maxFrames); ++k)
         html += QStringLiteral("<br>&nbsp;&nbsp;")
-            + escaped(toQString(symbols.functionName(symbols.frameFunction(frames[k]))));
+            + captureHtml(symbols.functionName(symbols.frameFunction(frames[k])));
     if (frames.size() > maxFrames)
         html += QStringLiteral("<br>&nbsp;&nbsp;\u2026 %1 more frames").arg(frames.size() - maxFrames);
     return html;
@@ -165,7 +160,7 @@ QString goroutineTitle(const TraceData& trace, const Symbols& symbols, Goroutine
     const Goroutine& g = trace.goroutines[row];
     QString title = QStringLiteral("G%1").arg(g.id);
     if (g.hasStartFunction())
-        title += QLatin1Char(' ') + toQString(symbols.functionName(g.startFunction));
+        title += QLatin1Char(' ') + captureText(symbols.functionName(g.startFunction));
     return title;
 }
 
@@ -234,18 +229,17 @@ QString describeHit(const TimelineScene& scene, const TimelineHit& hit)
     case TimelineHit::Kind::GroupHeader: {
         const GoroutineGroup& g = scene.layout->groups()[hit.index];
         const QString name = g.function == UINT32_MAX ? QStringLiteral("(unknown start function)")
-                                                      : toQString(scene.symbols->functionName(g.function));
-        return QStringLiteral("<b>%1</b><br>%L2 goroutine%3%4<br><i>click to %5</i>")
-            .arg(escaped(name))
-            .arg(g.members.size())
-            .arg(g.members.size() == 1 ? QString() : QStringLiteral("s"),
+                                                      : captureText(scene.symbols->functionName(g.function));
+        return QStringLiteral("<b>%1</b><br>%2 goroutine%3%4<br><i>click to %5</i>")
+            .arg(captureHtml(name), QStringLiteral("%L1").arg(g.members.size()),
+                 g.members.size() == 1 ? QString() : QStringLiteral("s"),
                  hit.timeNs ? describeActivity(scene, hit.index, *hit.timeNs) : QString(),
                  g.collapsed ? QStringLiteral("expand") : QStringLiteral("collapse"));
     }
     case TimelineHit::Kind::RowLabel: {
         const GoroutineStats stats = scene.trace->goroutineStats(hit.index);
         return QStringLiteral("<b>%1</b><br>running %2, runnable %3, syscall %4, blocked %5")
-            .arg(escaped(goroutineTitle(*scene.trace, *scene.symbols, hit.index)), formatDuration(stats.execNs),
+            .arg(captureHtml(goroutineTitle(*scene.trace, *scene.symbols, hit.index)), formatDuration(stats.execNs),
                  formatDuration(stats.schedWaitNs), formatDuration(stats.syscallNs),
                  formatDuration(totalBlockedNs(stats)));
     }

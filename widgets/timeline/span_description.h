@@ -30,14 +30,15 @@ QString describeRange(const RangeSummary& summary);
 // processor span or utilisation, or a group header. Empty for nothing.
 QString describeHit(const TimelineScene& scene, const TimelineHit& hit);
 
-// State of a span with its wait reason, if any: "waiting (chan receive)".
+// State of a span with its wait reason, if any: "waiting (chan receive)". Plain text, the reason
+// passed through captureText.
 QString spanStateLabel(const TraceData& trace, const Symbols& symbols, uint32_t span);
 
 // The top `maxFrames` function names of a stack (innermost first) as rich text, one
 // "<br>&nbsp;&nbsp;name" per frame, then "… N more frames" when cut; empty for an empty stack.
 QString stackFramesHtml(const Symbols& symbols, StackId stack, size_t maxFrames);
 
-// Goroutine label: "G42 main.worker".
+// Goroutine label: "G42 main.worker". Plain text, the function name passed through captureText.
 QString goroutineTitle(const TraceData& trace, const Symbols& symbols, GoroutineRow row);
 
 // Duration for people: "1.23 ms".

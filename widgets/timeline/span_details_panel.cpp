@@ -3,6 +3,7 @@
 
 #include "core/analysis/blocking_chain.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/qt_strings.h"
 #include "widgets/timeline/span_description.h"
 
@@ -20,6 +21,7 @@ SpanDetailsPanel::SpanDetailsPanel(QWidget* parent)
     auto make = [&](const QString& title, const QString& name) {
         auto* label = new QLabel(this);
         label->setObjectName(name);
+        label->setTextFormat(Qt::PlainText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setWordWrap(true);
         form->addRow(title, label);
@@ -33,6 +35,7 @@ SpanDetailsPanel::SpanDetailsPanel(QWidget* parent)
     m_duration = make(tr("Duration"), QStringLiteral("duration"));
     m_proc = make(tr("Processor"), QStringLiteral("proc"));
     m_waker = make(tr("Woken by"), QStringLiteral("waker"));
+    m_waker->setTextFormat(Qt::RichText); // a link to the waker
     m_waker->setTextInteractionFlags(Qt::TextBrowserInteraction);
     connect(m_waker, &QLabel::linkActivated, this,
             [this](const QString& link) { emit wakerActivated(link.mid(1).toLongLong()); });
@@ -73,7 +76,7 @@ void SpanDetailsPanel::setSpan(StorePtr store, SpanRef span)
     const uint32_t i = span.span;
     m_goroutine->setText(goroutineTitle(t, sym, span.row));
     m_state->setText(QString::fromLatin1(spanStateName(s.stateOf(i))));
-    m_reason->setText(s.reasonOf(i) != 0 ? toQString(sym.strings.get(s.reasonOf(i))) : QStringLiteral("-"));
+    m_reason->setText(s.reasonOf(i) != 0 ? captureText(sym.strings.get(s.reasonOf(i))) : QStringLiteral("-"));
     m_start->setText(formatDuration(s.startOf(i) - t.startNs));
     m_end->setText(formatDuration(s.endOf(i) - t.startNs));
     m_duration->setText(formatDuration(s.endOf(i) - s.startOf(i)));
@@ -81,18 +84,18 @@ void SpanDetailsPanel::setSpan(StorePtr store, SpanRef span)
     if (const int64_t waker = wakerOf(t, span.row, i); waker != kNoGoroutineId) {
         const GoroutineRow wakerRow = t.rowOf(waker);
         const QString title = wakerRow != kNoRow ? goroutineTitle(t, sym, wakerRow) : QStringLiteral("G%1").arg(waker);
-        m_waker->setText(QStringLiteral("<a href=\"g%1\">%2</a>").arg(waker).arg(title.toHtmlEscaped()));
+        m_waker->setText(QStringLiteral("<a href=\"g%1\">%2</a>").arg(QString::number(waker), captureHtml(title)));
     }
     for (FrameId f : sym.stacks.frames(s.stackOf(i))) {
         const Frame& frame = sym.frames[f];
         const Function& fn = sym.functions[frame.function];
-        const QString name = toQString(sym.strings.get(fn.name));
-        QString text = name;
+        const std::string_view name = sym.strings.get(fn.name);
+        QString text = captureText(name);
         if (fn.file != 0)
-            text += QStringLiteral("\n    ") + toQString(sym.strings.get(fn.file)) + QLatin1Char(':')
+            text += QStringLiteral("\n    ") + captureText(sym.strings.get(fn.file)) + QLatin1Char(':')
                 + QString::number(frame.line);
         auto* item = new QListWidgetItem(text, m_frames);
-        item->setData(Qt::UserRole, name); // the function name alone, for frameActivated
+        item->setData(Qt::UserRole, toQString(name)); // the raw function name alone, for frameActivated
     }
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/timeline_painter.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/timeline/contributor_highlight.h"
 #include "widgets/timeline/group_activity.h"
 #include "widgets/timeline/rect_batch.h"
@@ -133,7 +133,7 @@ public:
     {
         auto [it, inserted] = m_texts.try_emplace(id);
         if (inserted) {
-            it->second.setText(toQString(symbols.strings.get(id)));
+            it->second.setText(captureText(symbols.strings.get(id)));
             it->second.setTextFormat(Qt::PlainText);
             it->second.prepare(QTransform(), m_font);
         }
@@ -219,7 +219,7 @@ private:
             m_batch.add(m_pal.groupHeader, full);
             const GoroutineGroup& g = layout.groups()[row.index];
             const QString name = g.function == UINT32_MAX ? QStringLiteral("(unknown start function)")
-                                                           : toQString(goShortName(m_scene.symbols->functionName(g.function)));
+                                                           : captureText(goShortName(m_scene.symbols->functionName(g.function)));
             const int half = h / 2;
             const QRect text = gutter.adjusted(4, 1, -4, 0);
             m_labels.push_back({QRect(text.left(), text.top(), text.width(), half),
@@ -239,7 +239,7 @@ private:
             const Goroutine& g = m_scene.trace->goroutines[row.index];
             text = QStringLiteral("G%1").arg(g.id);
             if (g.hasStartFunction())
-                text += QLatin1Char(' ') + toQString(goShortName(m_scene.symbols->functionName(g.startFunction)));
+                text += QLatin1Char(' ') + captureText(goShortName(m_scene.symbols->functionName(g.startFunction)));
         }
         const int labelH = row.kind == RowKind::Processor ? h : TimelineLayout::kStateBarHeight;
         m_labels.push_back({QRect(gutter.left() + 14, top, gutter.width() - 18, labelH), text, &m_pal.text});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/top/top_table_model.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 
@@ -85,7 +86,7 @@ QVariant TopTableModel::data(const QModelIndex& index, int role) const
         case CumPercent:
             return percent(r.cum);
         case Name:
-            return toQString(m_result->symbols->functionName(r.function));
+            return captureText(m_result->symbols->functionName(r.function));
         case ColumnCount:
             break;
         }
@@ -122,10 +123,10 @@ QVariant TopTableModel::data(const QModelIndex& index, int role) const
         if (index.column() == Name) {
             const Symbols& symbols = *m_result->symbols;
             const std::string_view file = symbols.strings.get(symbols.functions[r.function].file);
-            QString tip = toQString(symbols.functionName(r.function));
+            QString tip = captureText(symbols.functionName(r.function));
             if (!file.empty())
-                tip += QLatin1Char('\n') + toQString(file);
-            return tip;
+                tip += QLatin1Char('\n') + captureText(file);
+            return plainToolTip(tip);
         }
         break;
     default:

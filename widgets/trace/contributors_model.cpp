@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/trace/contributors_model.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 #include "widgets/timeline/span_description.h"
 
@@ -61,7 +61,7 @@ QVariant ContributorsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return text(c, index.column());
     case Qt::ToolTipRole:
-        return goroutineTitle(*m_trace->trace, m_trace->symbols, c.row);
+        return plainToolTip(goroutineTitle(*m_trace->trace, m_trace->symbols, c.row));
     case Qt::TextAlignmentRole:
         return index.column() >= Value && !m_linked ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:
@@ -76,7 +76,7 @@ QVariant ContributorsModel::text(const FrameContribution& c, int column) const
     case Id:
         return QStringLiteral("G%1").arg(g.id);
     case Function:
-        return g.hasStartFunction() ? toQString(goShortName(m_trace->symbols.functionName(g.startFunction))) : QString();
+        return g.hasStartFunction() ? captureText(goShortName(m_trace->symbols.functionName(g.startFunction))) : QString();
     case Value:
         return m_linked ? tr("stack contains function") : formatValue(c.value, m_unit);
     case Share:

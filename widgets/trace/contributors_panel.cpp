@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/trace/contributors_panel.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
 #include "widgets/common/pane_setup.h"
-#include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 
 #include <QHeaderView>
@@ -19,6 +19,7 @@ ContributorsPanel::ContributorsPanel(QWidget* parent)
     , m_title(new QLabel(this))
     , m_table(new QTableView(this))
 {
+    m_title->setTextFormat(Qt::RichText);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_table->setModel(m_model);
@@ -52,18 +53,18 @@ void ContributorsPanel::showContributors(StorePtr trace, ContributorsModel::List
 {
     const int64_t n = list ? int64_t(list->size()) : 0;
     const std::string full = frame.toStdString();
-    const QString name = toQString(goShortName(full)).toHtmlEscaped();
+    const QString name = captureHtml(goShortName(full));
     const QString count = formatCount(n, tr("goroutine"), tr("goroutines"));
     m_title->setText(linked ? tr("<b>%1</b> whose stacks contain <b>%2</b>").arg(count, name)
                             : tr("<b>%1</b> contributed to <b>%2</b>").arg(count, name));
-    m_title->setToolTip(frame);
+    m_title->setToolTip(plainToolTip(captureText(full)));
     m_model->setContributors(std::move(trace), std::move(list), std::move(unit), linked);
 }
 
 void ContributorsPanel::showMessage(const QString& text)
 {
     m_model->clear();
-    m_title->setText(text.toHtmlEscaped());
+    m_title->setText(captureHtml(text));
     m_title->setToolTip({});
 }
 

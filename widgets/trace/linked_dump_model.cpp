@@ -2,7 +2,7 @@
 #include "widgets/trace/linked_dump_model.h"
 
 #include "core/analysis/dump_groups.h"
-#include "widgets/common/qt_strings.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/dump/dump_names.h"
 
 #include <QFont>
@@ -90,8 +90,8 @@ QVariant LinkedDumpModel::display(const DumpGoroutine& g, Column column) const
     case CreatedBy: {
         if (g.createdBy == kNoFrame)
             return {};
-        const QString function = toQString(symbols.functionName(symbols.frameFunction(g.createdBy)));
-        return g.creatorId == 0 ? function : tr("%1 in goroutine %2").arg(function).arg(g.creatorId);
+        const QString function = captureText(symbols.functionName(symbols.frameFunction(g.createdBy)));
+        return g.creatorId == 0 ? function : tr("%1 in goroutine %2").arg(function, QString::number(g.creatorId));
     }
     case ColumnCount:
         break;
@@ -126,7 +126,7 @@ QVariant LinkedDumpModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (column != Id)
-            return display(*g, column);
+            return plainToolTip(display(*g, column).toString());
         return linked ? tr("Click to select goroutine %1 in the timeline").arg(g->id)
                       : tr("Goroutine %1 is not in the trace: the dump saw it, but it did not exist, or did nothing, "
                            "while the trace was recorded")

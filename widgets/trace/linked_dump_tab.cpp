@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/trace/linked_dump_tab.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/pane_setup.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_group_details.h"
@@ -70,15 +71,15 @@ void LinkedDumpTab::setDump(StorePtr dump, const QString& path)
     m_model->setStores(m_session->store(), std::move(dump));
     m_stack->clear();
     m_note->clear();
-    const QString name = QFileInfo(path).fileName().toHtmlEscaped();
+    const QString name = captureHtml(QFileInfo(path).fileName());
     const StorePtr& store = m_model->dump();
     if (!store || !store->dump || store->dump->kind != GoroutineDumpData::Kind::Traceback) {
         m_header->setText(tr("<b>%1</b> \u00b7 a debug=1 count profile has no goroutine IDs to link to the trace").arg(name));
         return;
     }
     m_header->setText(tr("<b>%1</b> \u00b7 %2, %3 in the trace \u00b7 click an ID to show that goroutine in the timeline")
-                          .arg(name, formatCount(m_model->rowCount(), tr("goroutine"), tr("goroutines")))
-                          .arg(m_model->linkedCount()));
+                          .arg(name, formatCount(m_model->rowCount(), tr("goroutine"), tr("goroutines")),
+                               QString::number(m_model->linkedCount())));
     followSelection(m_session->selectedGoroutine());
 }
 

@@ -2,6 +2,7 @@
 #include "widgets/trace/trace_flame_tab.h"
 
 #include "core/analysis/goroutine_links.h"
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
 #include "widgets/common/pane_setup.h"
 #include "widgets/common/qt_strings.h"
@@ -161,6 +162,7 @@ QWidget* TraceFlameTab::createToolbar()
     m_scope = new QLabel(bar);
     m_scope->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status = new QLabel(bar);
+    m_status->setTextFormat(Qt::PlainText);
 
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(4, 4, 4, 0);
@@ -183,8 +185,8 @@ void TraceFlameTab::setLinkedProfile(StorePtr profile, const QString& name)
         m_source->addItem(QString(), kLinkedSource);
         index = m_source->count() - 1;
     }
-    m_source->setItemText(index, tr("%1 (opened beside)").arg(name));
-    m_source->setItemData(index, toQString(m_linked->sourcePath), Qt::ToolTipRole);
+    m_source->setItemText(index, tr("%1 (opened beside)").arg(captureText(name)));
+    m_source->setItemData(index, plainToolTip(captureText(m_linked->sourcePath)), Qt::ToolTipRole);
     if (m_source->currentIndex() == index)
         refresh();
     else
@@ -402,7 +404,7 @@ void TraceFlameTab::applyPendingFrame()
     } else {
         node = heaviestFrame(tree, symbols, m_pendingFunction);
         if (!node)
-            m_status->setText(tr("%1 is not in this profile").arg(toQString(goShortName(m_pendingFunction))));
+            m_status->setText(tr("%1 is not in this profile").arg(captureText(goShortName(m_pendingFunction))));
     }
     m_pendingPath.clear();
     m_pendingFunction.clear();
@@ -432,7 +434,7 @@ void TraceFlameTab::onFrameChanged()
     m_session->setSelectedFunction(function);
     m_profile->setSelectedFunction(function); // a click selects it already; a programmatic zoom must too
     const QString frame = toQString(function);
-    m_panel->showMessage(tr("Finding the goroutines of %1\u2026").arg(toQString(goShortName(function))));
+    m_panel->showMessage(tr("Finding the goroutines of %1\u2026").arg(captureText(goShortName(function))));
     m_findingContributors = true;
     auto done = [this, trace, frame](std::string unit, bool linked) {
         return [this, trace, frame, unit = std::move(unit), linked](ContributorsOutcome outcome) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/trace/trace_navigator.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/navigation/bookmarks.h"
 #include "widgets/navigation/navigation_history.h"
 #include "widgets/timeline/timeline_pane.h"
@@ -32,8 +33,8 @@ QAction* makeAction(const QString& text, QStyle::StandardPixmap icon, Qt::Key ar
 QString actionTip(const QString& verb, const QString& target, const QAction* action)
 {
     const QString key = action->shortcut().toString(QKeySequence::NativeText);
-    return target.isEmpty() ? QStringLiteral("%1 (%2)").arg(verb, key)
-                            : QStringLiteral("%1: %2 (%3)").arg(verb, target, key);
+    return plainToolTip(target.isEmpty() ? QStringLiteral("%1 (%2)").arg(verb, key)
+                                         : QStringLiteral("%1: %2 (%3)").arg(verb, target, key));
 }
 
 } // namespace

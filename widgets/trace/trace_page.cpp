@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/trace/trace_page.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
 #include "widgets/common/qt_strings.h"
 #include "widgets/filters/goroutine_filter_bar.h"
@@ -230,7 +231,7 @@ void TracePage::showLinkedDump(StorePtr dump, const QString& path)
     int tab = m_tabs->indexOf(m_linkedDump);
     if (tab < 0)
         tab = m_tabs->addTab(m_linkedDump, tr("Dump"));
-    m_tabs->setTabToolTip(tab, path);
+    m_tabs->setTabToolTip(tab, plainToolTip(captureText(path)));
     m_tabs->setCurrentIndex(tab);
 }
 
@@ -266,7 +267,7 @@ void TracePage::fillTimelineMenu(QMenu* menu, QPoint viewportPos)
         const StringId reason = t.spans.reasonOf(span);
         if (t.spans.stateOf(span) == SpanState::Waiting && reason != 0) {
             const std::string name(m_store->symbols.strings.get(reason));
-            menu->addAction(tr("Filter: Goroutines Waiting on \u201c%1\u201d").arg(QString::fromStdString(name)), this,
+            menu->addAction(tr("Filter: Goroutines Waiting on \u201c%1\u201d").arg(captureMenuText(name)), this,
                             [this, name] { m_session->addCondition(ConditionKind::Reason, name); });
         }
     }
@@ -275,7 +276,7 @@ void TracePage::fillTimelineMenu(QMenu* menu, QPoint viewportPos)
         if (g.hasStartFunction()) {
             const std::string_view function = m_store->symbols.functionName(g.startFunction);
             const std::string regex = '^' + escapeRegex(function) + '$';
-            menu->addAction(tr("Filter: Start Function %1").arg(toQString(goShortName(function))), this,
+            menu->addAction(tr("Filter: Start Function %1").arg(captureMenuText(goShortName(function))), this,
                             [this, regex] { m_session->addCondition(ConditionKind::StartFunction, regex); });
         }
         const GoroutineRow row = hit.index;
