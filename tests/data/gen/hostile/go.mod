@@ -1,0 +1,3 @@
+module goroscope/gen/hostile
+
+go 1.26
