@@ -15,7 +15,8 @@ namespace {
 bool isPlatformNoise(const QMessageLogContext& context, const QString& message)
 {
     const QString category = QString::fromUtf8(context.category ? context.category : "");
-    return category.startsWith(QStringLiteral("qt.qpa")) || message.contains(QStringLiteral("propagateSizeHints"))
+    // "This plugin does not support propagateSizeHints()", "... raise()" (showing a tooltip).
+    return category.startsWith(QStringLiteral("qt.qpa")) || message.startsWith(QStringLiteral("This plugin does not support"))
         || message.startsWith(QStringLiteral("QStandardPaths: XDG_RUNTIME_DIR"));
 }
 
