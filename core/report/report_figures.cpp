@@ -101,7 +101,8 @@ ReportTable traceStates(const EventStore& store)
         syscall.add(stats.syscallNs);
         syscallBlocked.add(stats.syscallBlockNs);
         for (const auto& [reason, ns] : stats.blockNsByReason) {
-            auto it = std::ranges::find_if(waiting, [&](const auto& w) { return w.first == reason; });
+            // Captured by copy: Clang 14 cannot capture a structured binding.
+            auto it = std::ranges::find_if(waiting, [reason = reason](const auto& w) { return w.first == reason; });
             if (it == waiting.end())
                 it = waiting.insert(waiting.end(), {reason, Sum {}});
             it->second.add(ns);

@@ -52,11 +52,11 @@ TimeNs columnDuration(const GoroutineStats& stats, int column, const std::vector
     default:
         break;
     }
-    const int total = FirstReasonColumn + int(reasons.size());
+    const int total = FirstWaitReasonColumn + int(reasons.size());
     if (column == total)
         return stats.totalNs;
-    if (column >= FirstReasonColumn && column < total)
-        return blockedOn(stats, reasons[size_t(column - FirstReasonColumn)]);
+    if (column >= FirstWaitReasonColumn && column < total)
+        return blockedOn(stats, reasons[size_t(column - FirstWaitReasonColumn)]);
     return 0;
 }
 

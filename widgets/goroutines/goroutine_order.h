@@ -21,7 +21,8 @@ enum GoroutineColumn
     ExecutionColumn,
     SchedWaitColumn,
     SyscallColumn,
-    FirstReasonColumn,
+    // Not FirstReasonColumn: GoroutineTableModel's enumerator of that name would shadow it.
+    FirstWaitReasonColumn,
 };
 
 // The nanoseconds a duration column shows for a goroutine with these statistics.

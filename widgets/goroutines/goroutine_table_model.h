@@ -43,7 +43,7 @@ public:
         Execution = ExecutionColumn,
         SchedWait = SchedWaitColumn,
         Syscall = SyscallColumn,
-        FirstReasonColumn = gs::ui::FirstReasonColumn,
+        FirstReasonColumn = FirstWaitReasonColumn,
     };
     enum Role
     {

@@ -160,7 +160,6 @@ public:
     Parser(std::span<const uint8_t> input, size_t bodyOffset, int version)
         : m_in(input.subspan(bodyOffset), bodyOffset)
         , m_input(input)
-        , m_body(bodyOffset)
         , m_version(version)
     {
     }
@@ -198,7 +197,6 @@ private:
 
     ByteReader m_in;
     std::span<const uint8_t> m_input;
-    size_t m_body;
     int m_version;
     Trace m_trace;
     std::vector<Proc> m_procs;
