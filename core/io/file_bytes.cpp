@@ -124,17 +124,22 @@ Result<std::vector<uint8_t>> gunzip(std::span<const uint8_t> bytes, uint64_t max
     return out;
 }
 
+Result<InputBytes> inputFromBytes(std::vector<uint8_t> raw)
+{
+    if (!isGzip(raw))
+        return InputBytes {std::move(raw), false};
+    auto inflated = gunzip(raw, kMaxDecompressedBytes);
+    if (!inflated)
+        return inflated.error();
+    return InputBytes {std::move(*inflated), true};
+}
+
 Result<InputBytes> readInput(const std::string& path)
 {
     auto raw = readFile(path);
     if (!raw)
         return raw.error();
-    if (!isGzip(*raw))
-        return InputBytes {std::move(*raw), false};
-    auto inflated = gunzip(*raw, kMaxDecompressedBytes);
-    if (!inflated)
-        return inflated.error();
-    return InputBytes {std::move(*inflated), true};
+    return inputFromBytes(std::move(*raw));
 }
 
 MappedInput::MappedInput(MappedInput&& other) noexcept

@@ -35,6 +35,9 @@ Result<std::vector<uint8_t>> gunzip(std::span<const uint8_t> bytes, uint64_t max
 // owned buffer's read as zeros afterwards).
 void releasePages(std::span<const uint8_t> bytes, uint64_t upTo);
 
+// Decompresses bytes already in memory if they are gzip, as readInput does for a file.
+Result<InputBytes> inputFromBytes(std::vector<uint8_t> raw);
+
 // Reads a file and decompresses it if it is gzip.
 Result<InputBytes> readInput(const std::string& path);
 

@@ -3,6 +3,7 @@
 
 #include "core/base/error.h"
 #include "core/base/load_context.h"
+#include "core/io/file_bytes.h"
 #include "core/model/event_store.h"
 
 #include <string>
@@ -13,5 +14,9 @@ namespace gs {
 // Errors come back as one line naming the file and, where known, the byte offset:
 // "cpu.pb.gz: at byte 1234 (decompressed): truncated varint".
 Result<StorePtr> loadFile(const std::string& path, LoadContext& context);
+
+// The same for an input already in memory (inputFromBytes); `path` names it in errors and in the
+// store's sourcePath. A trace's pages are released as they are read.
+Result<StorePtr> loadInput(const std::string& path, InputBytes input, LoadContext& context);
 
 } // namespace gs
