@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Installs the Debian packages Goroscope needs to build, test and run, skipping those already
-# installed. Safe to run repeatedly; needs root (or sudo) only when something is missing.
+# Installs the Debian packages Goroscope needs to build, test and run (clang and libFuzzer for the
+# fuzz targets, tests/fuzz), skipping those already installed. Safe to run repeatedly; needs root
+# (or sudo) only when something is missing.
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,7 @@ packages=(
     qt6-base-dev qt6-svg-dev qt6-qpa-plugins libqcustomplot-dev
     libprotobuf-dev protobuf-compiler zlib1g-dev
     libgtest-dev libbenchmark-dev
+    clang libclang-rt-14-dev libfuzzer-14-dev
     fonts-dejavu-core
 )
 
