@@ -270,7 +270,9 @@ void planTokens(TokenizedGeneration& g)
             g.timeBase = std::min(g.timeBase, tables.toNs(b.time));
         }
         g.threads[i].m = t.m;
-        bySize.emplace_back(bytes / 2, i);
+        // At least one: the tokenizer names its output slot before it knows whether the bytes
+        // hold a whole event, so a thread of one cut-off event still needs a buffer.
+        bySize.emplace_back(std::max<size_t>(bytes / 2, 1), i);
     }
     std::sort(bySize.begin(), bySize.end(), std::greater<>());
     for (size_t k = 0; k < bySize.size(); ++k) {
