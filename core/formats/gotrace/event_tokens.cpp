@@ -141,7 +141,12 @@ inline bool tokenizeArgs(const EventContext& ctx, const uint8_t*& p, const uint8
             return false;
         lookUp |= args[i] > ctx.g.idsKnownUpTo[spec.argIds[i]];
     }
-    lastTs = ctx.tables.toNs(dt) + lastTs;
+    // Go sums the deltas in ticks and converts the sum; no real clock reaches 2^63 ns (292 years),
+    // so a sum past it is damage, reported rather than wrapped around into a negative time.
+    if (__builtin_add_overflow(ctx.tables.toNs(dt), lastTs, &lastTs)) {
+        ctx.thread.error = DecodeError(offset, std::string("found timestamp past 2^63 ns in ") + spec.name + " event");
+        return false;
+    }
     const bool bad = lookUp && !idsKnown(args, spec, ctx.tables);
     store(ctx.g, ctx.thread, out, lastTs, type, bad ? Token::BadIds : 0, args, offset);
     return true;
@@ -169,7 +174,7 @@ inline bool tokenizeEvent(const EventContext& ctx, const BatchRef& b, const uint
     case 3: decoded = tokenizeArgs<3, CheckEnd>(ctx, p, end, spec, type, dt, offset, lastTs, out); break;
     default: decoded = tokenizeArgs<kMaxEventArgs, CheckEnd>(ctx, p, end, spec, type, dt, offset, lastTs, out); break;
     }
-    if (!decoded)
+    if (!decoded && !ctx.thread.error)
         ctx.thread.error = eventError(offset, type, false);
     return decoded;
 }
