@@ -1,0 +1,3 @@
+module goroscope/sample
+
+go 1.26
