@@ -96,8 +96,6 @@ public:
         m_old.forEach(f);
     }
 
-    size_t memoryBytes() const { return m_slots.capacity() * sizeof(Slot) + m_old.memoryBytes(); }
-
 private:
     static constexpr uint64_t kMask = kWindow - 1;
     struct Slot
