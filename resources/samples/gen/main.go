@@ -1,6 +1,6 @@
 // Command sample writes resources/samples/server.trace: an execution trace of a small HTTP
 // service under load, with CPU profiling on so the trace carries CPU samples. Its handlers
-// share a cache behind one mutex, and a slow refresh holds that mutex while it waits on a
+// share a cache behind one mutex, and a refresh holds that mutex while it waits on a
 // channel: the timeline shows the contention, the blocking chains lead from a waiting handler
 // to the refresher, and the flame graphs show where the time goes.
 package main
@@ -39,7 +39,7 @@ func (c *cache) get(key string) []byte {
 }
 
 // refresh empties the cache every 50ms, waiting for the new generation's token while it holds
-// the lock: every handler queues behind it.
+// the lock: the handlers that arrive meanwhile queue behind it.
 func (c *cache) refresh(tokens <-chan struct{}, stop <-chan struct{}) {
 	for {
 		select {
