@@ -251,6 +251,20 @@ bool isHeadlessExport(const QCommandLineParser& parser)
     return parser.isSet(opt("export"));
 }
 
+std::optional<QSize> headlessSize(const QCommandLineParser& parser, QString* error)
+{
+    if (!parser.isSet(opt("size")))
+        return HeadlessExportArgs{}.size;
+    static const QRegularExpression kSize(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$"));
+    const QRegularExpressionMatch m = kSize.match(parser.value(opt("size")));
+    const QSize size = m.hasMatch() ? QSize(m.captured(1).toInt(), m.captured(2).toInt()) : QSize();
+    if (size.width() < 16 || size.height() < 16 || size.width() > 20000 || size.height() > 20000) {
+        *error = tr("--size %1: expected WIDTHxHEIGHT in pixels, 16 to 20000 each").arg(parser.value(opt("size")));
+        return std::nullopt;
+    }
+    return size;
+}
+
 std::optional<HeadlessExportArgs> headlessExportArgs(const QCommandLineParser& parser, QString* error)
 {
     HeadlessExportArgs a;
@@ -267,15 +281,10 @@ std::optional<HeadlessExportArgs> headlessExportArgs(const QCommandLineParser& p
         *error = tr("--export needs --input FILE and --output OUT.png|svg|pdf");
         return std::nullopt;
     }
-    if (parser.isSet(opt("size"))) {
-        static const QRegularExpression kSize(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$"));
-        const QRegularExpressionMatch m = kSize.match(parser.value(opt("size")));
-        a.size = m.hasMatch() ? QSize(m.captured(1).toInt(), m.captured(2).toInt()) : QSize();
-        if (a.size.width() < 16 || a.size.height() < 16 || a.size.width() > 20000 || a.size.height() > 20000) {
-            *error = tr("--size %1: expected WIDTHxHEIGHT in pixels, 16 to 20000 each").arg(parser.value(opt("size")));
-            return std::nullopt;
-        }
-    }
+    const std::optional<QSize> size = headlessSize(parser, error);
+    if (!size)
+        return std::nullopt;
+    a.size = *size;
     if (parser.isSet(opt("scale"))) {
         bool ok = false;
         a.scale = parser.value(opt("scale")).toDouble(&ok);

@@ -31,6 +31,8 @@ struct HeadlessExportArgs
 void addHeadlessExportOptions(QCommandLineParser& parser);
 // Whether --export was given.
 bool isHeadlessExport(const QCommandLineParser& parser);
+// --size (default 1600x1000), or why it is wrong (one line).
+std::optional<QSize> headlessSize(const QCommandLineParser& parser, QString* error);
 // The parsed options, or why they are wrong (one line).
 std::optional<HeadlessExportArgs> headlessExportArgs(const QCommandLineParser& parser, QString* error);
 

@@ -2,6 +2,7 @@
 #include "app/gui/headless_export.h"
 #include "app/gui/main_window.h"
 #include "app/gui/report_headless.h"
+#include "widgets/common/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,7 +19,7 @@ namespace {
 bool asksForExport(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char* option : {"--export", "--report"}) {
+        for (const char* option : {"--export", "--report", "--screenshot"}) {
             const size_t n = std::strlen(option);
             if (std::strncmp(argv[i], option, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '='))
                 return true;
@@ -85,6 +86,8 @@ int main(int argc, char** argv)
     if (gs::app::isHeadlessExport(parser) || gs::app::isHeadlessReport(parser))
         return runHeadless(parser);
 
+    gs::ui::applyTheme(gs::ui::savedTheme());
+    gs::ui::applyFontPointSize(gs::ui::savedFontPointSize());
     gs::app::MainWindow window;
     window.show();
     const QStringList files = parser.positionalArguments();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/gui/main_window.h"
+#include "app/gui/shortcuts_dialog.h"
 
 #include "app/gui/notes_dock.h"
 #include "app/gui/report_export.h"
@@ -10,6 +11,7 @@
 #include "widgets/annotations/annotation_set.h"
 #include "widgets/annotations/annotation_tools.h"
 #include "widgets/common/capture_display.h"
+#include "widgets/common/theme.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_page.h"
 #include "widgets/load/file_loader.h"
@@ -23,6 +25,7 @@
 #include "widgets/trace/trace_page.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -37,6 +40,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -44,6 +48,9 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 namespace gs::app {
 
@@ -133,11 +140,24 @@ MainWindow::MainWindow(QWidget* parent)
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(1400, 860);
+        fitToScreen();
     restoreState(settings.value(kStateKey).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::fitToScreen()
+{
+    // The first run: nearly the whole screen, centred; a timeline wants every row it can get.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize size = available.size() * 0.92;
+    setGeometry(QRect(available.topLeft() + QPoint((available.width() - size.width()) / 2,
+                                                   (available.height() - size.height()) / 2),
+                      size));
+}
 
 const StorePtr& MainWindow::store() const
 {
@@ -197,20 +217,47 @@ void MainWindow::createMenus()
     toolbar->addSeparator();
     toolbar->addActions(m_annotate->tools()->actions());
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    m_viewMenu = view;
-    for (QAction* a : m_page->viewActions()) {
-        if (a)
-            view->addAction(a);
-        else
-            view->addSeparator();
-    }
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    fillViewMenu();
 
     createGoMenu();
     createWindowMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    // "?" as typed: Qt matches the character whatever the layout needs to type it; text fields
+    // take it as text first.
+    shortcuts->setShortcuts({QKeySequence(QStringLiteral("?")), QKeySequence(QStringLiteral("F1"))});
     help->addAction(tr("&About Goroscope"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::fillViewMenu()
+{
+    // The shown page's own entries: the profile page's modes and zoom, the trace page's panes.
+    m_viewMenu->clear();
+    const QList<QAction*> actions = m_stack->currentWidget() == m_tracePage ? m_tracePage->viewActions()
+                                                                             : m_page->viewActions();
+    for (QAction* a : actions) {
+        if (a)
+            m_viewMenu->addAction(a);
+        else
+            m_viewMenu->addSeparator();
+    }
+    m_viewMenu->menuAction()->setEnabled(m_stack->currentWidget() == m_dumpPage
+                                         || m_stack->currentWidget() == m_tracePage);
+}
+
+void MainWindow::showShortcuts()
+{
+    auto* dialog = findChild<ShortcutsDialog*>();
+    if (!dialog) {
+        dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::createGoMenu()
@@ -306,6 +353,30 @@ void MainWindow::createWindowMenu()
     QAction* notes = m_notes->toggleViewAction();
     notes->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+N")));
     menu->addAction(notes);
+    menu->addSeparator();
+    // Look and feel, remembered between runs (main() applies them before the window exists).
+    QMenu* theme = menu->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    for (const auto& [t, name] : {std::pair{ui::Theme::System, tr("Follow the &System")},
+                                  std::pair{ui::Theme::Light, tr("&Light")}, std::pair{ui::Theme::Dark, tr("&Dark")}}) {
+        QAction* a = theme->addAction(name, this, [t] {
+            ui::applyTheme(t);
+            ui::saveTheme(t);
+        });
+        a->setCheckable(true);
+        a->setChecked(t == ui::savedTheme());
+        a->setObjectName(QStringLiteral("theme%1").arg(int(t)));
+        themes->addAction(a);
+    }
+    const auto resize = [](int step) {
+        const int now = QApplication::font().pointSize();
+        const int points = step == 0 ? 0 : std::clamp(now + step, 6, 32);
+        ui::applyFontPointSize(points);
+        ui::saveFontPointSize(points);
+    };
+    menu->addAction(tr("&Larger Text"), this, [resize] { resize(1); })->setShortcuts({QKeySequence::ZoomIn, QKeySequence(QStringLiteral("Ctrl+="))});
+    menu->addAction(tr("&Smaller Text"), this, [resize] { resize(-1); })->setShortcut(QKeySequence::ZoomOut);
+    menu->addAction(tr("&Default Text Size"), this, [resize] { resize(0); })->setShortcut(QKeySequence(QStringLiteral("Ctrl+0")));
 }
 
 QString MainWindow::investigationNotes() const
@@ -405,9 +476,16 @@ void MainWindow::createStatusBar()
 QWidget* MainWindow::createWelcome()
 {
     auto* page = new QWidget(this);
-    auto* title = new QLabel(tr("<h2>Goroscope</h2><p>Open a Go profile (<tt>.pb.gz</tt>: CPU, heap, block, mutex…) or an execution trace"
-                                "<br>with <b>File \u203a Open</b> (Ctrl+O), or drop a file on this window.</p>"),
+    auto* title = new QLabel(tr("<h2>Goroscope</h2>"
+                                "<p>Opens what a Go program leaves behind:</p>"
+                                "<p>execution traces (<tt>go test -trace</tt>, <tt>/debug/pprof/trace</tt>, Go 1.11 and later)"
+                                "<br>pprof profiles (<tt>.pb.gz</tt>: CPU, heap, allocs, goroutine, block, mutex)"
+                                "<br>goroutine dumps (<tt>/debug/pprof/goroutine?debug=1</tt> or <tt>2</tt>, panic and SIGQUIT output)"
+                                "<br>folded stacks, <tt>perf script</tt> and bpftrace output, <tt>GODEBUG=gctrace=1</tt> logs"
+                                "<br>and Goroscope sessions.</p>"
+                                "<p>Use <b>File \u203a Open</b> (Ctrl+O), or drop a file on this window.</p>"),
                              page);
+    title->setObjectName(QStringLiteral("welcomeText"));
     title->setAlignment(Qt::AlignCenter);
     auto* open = new QPushButton(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open…"), page);
     connect(open, &QPushButton::clicked, this, &MainWindow::chooseFile);
@@ -430,12 +508,23 @@ QString MainWindow::dialogDirectory() const
     return QSettings().value(kLastDirKey).toString();
 }
 
+QString MainWindow::openFileFilters()
+{
+    // Every capture Goroscope reads is recognised by its content; the names are the usual ones.
+    const QString traces = QStringLiteral("*.trace *.out *.trace.gz");
+    const QString profiles = QStringLiteral("*.pb.gz *.pprof *.pb *.prof");
+    const QString texts = QStringLiteral("*.txt *.log *.dump *.folded *.collapsed *.stacks *.perf");
+    return tr("Go captures (%1 %2 %3 *%4)").arg(traces, profiles, texts, kSessionSuffix) + QStringLiteral(";;")
+           + tr("Execution traces (%1)").arg(traces) + QStringLiteral(";;") + tr("pprof profiles (%1)").arg(profiles)
+           + QStringLiteral(";;")
+           + tr("Goroutine dumps, folded stacks, perf script, bpftrace and gctrace output (%1)").arg(texts)
+           + QStringLiteral(";;") + tr("Goroscope sessions (*%1)").arg(kSessionSuffix) + QStringLiteral(";;")
+           + tr("All files (*)");
+}
+
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Profile or Trace"), dialogDirectory(),
-        tr("Go profiles and traces (*.pb.gz *.pprof *.pb *.prof *.trace *.out *.trace.gz);;Goroscope sessions (*%1);;All files (*)")
-            .arg(kSessionSuffix));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Capture"), dialogDirectory(), openFileFilters());
     if (!path.isEmpty())
         openFile(path);
 }
@@ -458,8 +547,31 @@ void MainWindow::chooseBesideFile()
         openBesideFile(path);
 }
 
+bool MainWindow::confirmUnsavedWork()
+{
+    if (!m_sessions->hasUnsavedWork())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved annotations and notes"),
+                    tr("The annotations and notes are not saved in a session. Save them before going on?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedWorkDialog"));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        saveSession();
+        return !m_sessions->hasUnsavedWork(); // false if the save was cancelled or failed
+    case QMessageBox::Discard:
+        m_sessions->discardUnsavedWork();
+        return true;
+    default:
+        return false;
+    }
+}
+
 void MainWindow::openFile(const QString& path)
 {
+    if (!confirmUnsavedWork())
+        return;
     if (isSessionFile(path))
         m_sessions->open(path);
     else
@@ -577,8 +689,7 @@ void MainWindow::setStore(StorePtr store, const QString& path, ui::TraceViewsPtr
     m_compareAction->setEnabled(m_session->store() != nullptr);
     m_besideAction->setEnabled(isTrace);
     m_addBookmarkAction->setEnabled(isTrace);
-    // The View menu acts on the profile page; elsewhere its keys (Alt+Left, Ctrl+F) are the shown page's.
-    m_viewMenu->menuAction()->setEnabled(m_stack->currentWidget() == m_dumpPage);
+    fillViewMenu();
     m_export->setEnabled(this->store() != nullptr);
     m_report->setEnabled(this->store() != nullptr);
     setWindowFilePath(path);
@@ -723,6 +834,10 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmUnsavedWork()) {
+        event->ignore();
+        return;
+    }
     cancelLoad();
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());

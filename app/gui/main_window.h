@@ -94,7 +94,17 @@ private:
         Beside, // linked to the open trace
     };
 
+    // Asks to save the session when closing or opening another capture would lose annotations or
+    // notes; false when the user cancels (or cancels the save).
+    bool confirmUnsavedWork();
+    // The Open dialog's filters: every kind of capture first, then one per kind.
+    static QString openFileFilters();
+    // The first window's geometry: most of the primary screen.
+    void fitToScreen();
     void createMenus();
+    // The View menu holds the shown page's view actions; enabled for the trace and profile pages.
+    void fillViewMenu();
+    void showShortcuts();
     void createGoMenu();
     void rebuildBookmarksMenu();
     void addBookmark();

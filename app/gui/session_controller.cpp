@@ -57,6 +57,20 @@ void SessionController::connectChanges()
     connect(m_window->session(), &ui::ProfileSession::queryChanged, this, &SessionController::markModified);
     connect(m_window->annotations(), &ui::AnnotationSet::changed, this, &SessionController::markModified);
     connect(m_window->notesDock(), &NotesDock::edited, this, &SessionController::markModified);
+    connect(m_window->annotations(), &ui::AnnotationSet::changed, this, &SessionController::markWorkChanged);
+    connect(m_window->notesDock(), &NotesDock::edited, this, &SessionController::markWorkChanged);
+}
+
+void SessionController::markWorkChanged()
+{
+    if (!isRestoring())
+        m_workChanged = true;
+}
+
+bool SessionController::hasUnsavedWork() const
+{
+    return m_workChanged
+        && (!m_window->annotations()->annotations().empty() || !m_window->notesDock()->text().trimmed().isEmpty());
 }
 
 void SessionController::markModified()
@@ -72,6 +86,7 @@ void SessionController::setSaved(const QString& path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     m_recent.add(absolute);
+    m_workChanged = false;
     if (absolute != m_path) {
         m_path = absolute;
         emit pathChanged(m_path);

@@ -33,6 +33,11 @@ public:
     // The session file saved to or opened last; empty when none.
     const QString& path() const { return m_path; }
     bool isModified() const { return m_modified; }
+    // Annotations or notes exist and changed since the session was last saved or opened (or ever,
+    // without one): closing the window or opening another capture would lose them.
+    bool hasUnsavedWork() const;
+    // The user chose to lose them.
+    void discardUnsavedWork() { m_workChanged = false; }
     bool isRestoring() const { return m_restore.has_value(); }
     const RecentFiles& recent() const { return m_recent; }
     RecentFiles& recent() { return m_recent; }
@@ -73,7 +78,9 @@ private:
     };
 
     void connectChanges();
+    bool m_workChanged = false; // annotations or notes edited since the last save or restore
     void markModified();
+    void markWorkChanged();
     void setSaved(const QString& path);
     void onLoadFinished(const QString& path);
     void loadNext();

@@ -19,6 +19,7 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QColor>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -234,6 +235,43 @@ TEST(HeadlessReportTest, WritesTheReportOfAFile)
     ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 1);
     EXPECT_TRUE(QString::fromLocal8Bit(process.readAllStandardError()).contains(QStringLiteral("--input")));
+}
+
+TEST(HeadlessReportTest, WritesAPictureOfTheWindowInEitherTheme)
+{
+    QTemporaryDir temp;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), temp.path());
+    process.setProcessEnvironment(env);
+    int lightness[2] = {};
+    for (int dark = 0; dark < 2; ++dark) {
+        const QString out = outputFile(temp, dark ? QStringLiteral("dark.png") : QStringLiteral("light.png"));
+        process.start(QStringLiteral(GOROSCOPE_GUI_BINARY),
+                      {QStringLiteral("--screenshot"), out, QStringLiteral("--input"),
+                       QStringLiteral(GOROSCOPE_TEST_DATA_DIR "/trace/go126_sched.trace"), QStringLiteral("--size"),
+                       QStringLiteral("1200x800"), QStringLiteral("--theme"),
+                       dark ? QStringLiteral("dark") : QStringLiteral("light")});
+        ASSERT_TRUE(process.waitForFinished(60000));
+        ASSERT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+        const QImage picture(out);
+        ASSERT_EQ(picture.size(), QSize(1200, 800));
+        int64_t sum = 0;
+        for (int y = 0; y < picture.height(); y += 4)
+            for (int x = 0; x < picture.width(); x += 4)
+                sum += QColor(picture.pixel(x, y)).lightness();
+        lightness[dark] = int(sum / ((picture.height() / 4) * (picture.width() / 4)));
+    }
+    EXPECT_GT(lightness[0], 170) << "light window";
+    EXPECT_LT(lightness[1], 90) << "dark window";
+    process.start(QStringLiteral(GOROSCOPE_GUI_BINARY),
+                  {QStringLiteral("--screenshot"), outputFile(temp, QStringLiteral("x.png")), QStringLiteral("--input"),
+                   QStringLiteral(GOROSCOPE_TEST_DATA_DIR "/trace/go126_sched.trace"), QStringLiteral("--theme"),
+                   QStringLiteral("purple")});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 1);
+    EXPECT_TRUE(QString::fromLocal8Bit(process.readAllStandardError()).contains(QStringLiteral("--theme purple")));
 }
 
 } // namespace

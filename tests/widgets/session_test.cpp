@@ -352,7 +352,10 @@ TEST_F(SessionRestore, AMissingCaptureIsOneErrorAndNothingChanges)
     window.notesDock()->editor()->setPlainText(QStringLiteral("mine"));
 
     QSignalSpy sessionFailed(window.sessions(), &SessionController::failed);
+    QString asked;
+    answerUnsavedWorkPrompt(QMessageBox::Discard, &asked); // keeps the notes: nothing is cleared
     window.openFile(sessionPath);
+    EXPECT_FALSE(asked.isEmpty()) << "opening a session over unsaved notes asks first";
     ASSERT_EQ(sessionFailed.size(), 1);
     EXPECT_EQ(sessionFailed.first().first().toString(),
               sessionPath + QStringLiteral(": the capture ") + session.mainFile + QStringLiteral(" does not exist"));

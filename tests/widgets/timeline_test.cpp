@@ -224,13 +224,15 @@ TEST(TimelineLayoutTest, GroupsSortsAndFindsRowsByY)
     TimelineLayout::Options opt;
     opt.sort = GoroutineSort::TotalBlocked;
     const TimelineLayout layout(*store->trace, index, opt);
-    // Group of G3/G5 comes first (most blocked first), G5 before G7 inside main.a.
+    // Group of G3 comes first (most blocked first), G5 before G7 inside main.a. G3 is alone in
+    // main.b: its row, which names main.b, needs no header.
     ASSERT_EQ(layout.groups().size(), 2u);
-    ASSERT_EQ(layout.rowCount(), 5u);
-    EXPECT_EQ(layout.row(0).kind, RowKind::GroupHeader);
-    EXPECT_EQ(store->trace->goroutines[layout.row(1).index].id, 3);
-    EXPECT_EQ(store->trace->goroutines[layout.row(3).index].id, 5);
-    EXPECT_EQ(store->trace->goroutines[layout.row(4).index].id, 7);
+    ASSERT_EQ(layout.rowCount(), 4u);
+    EXPECT_EQ(layout.row(0).kind, RowKind::Goroutine);
+    EXPECT_EQ(store->trace->goroutines[layout.row(0).index].id, 3);
+    EXPECT_EQ(layout.row(1).kind, RowKind::GroupHeader);
+    EXPECT_EQ(store->trace->goroutines[layout.row(2).index].id, 5);
+    EXPECT_EQ(store->trace->goroutines[layout.row(3).index].id, 7);
     for (size_t i = 0; i < layout.rowCount(); ++i) {
         EXPECT_EQ(layout.rowAt(layout.top(i)), i);
         EXPECT_EQ(layout.rowAt(layout.top(i) + layout.height(i) - 1), i);
@@ -238,8 +240,14 @@ TEST(TimelineLayoutTest, GroupsSortsAndFindsRowsByY)
     EXPECT_EQ(layout.rowAt(layout.totalHeight()), layout.rowCount());
     opt.collapsed.insert(store->trace->goroutines[0].startFunction);
     const TimelineLayout collapsed(*store->trace, index, opt);
-    EXPECT_EQ(collapsed.rowCount(), 3u);
+    EXPECT_EQ(collapsed.rowCount(), 2u); // G3, main.a's header
     EXPECT_EQ(collapsed.positionOf(0), collapsed.rowCount());
+    // A lone goroutine's group folded by the user keeps its header, to be unfolded again.
+    opt.collapsed = {store->trace->goroutines[1].startFunction};
+    const TimelineLayout loneFolded(*store->trace, index, opt);
+    ASSERT_EQ(loneFolded.rowCount(), 3u);
+    EXPECT_EQ(loneFolded.row(0).kind, RowKind::GroupHeader);
+    EXPECT_EQ(loneFolded.positionOf(1), loneFolded.rowCount());
 }
 
 TEST(StatePaletteTest, WaitReasonsFallIntoFamilies)

@@ -217,7 +217,18 @@ TEST_F(TraceFlameTest, ClickingAContributorSelectsItAndZoomsTheTimelineToItsStre
     const TimeWindow& w = view().window();
     EXPECT_LE(w.startNs, second.stretches.front().first);
     EXPECT_GE(w.endNs, second.stretches.back().second);
-    const TimeNs extent = second.stretches.back().second - second.stretches.front().first;
+    // The span of the first stretch is selected (the details panel shows it) and wholly in view.
+    ASSERT_TRUE(view().selectedSpan().has_value());
+    EXPECT_EQ(view().selectedSpan()->row, second.row);
+    const SpanTable& spans = store->trace->spans;
+    const uint32_t span = view().selectedSpan()->span;
+    EXPECT_LE(spans.startOf(span), second.stretches.front().first);
+    EXPECT_GE(spans.endOf(span), second.stretches.front().first);
+    EXPECT_LE(w.startNs, spans.startOf(span));
+    EXPECT_GE(w.endNs, spans.endOf(span));
+    EXPECT_EQ(session().selectedSpan(), view().selectedSpan());
+    const TimeNs extent = std::max(second.stretches.back().second, spans.endOf(span))
+        - std::min(second.stretches.front().first, spans.startOf(span));
     EXPECT_LE(w.durationNs(), std::max(extent * 13 / 10, kReadableNs) + 2) << "zoomed to the stretches, not the trace";
     // The row is in view and its stretches are highlighted at this zoom.
     const size_t pos = view().layout().positionOf(second.row);

@@ -7,9 +7,12 @@
 
 #include <gtest/gtest.h>
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QDir>
 #include <QMessageBox>
 #include <QString>
+#include <QTimer>
 #include <QWidget>
 
 #include <string>
@@ -31,6 +34,23 @@ inline QString takeErrorDialog(QWidget& window)
     const QString text = box->text();
     box->close();
     return text;
+}
+
+// Answers the next "unsaved annotations and notes" question with `button` as soon as it is asked
+// (it is modal); its text, through `asked`, once it has been.
+inline void answerUnsavedWorkPrompt(QMessageBox::StandardButton button, QString* asked = nullptr)
+{
+    auto* poll = new QTimer;
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, button, asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QLatin1String("unsavedWorkDialog"))
+            return;
+        if (asked)
+            *asked = box->text();
+        poll->deleteLater();
+        box->button(button)->click();
+    });
+    poll->start(10);
 }
 
 // Loads a fixture on the calling thread; null (and a test failure) when it does not load.

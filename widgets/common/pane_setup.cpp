@@ -4,6 +4,7 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 
@@ -42,6 +43,18 @@ QSplitter* newSplitter(Qt::Orientation orientation, QWidget* first, QWidget* sec
     split->setStretchFactor(1, secondStretch);
     split->setChildrenCollapsible(false);
     return split;
+}
+
+void rememberSplitterSizes(QSplitter* splitter, const QString& settingsKey, const QList<int>& proportions)
+{
+    splitter->setHandleWidth(7);
+    for (int i = 0; i < splitter->count(); ++i)
+        splitter->setCollapsible(i, i != 0);
+    // setSizes shares out the splitter's real length in the ratio of the given ones.
+    if (!splitter->restoreState(QSettings().value(settingsKey).toByteArray()))
+        splitter->setSizes(proportions);
+    QObject::connect(splitter, &QSplitter::splitterMoved, splitter,
+                     [splitter, settingsKey] { QSettings().setValue(settingsKey, splitter->saveState()); });
 }
 
 } // namespace gs::ui

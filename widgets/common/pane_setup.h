@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QList>
 #include <Qt>
 
 class QPlainTextEdit;
@@ -21,5 +22,11 @@ QPlainTextEdit* newStackPane(const QString& placeholder, QWidget* parent);
 // A splitter of two panes sharing its space `firstStretch : secondStretch`; neither collapses.
 QSplitter* newSplitter(Qt::Orientation orientation, QWidget* first, QWidget* second, int firstStretch,
                        int secondStretch, QWidget* parent);
+
+// The workspace's main splitters: handles wide enough to grab, every pane but the first
+// collapsible (dragged shut, it reopens from its edge), and the sizes the user gave them
+// remembered under `settingsKey` from one run to the next. The first time, the panes share the
+// splitter's length in `proportions`.
+void rememberSplitterSizes(QSplitter* splitter, const QString& settingsKey, const QList<int>& proportions);
 
 } // namespace gs::ui

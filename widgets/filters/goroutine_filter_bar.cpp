@@ -47,6 +47,8 @@ GoroutineFilterBar::GoroutineFilterBar(QWidget* parent)
     , m_error(new QLabel(this))
     , m_chips(new ChipList(this))
     , m_count(new QLabel(this))
+    , m_goTo(new QLineEdit(this))
+    , m_goToResult(new QLabel(this))
 {
     m_kind->setObjectName(QStringLiteral("conditionKind"));
     for (ConditionKind k : kKinds)
@@ -63,6 +65,15 @@ GoroutineFilterBar::GoroutineFilterBar(QWidget* parent)
     m_add->setToolTip(tr("Add this condition"));
     m_error->setObjectName(QStringLiteral("conditionError"));
     m_count->setObjectName(QStringLiteral("goroutineCount"));
+    m_goTo->setObjectName(QStringLiteral("goToGoroutine"));
+    m_goTo->setPlaceholderText(tr("Go to goroutine\u2026"));
+    m_goTo->setToolTip(tr("A goroutine ID (12 or G12) or part of a start function's name, then Enter; Enter again "
+                          "goes to the next match (Ctrl+G)"));
+    m_goTo->setClearButtonEnabled(true);
+    m_goTo->setMaximumWidth(200);
+    m_goToResult->setObjectName(QStringLiteral("goToResult"));
+    m_goToResult->setTextFormat(Qt::PlainText);
+    m_goToResult->setEnabled(false);
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
@@ -74,6 +85,9 @@ GoroutineFilterBar::GoroutineFilterBar(QWidget* parent)
     layout->addWidget(m_error);
     layout->addWidget(m_chips, 1);
     layout->addWidget(m_count);
+    layout->addSpacing(12);
+    layout->addWidget(m_goTo);
+    layout->addWidget(m_goToResult);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &GoroutineFilterBar::fillChoices);
     connect(m_value->lineEdit(), &QLineEdit::returnPressed, this, &GoroutineFilterBar::submit);
@@ -81,6 +95,8 @@ GoroutineFilterBar::GoroutineFilterBar(QWidget* parent)
             [this] { showError({}); });
     connect(m_add, &QToolButton::clicked, this, &GoroutineFilterBar::submit);
     connect(m_chips, &ChipList::removeRequested, this, &GoroutineFilterBar::conditionRemoved);
+    connect(m_goTo, &QLineEdit::returnPressed, this, [this] { emit goToRequested(m_goTo->text()); });
+    connect(m_goTo, &QLineEdit::textEdited, this, [this] { showGoToResult({}); });
     fillChoices();
     setCount(0, 0, false);
 }
@@ -121,6 +137,17 @@ void GoroutineFilterBar::fillChoices()
     m_value->setCurrentIndex(k == ConditionKind::TimeRange && !m_rangeText.isEmpty() ? 0 : -1);
     m_value->lineEdit()->setPlaceholderText(conditionPlaceholder(k));
     showError({});
+}
+
+void GoroutineFilterBar::focusGoTo()
+{
+    m_goTo->setFocus(Qt::ShortcutFocusReason);
+    m_goTo->selectAll();
+}
+
+void GoroutineFilterBar::showGoToResult(const QString& text)
+{
+    m_goToResult->setText(text);
 }
 
 void GoroutineFilterBar::setReasons(const QStringList& reasons)

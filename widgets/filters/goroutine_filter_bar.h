@@ -11,6 +11,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QToolButton;
 
 namespace gs::ui {
@@ -21,7 +22,9 @@ class ChipList;
 // states, common transitions, the trace's wait reasons or the selected time range as choices and
 // accepts typed text) followed by the active conditions as removable chips and the "N of M
 // goroutines" count. Enter or Add validates the value (validateCondition); invalid input shows
-// why and adds nothing. It only emits; the session owns the conditions. GUI thread only.
+// why and adds nothing. At its end, a "go to goroutine" field (an ID or part of a start function's
+// name; Enter again goes to the next match). It only emits; the session owns the conditions.
+// GUI thread only.
 class GoroutineFilterBar : public QWidget
 {
     Q_OBJECT
@@ -38,6 +41,11 @@ public:
     void focusEntry();
     // Shows why the filter could not be applied (empty clears it).
     void showError(const QString& message);
+    // Puts the keyboard focus into the go-to field, its text selected.
+    void focusGoTo();
+    // What the last go-to found ("G12 · 3 matches"), shown beside the field.
+    void showGoToResult(const QString& text);
+    QLineEdit* goToField() const { return m_goTo; }
 
     ConditionKind kind() const;
     void setKind(ConditionKind kind);
@@ -47,6 +55,7 @@ public:
 signals:
     void conditionAdded(gs::ui::ConditionKind kind, const QString& text);
     void conditionRemoved(int index);
+    void goToRequested(const QString& query);
 
 private:
     void submit();
@@ -58,6 +67,8 @@ private:
     QLabel* m_error = nullptr;
     ChipList* m_chips = nullptr;
     QLabel* m_count = nullptr;
+    QLineEdit* m_goTo = nullptr;
+    QLabel* m_goToResult = nullptr;
     QStringList m_reasons;
     QString m_rangeText;
 };

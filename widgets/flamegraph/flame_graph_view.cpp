@@ -308,6 +308,15 @@ QString FlameGraphView::describe(const FlameRect& r) const
     return text;
 }
 
+QList<KeyHelp> FlameGraphView::keyHelp()
+{
+    return {
+        {tr("Click"), tr("Zoom to a frame")},
+        {tr("Esc, Backspace"), tr("Zoom back out one step")},
+        {tr("Home"), tr("Show the whole graph")},
+    };
+}
+
 void FlameGraphView::keyPressEvent(QKeyEvent* event)
 {
     switch (event->key()) {

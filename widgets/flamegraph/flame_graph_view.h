@@ -3,6 +3,7 @@
 
 #include "core/analysis/flame_tree.h"
 #include "core/model/symbols.h"
+#include "widgets/common/key_help.h"
 #include "widgets/flamegraph/flame_layout.h"
 #include "widgets/flamegraph/flame_painter.h"
 
@@ -42,6 +43,8 @@ class FlameGraphView : public QWidget
 {
     Q_OBJECT
 public:
+    // The keys and gestures keyPressEvent and the mouse handlers serve.
+    static QList<KeyHelp> keyHelp();
     explicit FlameGraphView(QWidget* parent = nullptr);
 
     // Shows a new tree. The zoom is kept when the same call path exists in the new tree (a filter

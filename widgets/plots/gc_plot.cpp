@@ -3,6 +3,7 @@
 
 #include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
+#include "widgets/plots/plot_palette.h"
 
 #include <QLabel>
 #include <QToolTip>
@@ -84,6 +85,7 @@ GcPlot::GcPlot(QWidget* parent)
         rect->setRangeDrag(Qt::Horizontal);
     }
     connect(m_plot, &QCustomPlot::mouseMove, this, &GcPlot::onMouseMove);
+    followPalette(m_plot);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

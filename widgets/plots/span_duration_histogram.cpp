@@ -3,6 +3,7 @@
 
 #include "core/analysis/goroutine_filter.h"
 #include "widgets/common/value_format.h"
+#include "widgets/plots/plot_palette.h"
 #include "widgets/timeline/state_palette.h"
 #include "widgets/trace/trace_session.h"
 
@@ -77,6 +78,7 @@ SpanDurationHistogram::SpanDurationHistogram(TraceSession* session, QWidget* par
     connect(m_session, &TraceSession::resultChanged, this, &SpanDurationHistogram::invalidate);
     connect(m_session, &TraceSession::storeChanged, this, &SpanDurationHistogram::invalidate);
     showHistogram();
+    followPalette(m_plot);
 }
 
 void SpanDurationHistogram::setState(SpanState state)

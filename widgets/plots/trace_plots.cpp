@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/plots/trace_plots.h"
 
+#include "widgets/plots/plot_palette.h"
+
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -51,6 +53,7 @@ TracePlots::TracePlots(QWidget* parent)
     addGraph(m_plot, m_countRect, QColor(0x2f, 0xa3, 0x4a), tr("goroutines"));
     QCPGraph* pauses = addGraph(m_plot, m_pauseRect, QColor(0xd0, 0x30, 0x30), tr("GC pauses"));
     pauses->setLineStyle(QCPGraph::lsImpulse);
+    followPalette(m_plot);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);

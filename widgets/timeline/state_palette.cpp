@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/state_palette.h"
 
+#include "widgets/common/theme.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+
 #include <cmath>
 
 namespace gs::ui {
@@ -80,6 +85,38 @@ QString spanKindName(SpanKind kind)
 }
 
 const StatePalette& StatePalette::standard()
+{
+    return isDark(QGuiApplication::palette()) ? dark() : light();
+}
+
+const StatePalette& StatePalette::dark()
+{
+    // The state colours read on dark rows as they are; the rows, text and marks turn over.
+    static const StatePalette palette = [] {
+        StatePalette p = light();
+        p.mixedWaiting = QColor(0x5a, 0x60, 0x6a);
+        p.region = QColor(0x6d, 0x86, 0xac);
+        p.log = QColor(0xe0, 0xe0, 0xe0);
+        p.task = QColor(0x4d, 0xa6, 0xf0);
+        p.sample = QColor(0xb0, 0xb0, 0xb0);
+        p.rowEven = QColor(0x1e, 0x1f, 0x22);
+        p.rowOdd = QColor(0x25, 0x27, 0x2b);
+        p.gutter = QColor(0x2b, 0x2d, 0x31);
+        p.groupHeader = QColor(0x33, 0x37, 0x3e);
+        p.text = QColor(0xe6, 0xe7, 0xea);
+        p.dimText = QColor(0x9a, 0xa0, 0xa8);
+        p.grid = QColor(0x3a, 0x3d, 0x42);
+        p.selection = QColor(0x4d, 0x94, 0xf0, 0x50);
+        p.selectionEdge = QColor(0x6c, 0xa8, 0xf0);
+        p.highlight = QColor(0xff, 0xff, 0xff);
+        for (QColor& hue : p.goroutineHues)
+            hue = QColor::fromHsvF(hue.hsvHueF(), 0.45f, 0.55f);
+        return p;
+    }();
+    return palette;
+}
+
+const StatePalette& StatePalette::light()
 {
     static const StatePalette palette = [] {
         StatePalette p;

@@ -66,7 +66,11 @@ struct StatePalette
     QColor highlight;      // selected span outline
     QColor contributor;    // stretches that fed the selected flame-graph frame, and their rows' marker
 
+    // The palette for the application's theme: light() or dark(), by the application palette.
+    // GUI thread only.
     static const StatePalette& standard();
+    static const StatePalette& light();
+    static const StatePalette& dark();
     // Colour of a core state inside a merged block.
     const QColor& forState(SpanState s) const;
     // A stable colour for a goroutine on a processor row, one of a small fixed set (so that

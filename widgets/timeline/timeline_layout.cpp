@@ -76,7 +76,10 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
 
     m_positionOf.assign(gr.size(), UINT32_MAX);
     for (size_t g = 0; g < m_groups.size(); ++g) {
-        if (options.grouped)
+        // A lone goroutine's row names its start function already: a header would only take
+        // room. One the user folded keeps its header, to be unfolded again.
+        const bool lone = m_groups[g].members.size() == 1 && !m_groups[g].collapsed;
+        if (options.grouped && !lone)
             append(RowKind::GroupHeader, uint32_t(g), kHeaderRowHeight);
         if (m_groups[g].collapsed)
             continue;

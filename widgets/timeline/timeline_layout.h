@@ -42,7 +42,8 @@ struct GoroutineGroup
 
 // The vertical layout of a timeline: which row is drawn at which y. Processor rows come first,
 // then, per start-function group, a header row and (unless the group is collapsed) its goroutine
-// rows, or just the goroutines when grouping is off. Goroutines the filter mask drops have no row
+// rows, or just the goroutines when grouping is off. A group of one goroutine has no header
+// unless it is collapsed. Goroutines the filter mask drops have no row
 // at all (and groups left empty no header), so what is filtered out is gone, not dimmed. Heights
 // are kept as prefix sums, so the row at a y coordinate, and with it the first visible row of a
 // paint, is one binary search.

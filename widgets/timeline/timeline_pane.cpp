@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/timeline_pane.h"
 
+#include "widgets/common/pane_setup.h"
 #include "widgets/plots/trace_plots.h"
 #include "widgets/timeline/chain_panel.h"
 #include "widgets/timeline/relations_panel.h"
@@ -22,14 +23,18 @@ TimelinePane::TimelinePane(QWidget* parent)
     , m_chain(new ChainPanel)
     , m_relations(new RelationsPanel)
 {
+    // The timeline takes the room a window gains; the plots below it keep theirs.
     auto* column = new QSplitter(Qt::Vertical);
+    column->setObjectName(QStringLiteral("timelineColumn"));
     column->addWidget(m_view);
     column->addWidget(m_plots);
-    column->setStretchFactor(0, 3);
-    column->setStretchFactor(1, 1);
+    column->setStretchFactor(0, 1);
+    column->setStretchFactor(1, 0);
     // Three stacked plots need room for their axis labels.
     m_plots->setMinimumHeight(200);
+    rememberSplitterSizes(column, QStringLiteral("timelinePane/column"), {75, 25});
     auto* row = new QSplitter(Qt::Horizontal);
+    row->setObjectName(QStringLiteral("timelineRow"));
     row->addWidget(column);
     auto* side = new QSplitter(Qt::Vertical);
     side->addWidget(m_details);
@@ -43,8 +48,9 @@ TimelinePane::TimelinePane(QWidget* parent)
     side->setStretchFactor(0, 1);
     side->setStretchFactor(1, 1);
     row->addWidget(side);
-    row->setStretchFactor(0, 4);
-    row->setStretchFactor(1, 1);
+    row->setStretchFactor(0, 1);
+    row->setStretchFactor(1, 0);
+    rememberSplitterSizes(row, QStringLiteral("timelinePane/row"), {80, 20});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(row);

@@ -364,9 +364,22 @@ void TimelineView::setContributors(ContributorHighlight::ListPtr contributors)
 bool TimelineView::zoomToContributor(GoroutineRow row)
 {
     const FrameContribution* c = m_contributors.of(row);
-    const auto range = c ? contributionWindow(*c) : std::nullopt;
+    auto range = c ? contributionWindow(*c) : std::nullopt;
     if (!range)
         return false;
+    // The span the first stretch falls in is what the jump is about: selected (its details
+    // shown), and wholly in view with a margin, so the sample keeps its context.
+    const SpanTable& spans = m_store->trace->spans;
+    const TimeNs at = c->stretches.front().first;
+    const uint32_t span = spans.firstEndingAfter(row, at - 1);
+    if (span < spans.offsets[row + 1] && spans.startOf(span) <= at) {
+        const TimeNs start = spans.startOf(span);
+        const TimeNs end = spans.endOf(span);
+        const TimeNs margin = (end - start) / 10;
+        range->first = std::min(range->first, start - margin);
+        range->second = std::max(range->second, end + margin);
+        selectSpan({row, span});
+    }
     setTimeRange(range->first, range->second);
     return true;
 }
@@ -550,6 +563,19 @@ void TimelineView::handleClick(QPoint pos)
         clearSelectedRange();
         break;
     }
+}
+
+QList<KeyHelp> TimelineView::keyHelp()
+{
+    return {
+        {tr("W / S, Ctrl+wheel"), tr("Zoom in / out around the mouse")},
+        {tr("A / D, drag, Shift+wheel"), tr("Pan left / right")},
+        {tr("Shift+drag"), tr("Select a time range")},
+        {tr("F"), tr("Fit the selected range or span")},
+        {tr("Home"), tr("Show the whole trace")},
+        {tr("Esc"), tr("Clear the selected range and span")},
+        {tr("Click"), tr("Select a span; on a group header, fold or unfold the group")},
+    };
 }
 
 void TimelineView::keyPressEvent(QKeyEvent* event)

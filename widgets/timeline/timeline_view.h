@@ -10,6 +10,7 @@
 #include "widgets/timeline/timeline_scene.h"
 #include "widgets/common/background_work.h"
 #include "widgets/common/job_runner.h"
+#include "widgets/common/key_help.h"
 
 #include <QAbstractScrollArea>
 #include <QImage>
@@ -43,6 +44,8 @@ class TimelineView : public QAbstractScrollArea
 {
     Q_OBJECT
 public:
+    // The keys and gestures keyPressEvent and the mouse handlers serve.
+    static QList<KeyHelp> keyHelp();
     explicit TimelineView(QWidget* parent = nullptr);
     ~TimelineView() override;
 
@@ -83,8 +86,9 @@ public:
     // Highlights a flame-graph frame's contributors (TraceSession::contributors): their stretches
     // are outlined on their rows and their labels marked. Null clears; a new store clears too.
     void setContributors(ContributorHighlight::ListPtr contributors);
-    // Zooms to a highlighted goroutine's stretches (contributionWindow); false when the row is not
-    // a contributor or has no stretches (a linked pprof profile's), and nothing changes.
+    // Zooms to a highlighted goroutine's stretches (contributionWindow) and the whole span the
+    // first of them falls in, which it selects; false when the row is not a contributor or has
+    // no stretches (a linked pprof profile's), and nothing changes.
     bool zoomToContributor(GoroutineRow row);
     // The goroutine rows highlighted as contributors, ascending.
     std::vector<GoroutineRow> highlightedRows() const { return m_contributors.rows(); }

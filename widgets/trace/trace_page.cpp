@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/trace/trace_page.h"
 
+#include "core/analysis/goroutine_search.h"
 #include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
+#include "widgets/common/pane_setup.h"
 #include "widgets/common/qt_strings.h"
 #include "widgets/filters/goroutine_filter_bar.h"
 #include "widgets/goroutines/creation_tree_view.h"
 #include "widgets/goroutines/goroutine_table.h"
 #include "widgets/plots/span_duration_histogram.h"
+#include "widgets/plots/trace_plots.h"
 #include "widgets/timeline/chain_panel.h"
 #include "widgets/timeline/span_description.h"
 #include "widgets/timeline/span_details_panel.h"
@@ -48,12 +51,14 @@ TracePage::TracePage(QWidget* parent)
     m_tabs->addTab(new CreationTreeView(m_session), tr("Creation tree"));
     m_tabs->setDocumentMode(true);
     m_navigator = new TraceNavigator(m_session, m_pane, m_tabs, this);
+    // The timeline is the main view: the tabs below it start with a fifth of the height.
     auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("traceSplit"));
     split->addWidget(m_pane);
     split->addWidget(m_tabs);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    rememberSplitterSizes(split, QStringLiteral("tracePage/split"), {80, 20});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -62,12 +67,7 @@ TracePage::TracePage(QWidget* parent)
     layout->addWidget(m_filterBar);
     layout->addWidget(split, 1);
 
-    // Ctrl+F is free on this page (the timeline's F, without Ctrl, fits the selection).
-    auto* find = new QAction(tr("Filter Goroutines\u2026"), this);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, m_filterBar, &GoroutineFilterBar::focusEntry);
-    addAction(find);
-
+    createViewActions();
     TimelineView* view = timeline();
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, [this, view](QPoint pos) {
@@ -77,6 +77,48 @@ TracePage::TracePage(QWidget* parent)
             menu.exec(view->viewport()->mapToGlobal(pos));
     });
     connectSession();
+}
+
+void TracePage::createViewActions()
+{
+    // Ctrl+F is free on this page (the timeline's F, without Ctrl, fits the selection).
+    auto* find = new QAction(tr("Filter Goroutines\u2026"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_filterBar, &GoroutineFilterBar::focusEntry);
+    addAction(find);
+    auto* goTo = new QAction(tr("Go to Goroutine\u2026"), this);
+    goTo->setObjectName(QStringLiteral("goToGoroutineAction"));
+    goTo->setShortcut(QKeySequence(QStringLiteral("Ctrl+G")));
+    connect(goTo, &QAction::triggered, m_filterBar, &GoroutineFilterBar::focusGoTo);
+    connect(m_filterBar, &GoroutineFilterBar::goToRequested, this, &TracePage::goToGoroutine);
+    addAction(goTo);
+    // Panes shown or hidden; a pane dragged shut counts as hidden.
+    const auto paneToggle = [this](const QString& text, const char* shortcut, QWidget* pane) {
+        auto* splitter = qobject_cast<QSplitter*>(pane->parentWidget());
+        auto* a = new QAction(text, this);
+        a->setCheckable(true);
+        a->setChecked(true);
+        a->setShortcut(QKeySequence(QString::fromLatin1(shortcut)));
+        connect(a, &QAction::toggled, pane, [pane, splitter](bool on) {
+            pane->setVisible(on);
+            // Dragged shut, the pane is visible without room: it gets a quarter back.
+            QList<int> sizes = splitter->sizes();
+            const qsizetype i = splitter->indexOf(pane);
+            if (on && sizes[i] == 0) {
+                const int room = sizes[0] / 4;
+                sizes[0] -= room;
+                sizes[i] = room;
+                splitter->setSizes(sizes);
+            }
+        });
+        connect(splitter, &QSplitter::splitterMoved, a,
+                [a, pane, splitter] { a->setChecked(splitter->sizes()[splitter->indexOf(pane)] > 0); });
+        addAction(a);
+        return a;
+    };
+    QAction* plots = paneToggle(tr("Show &Plots"), "Ctrl+Shift+P", m_pane->plots());
+    QAction* tabs = paneToggle(tr("Show &Tables Below"), "Ctrl+Shift+T", m_tabs);
+    m_viewActions = {find, goTo, nullptr, plots, tabs};
 }
 
 QWidget* TracePage::createToolbar()
@@ -109,7 +151,12 @@ QWidget* TracePage::createToolbar()
     rangeButton->setDefaultAction(m_filterToRange);
 
     m_rangeSummary = new QLabel(bar);
+    m_rangeSummary->setObjectName(QStringLiteral("rangeSummary"));
+    m_rangeSummary->setTextFormat(Qt::PlainText);
     m_rangeSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The summary takes the room the toolbar has, never more: a long one would widen the window
+    // past the screen. What does not fit is in its tooltip.
+    m_rangeSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* hint = new QLabel(tr("Ctrl+wheel or W/S zoom \u00b7 drag or A/D pan \u00b7 Shift+drag selects a range \u00b7 F fits it"),
                             bar);
     hint->setEnabled(false);
@@ -132,9 +179,11 @@ QWidget* TracePage::createToolbar()
 
     connect(view, &TimelineView::rangeSelected, this, [this, view](TimeNs a, TimeNs b) {
         // The summary is multi-line text; the toolbar shows it on one line.
-        m_rangeSummary->setText(a == b ? QString()
-                                       : describeRange(view->rangeSummary())
-                                             .replace(QLatin1Char('\n'), QStringLiteral(" \u00b7 ")));
+        const QString summary = a == b ? QString() : describeRange(view->rangeSummary());
+        m_rangeSummary->setText(QString(summary).replace(QLatin1Char('\n'), QStringLiteral(" \u00b7 ")));
+        m_rangeSummary->setToolTip(summary.isEmpty() ? QString()
+                                                     : QStringLiteral("<qt>%1</qt>")
+                                                           .arg(summary.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
         m_filterToRange->setEnabled(a != b);
         const bool none = a == b || !m_store || !m_store->trace;
         m_filterBar->setRangeText(none ? QString() : QString::fromStdString(timeRangeText(a, b, m_store->trace->startNs)));
@@ -168,6 +217,26 @@ void TracePage::connectSession()
     connect(m_pane->details(), &SpanDetailsPanel::frameActivated, this, &TracePage::showFunctionInFlameGraph);
 }
 
+void TracePage::goToGoroutine(const QString& query)
+{
+    if (!m_store || !m_store->trace)
+        return;
+    const GoroutineSearchHit hit = searchGoroutine(*m_store, query.toStdString(), m_session->selectedGoroutine());
+    if (hit.row == kNoRow) {
+        m_filterBar->showGoToResult(tr("no match"));
+        return;
+    }
+    const auto& keep = m_session->keepMask();
+    const bool filteredOut = keep && !(*keep)[hit.row];
+    const QString id = QStringLiteral("G%1").arg(m_store->trace->goroutines.idOf(hit.row));
+    QString result = hit.matches > 1 ? tr("%1 \u00b7 %L2 matches").arg(id).arg(hit.matches) : id;
+    if (filteredOut)
+        result += tr(" (hidden by the filter)");
+    m_filterBar->showGoToResult(result);
+    // The focus stays in the field: Enter again goes to the next match.
+    m_session->setSelectedGoroutine(hit.row);
+}
+
 void TracePage::setStore(StorePtr store, TraceViewsPtr views)
 {
     m_store = std::move(store);
@@ -177,6 +246,7 @@ void TracePage::setStore(StorePtr store, TraceViewsPtr views)
     m_rangeSummary->clear();
     m_filterToRange->setEnabled(false);
     m_filterBar->setRangeText({});
+    m_filterBar->showGoToResult({});
     QStringList reasons;
     if (views) {
         for (StringId r : views->waitReasons) {

@@ -69,8 +69,17 @@ public:
     // goroutine under it, the selected range, clearing the filter.
     void fillTimelineMenu(QMenu* menu, QPoint viewportPos);
 
+    // The page's entries for the View menu (null: a separator): filter, go to goroutine, and the
+    // plots and the tabs below the timeline shown or hidden.
+    QList<QAction*> viewActions() const { return m_viewActions; }
+
+    // "Go to goroutine": selects the goroutine `query` names (searchGoroutine; the next match
+    // after the selected goroutine) and scrolls the timeline to its row. Ctrl+G focuses the field.
+    void goToGoroutine(const QString& query);
+
 private:
     QWidget* createToolbar();
+    void createViewActions();
     void connectSession();
     void updateCount();
     void filterToSelectedRange();
@@ -92,6 +101,7 @@ private:
     QAction* m_filterToRange = nullptr;
     TraceNavigator* m_navigator = nullptr;
     QPointer<LinkedDumpTab> m_linkedDump; // in m_tabs while a dump is open beside the trace
+    QList<QAction*> m_viewActions;
 };
 
 } // namespace gs::ui
