@@ -84,9 +84,22 @@ TEST_F(Workspace, TheTimelineGetsMostOfAFullHdWindow)
     MainWindow window;
     openTrace(window, QSize(1920, 1080));
     ui::TimelineView* view = window.tracePage()->timeline();
-    const int rows = visibleGoroutineRows(*view);
-    EXPECT_GE(rows, 30) << "goroutine rows visible at 1920x1080 with the default layout";
-    EXPECT_GT(view->height(), window.height() / 2);
+    auto* plots = window.findChild<QWidget*>(QStringLiteral("tracePlots"));
+    auto* split = window.findChild<QSplitter*>(QStringLiteral("traceSplit"));
+    ASSERT_TRUE(plots && split);
+    EXPECT_GT(view->height(), plots->height() + split->widget(1)->height())
+        << "the timeline is taller than the plots and the tables together";
+    EXPECT_GE(visibleGoroutineRows(*view), 18) << "goroutine rows visible at 1920x1080 with the default layout";
+    // The tables hidden (View > Show Tables Below), 30 rows and more.
+    QAction* tables = nullptr;
+    for (QAction* a : window.tracePage()->viewActions()) {
+        if (a && a->text().remove(QLatin1Char('&')) == QLatin1String("Show Tables Below"))
+            tables = a;
+    }
+    ASSERT_TRUE(tables);
+    tables->trigger();
+    QCoreApplication::processEvents();
+    EXPECT_GE(visibleGoroutineRows(*view), 30) << "goroutine rows visible at 1920x1080 without the tables";
 }
 
 TEST_F(Workspace, SplitterSizesAreRememberedAndHandlesAreEasyToGrab)

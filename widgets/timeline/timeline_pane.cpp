@@ -31,8 +31,8 @@ TimelinePane::TimelinePane(QWidget* parent)
     column->setStretchFactor(0, 1);
     column->setStretchFactor(1, 0);
     // Three stacked plots need room for their axis labels.
-    m_plots->setMinimumHeight(200);
-    rememberSplitterSizes(column, QStringLiteral("timelinePane/column"), {75, 25});
+    m_plots->setMinimumHeight(150);
+    rememberSplitterSizes(column, QStringLiteral("timelinePane/column"), {80, 20});
     auto* row = new QSplitter(Qt::Horizontal);
     row->setObjectName(QStringLiteral("timelineRow"));
     row->addWidget(column);

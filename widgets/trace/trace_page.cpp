@@ -51,14 +51,16 @@ TracePage::TracePage(QWidget* parent)
     m_tabs->addTab(new CreationTreeView(m_session), tr("Creation tree"));
     m_tabs->setDocumentMode(true);
     m_navigator = new TraceNavigator(m_session, m_pane, m_tabs, this);
-    // The timeline is the main view: the tabs below it start with a fifth of the height.
+    // The timeline is the main view: the tabs below it start with a sixth of the height, and
+    // may be made smaller than their pages would ask for.
+    m_tabs->setMinimumHeight(110);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("traceSplit"));
     split->addWidget(m_pane);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 0);
-    rememberSplitterSizes(split, QStringLiteral("tracePage/split"), {80, 20});
+    rememberSplitterSizes(split, QStringLiteral("tracePage/split"), {83, 17});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
