@@ -77,6 +77,9 @@ public:
     WindowAnnotations* windowAnnotations() const { return m_annotate; }
     bool isLoading() const;
 
+    // The Open dialog's filters: every kind of capture first, then one per kind.
+    static QString openFileFilters();
+
 signals:
     void loadFinished(const QString& path);
     void loadFailed(const QString& message);
@@ -97,8 +100,6 @@ private:
     // Asks to save the session when closing or opening another capture would lose annotations or
     // notes; false when the user cancels (or cancels the save).
     bool confirmUnsavedWork();
-    // The Open dialog's filters: every kind of capture first, then one per kind.
-    static QString openFileFilters();
     // The first window's geometry: most of the primary screen.
     void fitToScreen();
     void createMenus();
