@@ -251,12 +251,12 @@ TEST(HeadlessReportTest, WritesAPictureOfTheWindowInEitherTheme)
         process.start(QStringLiteral(GOROSCOPE_GUI_BINARY),
                       {QStringLiteral("--screenshot"), out, QStringLiteral("--input"),
                        QStringLiteral(GOROSCOPE_TEST_DATA_DIR "/trace/go126_sched.trace"), QStringLiteral("--size"),
-                       QStringLiteral("1200x800"), QStringLiteral("--theme"),
+                       QStringLiteral("1600x1000"), QStringLiteral("--theme"),
                        dark ? QStringLiteral("dark") : QStringLiteral("light")});
         ASSERT_TRUE(process.waitForFinished(60000));
         ASSERT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
         const QImage picture(out);
-        ASSERT_EQ(picture.size(), QSize(1200, 800));
+        ASSERT_EQ(picture.size(), QSize(1600, 1000));
         int64_t sum = 0;
         for (int y = 0; y < picture.height(); y += 4)
             for (int x = 0; x < picture.width(); x += 4)

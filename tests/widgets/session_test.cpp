@@ -353,7 +353,7 @@ TEST_F(SessionRestore, AMissingCaptureIsOneErrorAndNothingChanges)
 
     QSignalSpy sessionFailed(window.sessions(), &SessionController::failed);
     QString asked;
-    answerUnsavedWorkPrompt(QMessageBox::Discard, &asked); // keeps the notes: nothing is cleared
+    test::answerUnsavedWorkPrompt(QMessageBox::Discard, &asked); // keeps the notes: nothing is cleared
     window.openFile(sessionPath);
     EXPECT_FALSE(asked.isEmpty()) << "opening a session over unsaved notes asks first";
     ASSERT_EQ(sessionFailed.size(), 1);

@@ -47,6 +47,7 @@ inline void answerUnsavedWorkPrompt(QMessageBox::StandardButton button, QString*
             return;
         if (asked)
             *asked = box->text();
+        poll->stop(); // deleted only once its event loop turns again: not a second answer meanwhile
         poll->deleteLater();
         box->button(button)->click();
     });
