@@ -3,7 +3,9 @@
 
 #include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
+#include "widgets/plots/plot_legend.h"
 #include "widgets/plots/plot_palette.h"
+#include "widgets/plots/spaced_ticker.h"
 
 #include <QLabel>
 #include <QToolTip>
@@ -22,8 +24,14 @@ QCPAxisRect* addRect(QCustomPlot* plot, int row, const QString& yLabel)
 {
     auto* rect = new QCPAxisRect(plot);
     plot->plotLayout()->addElement(row, 0, rect);
-    rect->axis(QCPAxis::atLeft)->setLabel(yLabel);
-    rect->axis(QCPAxis::atBottom)->setLabel(QObject::tr("time since program start (s)"));
+    QCPAxis* x = rect->axis(QCPAxis::atBottom);
+    QCPAxis* y = rect->axis(QCPAxis::atLeft);
+    y->setLabel(yLabel);
+    x->setLabel(QObject::tr("time since program start (s)"));
+    // Labels like "123.4" need about six digits' width apart; stacked values a line and a half.
+    const int digits = QFontMetrics(x->tickLabelFont()).horizontalAdvance(QStringLiteral("0000000"));
+    x->setTicker(QSharedPointer<SpacedTicker>::create(digits));
+    y->setTicker(QSharedPointer<SpacedTicker>::create(2 * QFontMetrics(y->tickLabelFont()).height()));
     return rect;
 }
 
@@ -58,6 +66,16 @@ GcPlot::GcPlot(QWidget* parent)
     m_plot->plotLayout()->clear();
     m_heapRect = addRect(m_plot, 0, tr("heap (MB)"));
     m_pauseRect = addRect(m_plot, 1, tr("stop-the-world pause (ms)"));
+    // The time axis is named once, under the lower plot.
+    m_heapRect->axis(QCPAxis::atBottom)->setLabel(QString());
+    // Each plot at least as high as the longer rotated title, which would otherwise run into the
+    // other plot's, plus its time labels.
+    const QFontMetrics titles(m_heapRect->axis(QCPAxis::atLeft)->labelFont());
+    const int longest = std::max(titles.horizontalAdvance(m_heapRect->axis(QCPAxis::atLeft)->label()),
+                                 titles.horizontalAdvance(m_pauseRect->axis(QCPAxis::atLeft)->label()));
+    for (QCPAxisRect* rect : {m_heapRect, m_pauseRect})
+        rect->setMinimumSize(0, longest);
+    m_plot->setMinimumHeight(2 * (longest + 3 * titles.height()) + titles.height());
     // Both rects share one time range and line their plot areas up.
     auto* margins = new QCPMarginGroup(m_plot);
     for (QCPAxisRect* rect : {m_heapRect, m_pauseRect})
@@ -65,19 +83,16 @@ GcPlot::GcPlot(QWidget* parent)
     connect(m_heapRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
             m_pauseRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
 
-    addGraph(m_plot, m_heapRect, QColor(0xd0, 0x80, 0x20), tr("heap at GC start"));
-    addGraph(m_plot, m_heapRect, QColor(0x2f, 0x6f, 0xc0), tr("live heap after GC"));
+    QCPGraph* start = addGraph(m_plot, m_heapRect, QColor(0xd0, 0x80, 0x20), tr("heap at GC start"));
+    QCPGraph* live = addGraph(m_plot, m_heapRect, QColor(0x2f, 0x6f, 0xc0), tr("live heap after GC"));
     QCPGraph* goal = addGraph(m_plot, m_heapRect, QColor(0x60, 0x60, 0x60), tr("heap goal"));
     goal->setPen(QPen(QColor(0x60, 0x60, 0x60), 1.2, Qt::DashLine));
     QCPGraph* pauses = addGraph(m_plot, m_pauseRect, QColor(0xd0, 0x30, 0x30), tr("pause"));
     pauses->setLineStyle(QCPGraph::lsImpulse);
     pauses->setPen(QPen(QColor(0xd0, 0x30, 0x30), 3));
 
-    auto* legend = new QCPLegend;
-    m_heapRect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignLeft);
-    legend->setLayer(QStringLiteral("legend"));
-    for (int k = 0; k < 3; ++k)
-        legend->addItem(new QCPPlottableLegendItem(legend, m_plot->graph(k)));
+    addInsetLegend(m_heapRect, {start, live, goal}, false);
+    fitTickersToAxes(m_plot);
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     for (QCPAxisRect* rect : {m_heapRect, m_pauseRect}) {

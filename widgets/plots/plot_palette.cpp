@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/plots/plot_palette.h"
 
+#include "widgets/plots/plot_legend.h"
+
 #include <qcustomplot.h>
 
 #include <QEvent>
@@ -29,10 +31,19 @@ void applyPalette(QCustomPlot* plot)
             axis->grid()->setZeroLinePen(QPen(grid));
         }
     }
-    if (plot->legend) {
-        plot->legend->setBrush(pal.brush(QPalette::Base));
-        plot->legend->setTextColor(text);
-        plot->legend->setBorderPen(QPen(mid));
+    // A legend inside a plot lets the lines under it show through.
+    QColor legendBase = pal.color(QPalette::Base);
+    legendBase.setAlpha(200);
+    const auto themeLegend = [&](QCPLegend* legend) {
+        legend->setBrush(legendBase);
+        legend->setTextColor(text);
+        legend->setBorderPen(QPen(mid));
+    };
+    if (plot->legend)
+        themeLegend(plot->legend);
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        if (QCPLegend* legend = insetLegend(rect))
+            themeLegend(legend);
     }
     for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
         if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i)))

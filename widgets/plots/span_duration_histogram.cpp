@@ -4,6 +4,7 @@
 #include "core/analysis/goroutine_filter.h"
 #include "widgets/common/value_format.h"
 #include "widgets/plots/plot_palette.h"
+#include "widgets/plots/spaced_ticker.h"
 #include "widgets/timeline/state_palette.h"
 #include "widgets/trace/trace_session.h"
 
@@ -28,17 +29,28 @@ QString ns(TimeNs v)
     return formatValue(v, "nanoseconds");
 }
 
-// Ticks at powers of ten, labelled in human units; within less than two decades at every bin edge.
-void setDurationTicks(QCPAxis* axis, int firstBin, int endBin)
+// Ticks at bin edges labelled in human units: every bin's edge when there is room for it, else
+// every power of ten, or every second, fifth... power when even those would crowd.
+class DurationTicker : public SpacedTicker
 {
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    const int step = endBin - firstBin < 2 * DurationHistogram::kBinsPerDecade ? 1 : DurationHistogram::kBinsPerDecade;
-    for (int bin = firstBin; bin <= endBin; ++bin) {
-        if (bin % step == 0)
-            ticker->addTick(bin * kBinWidth, ns(DurationHistogram::edge(bin)));
+public:
+    DurationTicker(int minSpacingPx)
+        : SpacedTicker(minSpacingPx)
+    {
     }
-    axis->setTicker(ticker);
-}
+
+protected:
+    double getTickStep(const QCPRange& range) override
+    {
+        const double least = minStep(range);
+        return least <= kBinWidth ? kBinWidth : niceStepAtLeast(std::max(least, 1.0));
+    }
+    int getSubTickCount(double) override { return 0; }
+    QString getTickLabel(double tick, const QLocale&, QChar, int) override
+    {
+        return ns(DurationHistogram::edge(int(std::lround(tick / kBinWidth))));
+    }
+};
 
 } // namespace
 
@@ -61,6 +73,12 @@ SpanDurationHistogram::SpanDurationHistogram(TraceSession* session, QWidget* par
     m_bars->setWidth(kBinWidth);
     m_plot->xAxis->setLabel(tr("span duration (log scale)"));
     m_plot->yAxis->setLabel(tr("spans"));
+    // "158 µs" and the like, with room between them; counts a line and a half apart.
+    const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
+    const int label = metrics.horizontalAdvance(QStringLiteral("000.0 \u00b5s"));
+    m_plot->xAxis->setTicker(QSharedPointer<DurationTicker>::create(label));
+    m_plot->yAxis->setTicker(QSharedPointer<SpacedTicker>::create(2 * metrics.height()));
+    fitTickersToAxes(m_plot);
     m_plot->setInteractions(QCP::Interactions());
     connect(m_plot, &QCustomPlot::mouseMove, this, &SpanDurationHistogram::showBarToolTip);
 
@@ -155,7 +173,6 @@ void SpanDurationHistogram::showHistogram()
     m_bars->setBrush(colour);
     m_bars->setPen(QPen(colour.darker(160), 1));
     const int endBin = h.firstBin + int(h.counts.size());
-    setDurationTicks(m_plot->xAxis, h.firstBin, endBin);
     m_plot->xAxis->setRange(h.firstBin * kBinWidth - kBinWidth / 2, endBin * kBinWidth + kBinWidth / 2);
     m_plot->yAxis->setRange(0, top * 1.08);
     m_plot->replot(QCustomPlot::rpQueuedReplot);

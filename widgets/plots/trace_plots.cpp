@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/plots/trace_plots.h"
 
+#include "widgets/plots/plot_legend.h"
 #include "widgets/plots/plot_palette.h"
+#include "widgets/plots/time_axis_ticker.h"
 
 #include <QTimer>
 #include <QVBoxLayout>
@@ -14,12 +16,26 @@ namespace {
 
 constexpr double kNsPerMs = 1e6;
 
-QCPAxisRect* addRect(QCustomPlot* plot, int row, const QString& label)
+constexpr int kGapPx = 4; // above and below each plot but the time labels
+
+// Value labels are a line high, a few pixels between them.
+int valueSpacingPx(const QCPAxis* axis)
+{
+    return QFontMetrics(axis->tickLabelFont()).height() + 5;
+}
+
+// Each plot is named by its legend, not by a rotated axis title: three stacked plots are too
+// short for their titles, which would run into each other.
+QCPAxisRect* addRect(QCustomPlot* plot, int row, const QSharedPointer<TimeAxisTicker>& time)
 {
     auto* rect = new QCPAxisRect(plot);
     plot->plotLayout()->addElement(row, 0, rect);
-    rect->setAutoMargins(QCP::msTop | QCP::msBottom);
-    rect->axis(QCPAxis::atLeft)->setLabel(label);
+    // Fixed margins (setMargins) but under the lowest plot, where the time labels go.
+    rect->setAutoMargins(QCP::msNone);
+    rect->setMargins(QMargins(0, kGapPx, 0, kGapPx));
+    QCPAxis* y = rect->axis(QCPAxis::atLeft);
+    y->setTicker(QSharedPointer<SpacedTicker>::create(valueSpacingPx(y)));
+    rect->axis(QCPAxis::atBottom)->setTicker(time);
     rect->axis(QCPAxis::atBottom)->setTickLabels(false);
     rect->setRangeDrag(Qt::Orientations());
     rect->setRangeZoom(Qt::Orientations());
@@ -44,20 +60,34 @@ TracePlots::TracePlots(QWidget* parent)
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("tracePlots")); // names it in annotations pinned to it
     m_plot->plotLayout()->clear();
-    m_heapRect = addRect(m_plot, 0, tr("heap MiB"));
-    m_countRect = addRect(m_plot, 1, tr("goroutines"));
-    m_pauseRect = addRect(m_plot, 2, tr("GC pause ms"));
+    // One ticker for the three time axes: they have the same range and width.
+    const auto time = QSharedPointer<TimeAxisTicker>::create();
+    m_heapRect = addRect(m_plot, 0, time);
+    m_countRect = addRect(m_plot, 1, time);
+    m_pauseRect = addRect(m_plot, 2, time);
     m_pauseRect->axis(QCPAxis::atBottom)->setTickLabels(true);
-    addGraph(m_plot, m_heapRect, QColor(0x2f, 0x6f, 0xc0), tr("heap in use"));
-    addGraph(m_plot, m_heapRect, QColor(0xd0, 0x80, 0x20), tr("heap goal"));
-    addGraph(m_plot, m_countRect, QColor(0x2f, 0xa3, 0x4a), tr("goroutines"));
-    QCPGraph* pauses = addGraph(m_plot, m_pauseRect, QColor(0xd0, 0x30, 0x30), tr("GC pauses"));
+    m_pauseRect->setAutoMargins(QCP::msBottom);
+    QCPGraph* heap = addGraph(m_plot, m_heapRect, QColor(0x2f, 0x6f, 0xc0), tr("heap in use (MiB)"));
+    QCPGraph* goal = addGraph(m_plot, m_heapRect, QColor(0xd0, 0x80, 0x20), tr("heap goal (MiB)"));
+    QCPGraph* count = addGraph(m_plot, m_countRect, QColor(0x2f, 0xa3, 0x4a), tr("goroutines"));
+    QCPGraph* pauses = addGraph(m_plot, m_pauseRect, QColor(0xd0, 0x30, 0x30), tr("GC pauses (ms)"));
     pauses->setLineStyle(QCPGraph::lsImpulse);
+    addInsetLegend(m_heapRect, {heap, goal}, true);
+    addInsetLegend(m_countRect, {count}, true);
+    addInsetLegend(m_pauseRect, {pauses}, true);
+    fitTickersToAxes(m_plot);
     followPalette(m_plot);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
-    setMinimumHeight(180);
+    // Each plot needs room for two value labels whatever its range: a 1-2-5 step at least the
+    // spacing can be 2.5 times that. The lowest plot must not pay for the time labels under it,
+    // so the minimum is the plot area's; the widget adds the margins and the time labels.
+    const int plotArea = valueSpacingPx(m_heapRect->axis(QCPAxis::atLeft)) * 5 / 2;
+    for (QCPAxisRect* rect : {m_heapRect, m_countRect, m_pauseRect})
+        rect->setMinimumSize(0, plotArea);
+    const QFontMetrics timeLabels(m_pauseRect->axis(QCPAxis::atBottom)->tickLabelFont());
+    setMinimumHeight(3 * (plotArea + 2 * kGapPx) + timeLabels.height() + 12);
     // A timer, not a queued call: queued calls run in the same batch as the window's paint.
     m_firstReplot = new QTimer(this);
     m_firstReplot->setSingleShot(true);
@@ -141,7 +171,7 @@ void TracePlots::setTimeRange(TimeNs startNs, TimeNs endNs)
 void TracePlots::setMargins(int left, int right)
 {
     for (QCPAxisRect* rect : {m_heapRect, m_countRect, m_pauseRect})
-        rect->setMargins(QMargins(left, 0, right, 0));
+        rect->setMargins(QMargins(left, kGapPx, right, kGapPx));
     requestReplot();
 }
 

@@ -19,8 +19,10 @@ namespace gs::ui {
 
 // Metric plots drawn under the timeline with QCustomPlot, sharing its time axis: heap in use with
 // the heap goal, the live goroutine count, and GC pauses (each stop-the-world range as an impulse
-// of its duration). X is milliseconds since the trace start; setTimeRange follows the timeline's
-// window and setMargins lines the plot area up with the timeline's time axis. The series come
+// of its duration), each named by a legend. X is milliseconds since the trace start, labelled with
+// the timeline ruler's ticks and units (TimeAxisTicker); setTimeRange follows the timeline's
+// window and setMargins lines the plot area up with the timeline's time axis. Value labels keep
+// apart at any height (SpacedTicker) down to the minimum height, which leaves room for two each. The series come
 // ready (TracePlotSeries, built off the GUI thread); the plots switch between their overview and
 // the window's points as it zooms (PlotLine), so a redraw never walks millions of points. GUI thread only.
 class TracePlots : public QWidget

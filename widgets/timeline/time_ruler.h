@@ -17,6 +17,9 @@ struct RulerTick
     QString label;     // time since the trace start, in units fit for the tick step
 };
 
+// How far apart the timeline's ruler ticks are at least, in pixels; the plots under it use the same.
+constexpr int kRulerTickSpacingPx = 90;
+
 // Ticks at "nice" steps (1, 2 or 5 times a power of ten nanoseconds) at least `minSpacingPx`
 // apart, aligned to multiples of the step counted from `originNs` (the trace start), so labels
 // read 0, 5 ms, 10 ms... and stay put while panning. O(ticks).

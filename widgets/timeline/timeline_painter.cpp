@@ -22,7 +22,6 @@ namespace gs::ui {
 
 namespace {
 
-constexpr int kTickSpacingPx = 90;
 constexpr int kMinTextPx = 40;      // blocks narrower than this get no label
 constexpr int kHitSlackPx = 2;
 constexpr int kOutlinePx = 2;       // contributor outline thickness; narrower stretches are filled
@@ -182,7 +181,7 @@ public:
         const int usedBottom = last > first ? m_scene.rowTop(m_area, last - 1) + layout.height(last - 1) : rows.top();
         if (usedBottom <= rows.bottom())
             m_batch.add(m_pal.rowEven, QRect(rows.left(), usedBottom, rows.width(), rows.bottom() + 1 - usedBottom));
-        for (const RulerTick& t : rulerTicks(m_scene.window, m_scene.trace->startNs, kTickSpacingPx))
+        for (const RulerTick& t : rulerTicks(m_scene.window, m_scene.trace->startNs, kRulerTickSpacingPx))
             m_batch.add(m_pal.grid, QRect(m_timeLeft + t.x, rows.top(), 1, rows.height()));
         m_batch.flush(m_painter);
 
@@ -550,7 +549,7 @@ void paintHeader(QPainter& painter, const TimelineScene& scene, const QRect& are
     paintLegend(painter, QRect(left, area.top(), area.right() - left, TimelineScene::kLegendHeight));
 
     RectBatch batch;
-    std::vector<RulerTick> ticks = rulerTicks(scene.window, scene.trace->startNs, kTickSpacingPx);
+    std::vector<RulerTick> ticks = rulerTicks(scene.window, scene.trace->startNs, kRulerTickSpacingPx);
     for (const RulerTick& t : ticks)
         batch.add(pal.dimText, QRect(left + t.x, rulerBottom - 6, 1, 6));
     batch.add(pal.grid, QRect(area.left(), rulerBottom - 1, area.width(), 1));
@@ -573,10 +572,10 @@ void paintHeader(QPainter& painter, const TimelineScene& scene, const QRect& are
 
     painter.setPen(pal.dimText);
     for (const RulerTick& t : ticks)
-        painter.drawText(QRect(left + t.x + 3, rulerTop, kTickSpacingPx - 6, TimelineScene::kRulerHeight - 4),
+        painter.drawText(QRect(left + t.x + 3, rulerTop, kRulerTickSpacingPx - 6, TimelineScene::kRulerHeight - 4),
                          Qt::AlignLeft | Qt::AlignVCenter, t.label);
     painter.setPen(pal.text);
-    const QString duration = formatTickLabel(scene.window.durationNs(), rulerStep(scene.window, kTickSpacingPx));
+    const QString duration = formatTickLabel(scene.window.durationNs(), rulerStep(scene.window, kRulerTickSpacingPx));
     painter.drawText(QRect(area.left() + 4, rulerTop, scene.labelWidth - 8, TimelineScene::kRulerHeight - 2),
                      Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("view: %1").arg(duration));
     // A filtered layout says how many of the goroutines it shows.
