@@ -15,6 +15,12 @@ int64_t GoroutineDumpData::goroutineCount() const
     return n;
 }
 
+const DumpGoroutine* GoroutineDumpData::crashedGoroutine() const
+{
+    const bool crash = headline.starts_with("panic: ") || headline.starts_with("fatal error: ");
+    return crash && kind == Kind::Traceback && !goroutines.empty() ? &goroutines.front() : nullptr;
+}
+
 size_t GoroutineDumpData::memoryBytes() const
 {
     return vectorBytes(goroutines) + vectorBytes(records) + vectorBytes(frameDetails) + argsText.capacity() +

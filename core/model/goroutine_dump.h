@@ -90,6 +90,9 @@ struct GoroutineDumpData
 
     // Goroutines in the dump: one per traceback block, or the sum of the record counts.
     int64_t goroutineCount() const;
+    // The goroutine that panicked or hit the fatal error: the runtime prints it first. Null when
+    // the dump is not of a crash (a debug=2 capture, SIGQUIT output).
+    const DumpGoroutine* crashedGoroutine() const;
 
     std::span<const DumpFrameDetail> details(const DumpGoroutine& g, size_t frameCount) const
     {

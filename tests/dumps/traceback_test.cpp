@@ -101,6 +101,25 @@ TEST(Traceback, Deadlock)
     EXPECT_EQ(states, (std::multiset<std::string> {"sync.WaitGroup.Wait", "sync.Mutex.Lock", "chan send", "chan receive"}));
 }
 
+// The goroutine a crash happened on is the one the runtime printed first; SIGQUIT output and
+// plain captures have none.
+TEST(Traceback, CrashedGoroutineIsTheFirstOneOfAPanicOrFatalError)
+{
+    for (const char* name : {"panic_all.txt", "deadlock.txt", "panic_all_go119.txt"}) {
+        StorePtr s = loadDumpFixture(name);
+        ASSERT_TRUE(s) << name;
+        const DumpGoroutine* crashed = s->dump->crashedGoroutine();
+        ASSERT_TRUE(crashed) << name;
+        EXPECT_EQ(crashed, &s->dump->goroutines.front()) << name;
+        EXPECT_EQ(crashed->id, 1u) << name;
+    }
+    for (const char* name : {"sigquit_system.txt", "leak_after.txt", "leak_after_debug1.txt"}) {
+        StorePtr s = loadDumpFixture(name);
+        ASSERT_TRUE(s) << name;
+        EXPECT_FALSE(s->dump->crashedGoroutine()) << name;
+    }
+}
+
 TEST(Traceback, SigquitWithSystemFieldsAndLabels)
 {
     StorePtr s = loadDumpFixture("sigquit_system.txt");

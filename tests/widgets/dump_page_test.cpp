@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/gui/main_window.h"
 #include "tests/widgets/widget_fixtures.h"
+#include "widgets/dump/crash_banner.h"
 #include "widgets/dump/creation_tree_model.h"
 #include "widgets/dump/dump_group_details.h"
 #include "widgets/dump/dump_group_model.h"
@@ -12,11 +13,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 namespace gs::app {
@@ -112,6 +117,37 @@ TEST(DumpPage, GoroutineDetailsShowTracebackLabelsOfBothForms)
         EXPECT_TRUE(text.startsWith(QStringLiteral("goroutine %1 [chan receive] {endpoint: /api/v1/items, tenant: acme}:\n").arg(id)))
             << fixture << ": " << text.toStdString();
     }
+}
+
+// A crash's headline is nowhere in the goroutines: the page shows it above them, and selects the
+// group of the goroutine it happened on (tests/data/dumps/README.md: goroutine 1 in both).
+TEST(DumpPage, CrashHeadlineIsShownWithTheCrashedGoroutineSelected)
+{
+    for (const auto& [fixture, headline] :
+         {std::pair{"dumps/panic_all.txt", "panic: dumpgen: boom"},
+          std::pair{"dumps/deadlock.txt", "fatal error: all goroutines are asleep - deadlock!"}}) {
+        MainWindow window;
+        open(window, fixture);
+        const ui::CrashBanner& banner = *window.dumpPage()->crashBanner();
+        EXPECT_TRUE(banner.isVisible()) << fixture;
+        EXPECT_EQ(banner.text(), QStringLiteral("%1\nin goroutine 1 (selected below)").arg(QString::fromUtf8(headline)))
+            << fixture;
+        ui::DumpPanel& panel = *window.dumpPage()->panel();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return panel.view() != nullptr; }, kTimeoutMs));
+        const DumpGroup* selected = panel.groupModel()->groupAt(panel.groupTable()->currentIndex().row());
+        ASSERT_TRUE(selected) << fixture;
+        const ui::DumpView& view = *panel.view();
+        const bool holdsTheCrash = std::any_of(selected->entries.begin(), selected->entries.end(), [&](uint32_t e) {
+            return window.store()->dump->goroutines[view.entries[e].index].id == 1;
+        });
+        EXPECT_TRUE(holdsTheCrash) << fixture << ": the selected group is not goroutine 1's";
+        EXPECT_TRUE(panel.detailsPane()->toPlainText().contains(QStringLiteral("goroutine 1 ["))) << fixture;
+        test::saveRender(window, fixture + std::strlen("dumps/"));
+    }
+    // A plain capture is not a crash.
+    MainWindow window;
+    open(window, "dumps/leak_after.txt");
+    EXPECT_FALSE(window.dumpPage()->crashBanner()->isVisible());
 }
 
 TEST(DumpPage, PanelIsHiddenForAProfile)

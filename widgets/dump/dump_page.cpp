@@ -2,6 +2,7 @@
 #include "widgets/dump/dump_page.h"
 
 #include "widgets/common/pane_setup.h"
+#include "widgets/dump/crash_banner.h"
 #include "widgets/dump/dump_diff_view.h"
 #include "widgets/dump/dump_panel.h"
 #include "widgets/profile/profile_page.h"
@@ -20,11 +21,14 @@ DumpPage::DumpPage(ProfilePage* profilePage, ProfileSession* session, QWidget* p
     , m_panel(new DumpPanel(session, this))
     , m_diffView(new DumpDiffView(this))
     , m_below(new QStackedWidget(this))
+    , m_crash(new CrashBanner(this))
 {
     m_below->addWidget(m_panel);
     m_below->addWidget(m_diffView);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_crash);
     layout->addWidget(newSplitter(Qt::Vertical, m_profilePage, m_below, 3, 2, this));
     m_below->setVisible(false);
     connect(m_session, &ProfileSession::baseChanged, this, [this] {
@@ -44,6 +48,7 @@ void DumpPage::setStore(const StorePtr& store)
     m_diffView->clear();
     m_below->setCurrentWidget(m_panel);
     const bool isDump = store && store->dump;
+    m_crash->setStore(isDump ? store : nullptr);
     m_panel->setStore(isDump ? store : nullptr);
     m_below->setVisible(isDump);
 }

@@ -9,13 +9,15 @@ class QStackedWidget;
 
 namespace gs::ui {
 
+class CrashBanner;
 class DumpDiffView;
 class DumpPanel;
 class ProfilePage;
 class ProfileSession;
 
 // The page for stack-sampled inputs: the profile page (flame graph and top table) on top and,
-// when the store is a goroutine dump, the goroutines panel under it. Both share the session, so
+// when the store is a goroutine dump, the goroutines panel under it, with the crash's headline
+// above both when the dump is of a panic or fatal error. Both share the session, so
 // the panel's filters narrow the flame graph. The profile page is the one the main window's menus
 // act on; this page only lays it out.
 //
@@ -41,6 +43,7 @@ public:
     ProfilePage* profilePage() const { return m_profilePage; }
     DumpPanel* panel() const { return m_panel; }
     DumpDiffView* diffView() const { return m_diffView; }
+    CrashBanner* crashBanner() const { return m_crash; }
 
 private:
     void endComparison();
@@ -50,6 +53,7 @@ private:
     DumpPanel* m_panel = nullptr;
     DumpDiffView* m_diffView = nullptr;
     QStackedWidget* m_below = nullptr;
+    CrashBanner* m_crash = nullptr;
     StorePtr m_base;
 };
 

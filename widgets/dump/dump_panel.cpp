@@ -246,11 +246,27 @@ void DumpPanel::recompute(bool filterChanged)
                                   .arg(formatCount(int64_t(view.groups.size()), tr("group"), tr("groups"))));
             m_groups->setView(std::move(outcome.view));
             if (m_groups->rowCount() > 0)
-                m_table->selectRow(0);
+                m_table->selectRow(std::max(crashedGroupRow(), 0));
             else
                 m_details->clear();
             emit viewChanged();
         });
+}
+
+int DumpPanel::crashedGroupRow() const
+{
+    const DumpGoroutine* crashed = m_store ? m_store->dump->crashedGoroutine() : nullptr;
+    if (!crashed || !view())
+        return -1;
+    const auto index = uint32_t(crashed - m_store->dump->goroutines.data());
+    const DumpView& v = *view();
+    for (size_t row = 0; row < v.groups.size(); ++row) {
+        for (uint32_t e : v.groups[row].entries) {
+            if (v.entries[e].index == index)
+                return int(row);
+        }
+    }
+    return -1;
 }
 
 void DumpPanel::showDetails()

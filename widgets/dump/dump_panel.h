@@ -28,8 +28,9 @@ class ProfileSession;
 // wait), a grouping selector, the group table with the selected group's stack beside it, and the
 // creation tree. A filter change hands the session the filtered subset as a profile store, so the
 // flame graph and top table narrow with the table (the session then starts afresh: its own
-// filters and zoom are reset). Filtering and grouping run off the GUI thread; a newer query drops
-// an older one's result. GUI thread only.
+// filters and zoom are reset). The group of the goroutine a crash happened on is selected first,
+// when the filter keeps it; otherwise the largest group. Filtering and grouping run off the GUI
+// thread; a newer query drops an older one's result. GUI thread only.
 class DumpPanel : public QWidget
 {
     Q_OBJECT
@@ -63,6 +64,8 @@ private:
     DumpQuery currentQuery() const;
     void recompute(bool filterChanged);
     void showDetails();
+    // The table row of the group holding the crashed goroutine, or -1.
+    int crashedGroupRow() const;
 
     ProfileSession* m_session = nullptr;
     StorePtr m_store;
