@@ -229,12 +229,13 @@ Result<GoroutineFilterResult> filterGoroutines(const EventStore& store, const Go
     return result;
 }
 
-std::vector<TimeNs> spanDurations(const TraceData& trace, const GoroutineFilterResult& result, SpanState state)
+std::vector<TimeNs> spanDurations(const TraceData& trace, const GoroutineFilterResult& result, SpanState state,
+                                  std::optional<StringId> reason)
 {
     const SpanTable& spans = trace.spans;
     std::vector<TimeNs> out;
     auto add = [&](uint32_t i) {
-        if (spans.stateOf(i) == state)
+        if (spans.stateOf(i) == state && (!reason || spans.reasonOf(i) == *reason))
             out.push_back(spans.durationOf(i));
     };
     if (!result.matchedSpans.empty()) {

@@ -86,9 +86,10 @@ inline std::shared_ptr<const std::vector<uint8_t>> keepMaskOf(const std::shared_
 Result<GoroutineFilterResult> filterGoroutines(const EventStore& store, const GoroutineFilter& filter,
                                                LoadContext* ctx = nullptr);
 
-// Durations of the spans in `state` of the kept goroutines: of the matched spans when the result
-// has them, else of every span. For the span-duration histogram.
-std::vector<TimeNs> spanDurations(const TraceData& trace, const GoroutineFilterResult& result, SpanState state);
+// Durations of the spans in `state` (and with `reason`, when given) of the kept goroutines: of
+// the matched spans when the result has them, else of every span. For the span-duration histogram.
+std::vector<TimeNs> spanDurations(const TraceData& trace, const GoroutineFilterResult& result, SpanState state,
+                                  std::optional<StringId> reason = std::nullopt);
 
 // Text forms shared by the command line and the filter chips.
 // States: "running", "runnable", "waiting", "syscall", "syscall-blocked" (spanStateName's words).

@@ -24,7 +24,11 @@
 #include <QTabWidget>
 #include <QTest>
 
+#include <cmath>
+#include <map>
 #include <numeric>
+
+#include <qcustomplot.h>
 
 namespace gs::ui {
 namespace {
@@ -217,6 +221,79 @@ TEST_F(TracePageTest, HistogramBinsSumToTheSpanDurationsOfTheFilteredSet)
     EXPECT_LT(longWaits, allWaiting);
     EXPECT_GE(hist.histogram().minNs, 1'000'000) << "only the spans that matched are counted";
     EXPECT_TRUE(hist.summary().contains(QStringLiteral("median")));
+}
+
+// A wait reason narrows the histogram; the median, p90 and p99 are drawn where they fall; dragging
+// over bins filters the page to the goroutines of those spans.
+TEST_F(TracePageTest, HistogramReasonPercentilesAndBinSelection)
+{
+    page.tabs()->setCurrentWidget(page.histogram());
+    SpanDurationHistogram& hist = *page.histogram();
+    auto settled = [&] { return QTest::qWaitFor([&] { return !hist.isComputing(); }, kWaitMs); };
+    hist.setState(SpanState::Waiting);
+    ASSERT_TRUE(settled());
+    const uint64_t allWaits = hist.histogram().total;
+    const QString reason = QStringLiteral("chan receive");
+    ASSERT_GE(hist.reasonBox()->findText(reason), 0) << "the trace's wait reasons are offered";
+    hist.setReason(reason);
+    ASSERT_TRUE(settled());
+    const TraceData& t = *store->trace;
+    auto isReason = [&](uint32_t k) { return store->symbols.strings.get(t.spans.reasonOf(k)) == reason.toStdString(); };
+    uint64_t receives = 0;
+    for (uint32_t k = 0; k < t.spans.size(); ++k)
+        receives += t.spans.stateOf(k) == SpanState::Waiting && isReason(k);
+    EXPECT_EQ(hist.histogram().total, receives);
+    ASSERT_GT(receives, 0u);
+    EXPECT_LT(receives, allWaits);
+    EXPECT_TRUE(hist.summary().contains(reason));
+
+    // The percentile lines, named, at their durations on the log axis.
+    const DurationHistogram h = hist.histogram();
+    std::map<QString, double> marks;
+    for (int i = 0; i < hist.plot()->itemCount(); ++i) {
+        if (auto* text = qobject_cast<QCPItemText*>(hist.plot()->item(i)))
+            marks[text->text().section(QLatin1Char(' '), 0, 0)] = text->position->key();
+    }
+    ASSERT_EQ(marks.size(), 3u);
+    EXPECT_DOUBLE_EQ(marks[QStringLiteral("median")], std::log10(double(h.medianNs)));
+    EXPECT_DOUBLE_EQ(marks[QStringLiteral("p90")], std::log10(double(h.p90Ns)));
+    EXPECT_DOUBLE_EQ(marks[QStringLiteral("p99")], std::log10(double(h.p99Ns)));
+
+    // Drag from the fullest bin over the next.
+    const size_t first = size_t(std::max_element(h.counts.begin(), h.counts.end()) - h.counts.begin());
+    const size_t last = std::min(first + 1, h.counts.size() - 1);
+    QCustomPlot* plot = hist.plot();
+    plot->replot();
+    auto binPoint = [&](size_t i) {
+        const double key = (double(h.firstBin) + double(i) + 0.5) / DurationHistogram::kBinsPerDecade;
+        return QPoint(int(plot->xAxis->coordToPixel(key)), plot->axisRect()->center().y());
+    };
+    QTest::mousePress(plot, Qt::LeftButton, {}, binPoint(first));
+    QTest::mouseMove(plot, binPoint(last));
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, binPoint(last));
+    ASSERT_TRUE(waitForFilter());
+    const TimeNs lo = h.lowerNs(first), hi = h.upperNs(last) - 1;
+    std::vector<uint8_t> expected(t.goroutines.size(), 0);
+    uint64_t selectedSpans = 0;
+    for (GoroutineRow r = 0; r < t.goroutines.size(); ++r) {
+        const auto [begin, end] = t.spans.rowRange(r);
+        for (uint32_t k = begin; k < end; ++k) {
+            const TimeNs d = t.spans.durationOf(k);
+            if (t.spans.stateOf(k) == SpanState::Waiting && isReason(k) && d >= lo && d <= hi) {
+                expected[r] = 1;
+                ++selectedSpans;
+            }
+        }
+    }
+    EXPECT_EQ(page.session()->result()->keep, expected);
+    EXPECT_LT(page.session()->result()->kept, t.goroutines.size()) << "the selection must narrow the goroutines";
+    EXPECT_EQ(timelineGoroutines().size(), page.session()->result()->kept);
+    ASSERT_TRUE(settled());
+    uint64_t inBins = 0;
+    for (size_t i = first; i <= last; ++i)
+        inBins += h.counts[i];
+    EXPECT_EQ(selectedSpans, inBins);
+    EXPECT_EQ(hist.histogram().total, inBins) << "the histogram now counts the selected spans";
 }
 
 TEST_F(TracePageTest, TimelineMenuAndSelectedRangeBuildFilters)

@@ -231,6 +231,21 @@ GoroutineFilter toGoroutineFilter(const std::vector<GoroutineCondition>& conditi
     return f;
 }
 
+std::vector<GoroutineCondition> withSpanSelection(std::vector<GoroutineCondition> conditions, SpanState state,
+                                                  const std::string& reason, TimeNs minNs, TimeNs maxNs)
+{
+    std::erase_if(conditions, [](const GoroutineCondition& c) {
+        return c.kind == ConditionKind::EverState || c.kind == ConditionKind::Reason
+               || c.kind == ConditionKind::MinDuration || c.kind == ConditionKind::MaxDuration;
+    });
+    addCondition(conditions, ConditionKind::EverState, spanStateName(state));
+    if (!reason.empty())
+        addCondition(conditions, ConditionKind::Reason, reason);
+    addCondition(conditions, ConditionKind::MinDuration, goDuration(minNs));
+    addCondition(conditions, ConditionKind::MaxDuration, goDuration(maxNs));
+    return conditions;
+}
+
 std::string timeRangeText(TimeNs fromNs, TimeNs toNs, TimeNs traceStartNs)
 {
     return goDuration(fromNs - traceStartNs) + ".." + goDuration(toNs - traceStartNs);

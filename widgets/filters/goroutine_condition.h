@@ -54,6 +54,11 @@ void addCondition(std::vector<GoroutineCondition>& conditions, ConditionKind kin
 // parse are skipped (they never pass validateCondition, so only hand-built lists have them).
 GoroutineFilter toGoroutineFilter(const std::vector<GoroutineCondition>& conditions, TimeNs traceStartNs);
 
+// The chips with their state, reason and duration chips replaced by the spans a selection of
+// histogram bins stands for: in `state`, with `reason` when not empty, lasting minNs to maxNs.
+std::vector<GoroutineCondition> withSpanSelection(std::vector<GoroutineCondition> conditions, SpanState state,
+                                                  const std::string& reason, TimeNs minNs, TimeNs maxNs);
+
 // The time-range value for [fromNs, toNs] (absolute) as "a..b" relative to the trace start, exact
 // to the nanosecond and readable: "1.5ms..20.000125ms".
 std::string timeRangeText(TimeNs fromNs, TimeNs toNs, TimeNs traceStartNs);

@@ -82,6 +82,15 @@ void TraceSession::clearConditions()
     refilter();
 }
 
+void TraceSession::setConditions(std::vector<GoroutineCondition> conditions)
+{
+    if (conditions == m_conditions)
+        return;
+    m_conditions = std::move(conditions);
+    emit conditionsChanged();
+    refilter();
+}
+
 std::shared_ptr<const std::vector<uint8_t>> TraceSession::keepMask() const
 {
     return keepMaskOf(m_result, goroutineCount());

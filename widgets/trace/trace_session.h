@@ -50,6 +50,8 @@ public:
     void addCondition(ConditionKind kind, const std::string& text);
     void removeCondition(int index);
     void clearConditions();
+    // Replaces every chip at once, with one refilter (a histogram selection swaps several).
+    void setConditions(std::vector<GoroutineCondition> conditions);
     const std::vector<GoroutineCondition>& conditions() const { return m_conditions; }
 
     // The latest finished result, or null before the first one (or without a trace).
