@@ -4,6 +4,7 @@
 #include "app/gui/main_window.h"
 #include "widgets/annotations/annotation_mapper.h"
 #include "widgets/annotations/annotation_set.h"
+#include "widgets/common/theme.h"
 #include "widgets/dump/dump_page.h"
 #include "widgets/dump/dump_panel.h"
 #include "widgets/export/plot_source.h"
@@ -153,6 +154,7 @@ ui::ExportOptions WindowExport::optionsFor(const ui::ExportRequest& request) con
 
 bool WindowExport::exportTo(const ui::ExportRequest& request)
 {
+    const ui::LightPaletteScope light(request.light);
     const std::optional<QString> failure = ui::exportToFile(sourceFor(request.target), optionsFor(request), request.path);
     if (failure) {
         auto* box = new QMessageBox(QMessageBox::Critical, tr("Could not export"), *failure, QMessageBox::Ok, m_window);
@@ -171,6 +173,7 @@ void WindowExport::copyToClipboard(const ui::ExportRequest& request)
 {
     ui::ExportRequest copy = request;
     copy.format = ui::ExportRequest::Format::Png2x;
+    const ui::LightPaletteScope light(copy.light);
     QApplication::clipboard()->setImage(ui::exportImage(sourceFor(copy.target), optionsFor(copy)));
     m_window->statusBar()->showMessage(tr("Copied the picture to the clipboard"), 5000);
 }

@@ -10,6 +10,7 @@
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
 #include "widgets/trace/trace_session.h"
+#include "widgets/trace/trace_views.h"
 #include "tests/widgets/widget_fixtures.h"
 
 #include <gtest/gtest.h>
@@ -156,7 +157,7 @@ TEST_F(PlotReadability, TracePlotTimeAxisHasUnitsAndTheTimelineTicks)
     pane.resize(1200, 800);
     pane.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&pane));
-    pane.setStore(trace);
+    pane.setStore(trace, prepareTraceViews(trace));
     const TraceData& t = *trace->trace;
     for (TimeNs duration : {t.endNs - t.startNs, (t.endNs - t.startNs) / 7, TimeNs(40'000)}) {
         const TimeNs start = t.startNs + (t.endNs - t.startNs) / 3;
@@ -217,7 +218,7 @@ TEST_F(PlotReadability, HistogramTickLabelsStayApartAtAnySize)
 {
     ASSERT_TRUE(trace);
     TraceSession session;
-    session.setStore(trace);
+    session.setStore(trace, prepareTraceViews(trace));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !session.isFiltering() && session.result(); }, kWaitMs));
     for (QSize size : {QSize(1200, 400), QSize(360, 200)}) {
         for (SpanState state : {SpanState::Waiting, SpanState::Running, SpanState::Runnable}) {

@@ -461,6 +461,58 @@ TEST_F(TimelineRenderTest, KeysWheelAndShiftDragNavigate)
     EXPECT_EQ(view.window().endNs, b);
 }
 
+// Whether goroutine `row` has a span overlapping [a, b].
+bool existsIn(const TraceData& trace, GoroutineRow row, TimeNs a, TimeNs b)
+{
+    const auto [first, last] = trace.spans.rowRange(row);
+    return first < last && trace.spans.startOf(first) <= b && trace.spans.endOf(last - 1) >= a;
+}
+
+std::vector<GoroutineRow> goroutineRowsOf(const TimelineLayout& layout)
+{
+    std::vector<GoroutineRow> rows;
+    for (size_t i = 0; i < layout.rowCount(); ++i) {
+        if (layout.row(i).kind == RowKind::Goroutine)
+            rows.push_back(layout.row(i).index);
+    }
+    return rows;
+}
+
+TEST_F(TimelineRenderTest, ZoomedInOnlyTheGoroutinesThatExistHaveRows)
+{
+    const TraceData& trace = *store->trace;
+    const size_t all = goroutineRowsOf(view.layout()).size();
+    ASSERT_EQ(all, trace.goroutines.size()) << "the whole trace shows every goroutine";
+    // The last tenth of the trace: the goroutines that ended before it lose their rows.
+    const TimeNs a = trace.endNs - (trace.endNs - trace.startNs) / 10;
+    size_t absent = 0;
+    for (GoroutineRow r = 0; r < trace.goroutines.size(); ++r)
+        absent += !existsIn(trace, r, a, trace.endNs);
+    ASSERT_GT(absent, 0u) << "the fixture has goroutines that are gone by its last tenth";
+    view.setTimeRange(a, trace.endNs);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return goroutineRowsOf(view.layout()).size() < all; }, 2000));
+    const TimeWindow shown = view.window();
+    const std::vector<GoroutineRow> rows = goroutineRowsOf(view.layout());
+    EXPECT_EQ(rows.size(), all - absent);
+    for (GoroutineRow r : rows)
+        EXPECT_TRUE(existsIn(trace, r, shown.startNs, shown.endNs)) << "G" << trace.goroutines.idOf(r);
+
+    // Selected, a goroutine that is gone keeps its row.
+    GoroutineRow gone = 0;
+    while (existsIn(trace, gone, shown.startNs, shown.endNs))
+        ++gone;
+    view.selectGoroutine(gone);
+    QCoreApplication::processEvents();
+    EXPECT_LT(view.layout().positionOf(gone), view.layout().rowCount());
+
+    // The option off: every goroutine again, whatever the window.
+    view.setHideAbsentGoroutines(false);
+    EXPECT_EQ(goroutineRowsOf(view.layout()).size(), all);
+    view.setTimeRange(trace.startNs, trace.startNs + (trace.endNs - trace.startNs) / 10);
+    QTest::qWait(300);
+    EXPECT_EQ(goroutineRowsOf(view.layout()).size(), all);
+}
+
 TEST_F(TimelineRenderTest, PaneWiresTheViewToThePlotsAndTheDetails)
 {
     TimelinePane pane;

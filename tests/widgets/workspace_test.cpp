@@ -5,9 +5,11 @@
 #include "app/gui/main_window.h"
 #include "app/gui/session_controller.h"
 #include "app/gui/shortcuts_dialog.h"
+#include "app/gui/window_export.h"
 #include "app/gui/notes_dock.h"
 #include "tests/widgets/widget_fixtures.h"
 #include "widgets/common/theme.h"
+#include "widgets/export/export_dialog.h"
 #include "widgets/filters/goroutine_filter_bar.h"
 #include "widgets/timeline/timeline_view.h"
 #include "widgets/trace/trace_page.h"
@@ -16,6 +18,8 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QCheckBox>
+#include <QDir>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -280,6 +284,40 @@ TEST_F(Workspace, TheDarkThemeDarkensEveryViewAndIsRemembered)
     EXPECT_LT(darkTimeline, 100) << "the timeline's rows turn dark";
     EXPECT_GT(lightPlots, 150);
     EXPECT_LT(darkPlots, 100) << "the plots turn dark";
+}
+
+TEST_F(Workspace, ADarkWindowExportsLightPicturesWhenAsked)
+{
+    MainWindow window;
+    openTrace(window, QSize(1400, 900));
+    ui::applyTheme(ui::Theme::Dark);
+    QCoreApplication::processEvents();
+    const QString dir = QDir::temp().filePath(QStringLiteral("goroscope-light-export-%1").arg(QCoreApplication::applicationPid()));
+    QDir().mkpath(dir);
+    // The dialog of a dark window offers the light export and has it chosen.
+    ui::ExportDialog dialog(QDir(dir).filePath(QStringLiteral("light.png")));
+    const bool offered = !dialog.lightBox()->isHidden();
+    ui::ExportRequest request = dialog.request();
+    const bool chosen = request.light;
+    request.caption = false;
+    const bool lightExported = window.windowExport()->exportTo(request);
+    const QImage light(request.path);
+    request.light = false;
+    request.path = QDir(dir).filePath(QStringLiteral("dark.png"));
+    const bool darkExported = window.windowExport()->exportTo(request);
+    const QImage dark(request.path);
+    const int screenAfter = meanLightness(window.tracePage()->timeline()->viewport()->grab().toImage());
+    ui::applyTheme(ui::Theme::System);
+    QDir(dir).removeRecursively();
+    EXPECT_TRUE(offered);
+    EXPECT_TRUE(chosen);
+    EXPECT_TRUE(lightExported && darkExported);
+    EXPECT_GT(meanLightness(light), 150) << "the light export of a dark window";
+    EXPECT_LT(meanLightness(dark), 100) << "without it, the export is as dark as the window";
+    EXPECT_LT(screenAfter, 100) << "the window stays dark";
+    // A light window does not offer it: its exports are light already.
+    ui::ExportDialog lightDialog(QStringLiteral("x.png"));
+    EXPECT_TRUE(lightDialog.lightBox()->isHidden());
 }
 
 TEST_F(Workspace, TheBundledSampleOpensOnTheTimelineWithChainsAndFlameGraphs)

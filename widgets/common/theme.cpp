@@ -69,6 +69,20 @@ bool isDark(const QPalette& palette)
     return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
 }
 
+LightPaletteScope::LightPaletteScope(bool wanted)
+{
+    if (!wanted || !isDark(QApplication::palette()))
+        return;
+    m_saved = QApplication::palette();
+    QApplication::setPalette(QApplication::style()->standardPalette());
+}
+
+LightPaletteScope::~LightPaletteScope()
+{
+    if (m_saved)
+        QApplication::setPalette(*m_saved);
+}
+
 void applyTheme(Theme theme)
 {
     const PlatformLook& platform = platformLook();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-class QPalette;
+#include <QPalette>
+
+#include <optional>
 
 namespace gs::ui {
 
@@ -18,6 +20,21 @@ enum class Theme
 void applyTheme(Theme theme);
 // Whether a palette is a dark one: its window darker than its text.
 bool isDark(const QPalette& palette);
+
+// While alive, the application has a light palette if `wanted` and its palette is dark: a "light
+// export" for a document with a white page, drawn by the same paint paths as the screen. The
+// palette changes between two paints, so the screen never shows it.
+class LightPaletteScope
+{
+public:
+    explicit LightPaletteScope(bool wanted);
+    ~LightPaletteScope();
+    LightPaletteScope(const LightPaletteScope&) = delete;
+    LightPaletteScope& operator=(const LightPaletteScope&) = delete;
+
+private:
+    std::optional<QPalette> m_saved;
+};
 
 // The theme and the text size (points; 0: the platform's) as the user last chose them,
 // remembered between runs.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/export/export_dialog.h"
 
+#include "widgets/common/theme.h"
 #include "widgets/export/exporter.h"
 
 #include <QCheckBox>
@@ -64,6 +65,7 @@ ExportDialog::ExportDialog(const QString& suggestedPath, QWidget* parent)
     , m_target(new QComboBox(this))
     , m_format(new QComboBox(this))
     , m_caption(new QCheckBox(tr("Add a caption: file, time range and filters in effect"), this))
+    , m_light(new QCheckBox(tr("Light export: dark text on white, whatever the window's theme"), this))
     , m_captionText(new QLineEdit(this))
     , m_note(new QLineEdit(this))
     , m_path(new QLineEdit(suggestedPath, this))
@@ -77,6 +79,7 @@ ExportDialog::ExportDialog(const QString& suggestedPath, QWidget* parent)
     m_format->addItem(tr("SVG (vector)"), int(Format::Svg));
     m_format->addItem(tr("PDF (vector)"), int(Format::Pdf));
     m_caption->setChecked(true);
+    m_light->setChecked(true);
     m_captionText->setPlaceholderText(tr("Your words in the caption (optional)"));
     m_note->setPlaceholderText(tr("A note drawn on the view (optional)"));
     m_note->setToolTip(tr("Pinned to the selected goroutine or function when there is one"));
@@ -91,11 +94,14 @@ ExportDialog::ExportDialog(const QString& suggestedPath, QWidget* parent)
     auto* form = new QFormLayout(this);
     form->addRow(tr("View:"), m_target);
     form->addRow(tr("Format:"), m_format);
+    form->addRow(tr("Colours:"), m_light);
     form->addRow(tr("Caption:"), m_caption);
     form->addRow(QString(), m_captionText);
     form->addRow(tr("Note:"), m_note);
     form->addRow(tr("Save to:"), pathRow);
     form->addRow(m_buttons);
+    // Offered, and chosen first, when the window is dark: most pictures go onto white pages.
+    form->setRowVisible(m_light, isDark(palette()));
     setMinimumWidth(520);
 
     if (const std::optional<Format> f = formatOfPath(suggestedPath, Format::Png1x))
@@ -117,6 +123,7 @@ ExportRequest ExportDialog::request() const
     r.target = ExportRequest::Target(m_target->currentData().toInt());
     r.format = Format(m_format->currentData().toInt());
     r.caption = m_caption->isChecked();
+    r.light = !m_light->isHidden() && m_light->isChecked();
     r.captionText = m_captionText->text().trimmed();
     r.note = m_note->text().trimmed();
     r.path = m_path->text().trimmed();

@@ -29,6 +29,7 @@ struct ExportRequest
     Target target = Target::CurrentView;
     Format format = Format::Png1x;
     bool caption = true;
+    bool light = false;  // light colours even when the window is dark (a picture for a white page)
     QString captionText; // the user's words in the caption band
     QString note;        // a text note drawn on the view
     QString path;
@@ -53,6 +54,7 @@ public:
     QComboBox* targetBox() const { return m_target; }
     QComboBox* formatBox() const { return m_format; }
     QCheckBox* captionBox() const { return m_caption; }
+    QCheckBox* lightBox() const { return m_light; }
     QLineEdit* captionField() const { return m_captionText; }
     QLineEdit* noteField() const { return m_note; }
     QLineEdit* pathField() const { return m_path; }
@@ -70,6 +72,7 @@ private:
     QComboBox* m_target = nullptr;
     QComboBox* m_format = nullptr;
     QCheckBox* m_caption = nullptr;
+    QCheckBox* m_light = nullptr;
     QLineEdit* m_captionText = nullptr;
     QLineEdit* m_note = nullptr;
     QLineEdit* m_path = nullptr;

@@ -45,7 +45,16 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
     }
     const auto& gr = trace.goroutines;
     const std::vector<uint8_t>* keep = options.keep.get();
-    auto kept = [keep](GoroutineRow r) { return !keep || (r < keep->size() && (*keep)[r]); };
+    const SpanTable& spans = trace.spans;
+    const auto exists = [&](GoroutineRow r) {
+        if (!options.existingIn || r == options.shownAnyway)
+            return true;
+        const uint32_t first = spans.offsets[r];
+        const uint32_t last = spans.offsets[r + 1];
+        return first < last && spans.startOf(first) <= options.existingIn->second
+            && spans.endOf(last - 1) >= options.existingIn->first;
+    };
+    auto kept = [&](GoroutineRow r) { return (!keep || (r < keep->size() && (*keep)[r])) && exists(r); };
     std::vector<GoroutineRow> order;
     if (options.sort == GoroutineSort::Id) {
         order.reserve(gr.size());

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -44,7 +45,8 @@ struct GoroutineGroup
 // then, per start-function group, a header row and (unless the group is collapsed) its goroutine
 // rows, or just the goroutines when grouping is off. A group of one goroutine has no header
 // unless it is collapsed. Goroutines the filter mask drops have no row
-// at all (and groups left empty no header), so what is filtered out is gone, not dimmed. Heights
+// at all (and groups left empty no header), so what is filtered out is gone, not dimmed; so do the
+// goroutines that do not exist in Options::existingIn. Heights
 // are kept as prefix sums, so the row at a y coordinate, and with it the first visible row of a
 // paint, is one binary search.
 //
@@ -75,6 +77,12 @@ public:
         // Per GoroutineRow, 1 to show it (GoroutineFilterResult::keep); null shows every goroutine.
         // Shared, not copied: one byte per goroutine, and Options is copied on every layout change.
         std::shared_ptr<const std::vector<uint8_t>> keep;
+        // When set, only the goroutines that exist at some time of [first, second] (their first
+        // span starts by its end, their last span ends after its start) have rows: zoomed in,
+        // goroutines not yet created or long gone would only be empty lines.
+        std::optional<std::pair<TimeNs, TimeNs>> existingIn;
+        // A goroutine given a row even where it does not exist (one being revealed).
+        GoroutineRow shownAnyway = kNoRow;
     };
 
     TimelineLayout() = default;

@@ -33,7 +33,12 @@ TimelineView::TimelineView(QWidget* parent)
     , m_activity(std::make_shared<const GroupActivity>())
     , m_layoutJobs(this)
     , m_activityJobs(this)
+    , m_windowRests(new QTimer(this))
 {
+    // Long enough that a drag or a wheel spin re-lays the rows once, at its end.
+    m_windowRests->setSingleShot(true);
+    m_windowRests->setInterval(150);
+    connect(m_windowRests, &QTimer::timeout, this, &TimelineView::followWindowInRows);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setFocusPolicy(Qt::StrongFocus);
@@ -58,6 +63,9 @@ void TimelineView::setStore(StorePtr store, TimelineParts parts)
     m_options.collapsed.clear();
     m_options.expanded.clear();
     m_options.keep.reset();
+    m_options.existingIn.reset();
+    m_options.shownAnyway = kNoRow;
+    m_windowRests->stop();
     m_layoutJobs.cancel();
     m_layoutPending = false;
     // The activity is refreshed once, for the new layout and window together (the prepared one
@@ -121,6 +129,28 @@ void TimelineView::setGoroutineFilter(std::shared_ptr<const std::vector<uint8_t>
     rebuildLayout();
 }
 
+void TimelineView::setHideAbsentGoroutines(bool hide)
+{
+    if (hide == m_hideAbsent)
+        return;
+    m_hideAbsent = hide;
+    followWindowInRows();
+}
+
+void TimelineView::followWindowInRows()
+{
+    std::optional<std::pair<TimeNs, TimeNs>> existingIn;
+    // The whole trace shown: every goroutine exists in it, and the layout stays the prepared one.
+    if (m_hideAbsent && (m_window.startNs > traceStart() || m_window.endNs < traceEnd()))
+        existingIn = std::make_pair(m_window.startNs, m_window.endNs);
+    if (existingIn == m_options.existingIn)
+        return;
+    m_options.existingIn = existingIn;
+    // The selected goroutine keeps its row: it is what the user is looking at.
+    m_options.shownAnyway = m_selectedGoroutine;
+    rebuildLayout();
+}
+
 bool TimelineView::isLarge() const
 {
     return m_store && m_store->trace && needsBackgroundWork(*m_store->trace);
@@ -154,9 +184,20 @@ void TimelineView::rebuildLayout()
 
 void TimelineView::setLayout(std::shared_ptr<const TimelineLayout> layout)
 {
+    // The goroutine at the top of the rows stays where it is when rows come and go above it.
+    const int scroll = verticalScrollBar()->value();
+    const size_t topPos = m_layout->rowAt(scroll);
+    std::optional<std::pair<GoroutineRow, int>> anchor;
+    if (topPos < m_layout->rowCount() && m_layout->row(topPos).kind == RowKind::Goroutine)
+        anchor = std::make_pair(GoroutineRow(m_layout->row(topPos).index), m_layout->top(topPos) - scroll);
     m_layout = std::move(layout);
     updateRangeText();
     updateScrollBars();
+    if (anchor) {
+        const size_t pos = m_layout->positionOf(anchor->first);
+        if (pos < m_layout->rowCount())
+            verticalScrollBar()->setValue(m_layout->top(pos) - anchor->second);
+    }
     if (m_revealAfterLayout != kNoRow && !m_layoutPending) {
         const GoroutineRow row = std::exchange(m_revealAfterLayout, kNoRow);
         revealRow(row);
@@ -230,6 +271,8 @@ void TimelineView::applyWindow(const TimeWindow& window)
     if (window == m_window)
         return;
     m_window = window;
+    if (m_hideAbsent)
+        m_windowRests->start();
     refreshActivity();
     viewport()->update();
     emit windowChanged(m_window.startNs, m_window.endNs);
@@ -298,12 +341,23 @@ void TimelineView::revealRow(GoroutineRow row)
     const FunctionId f = m_store->trace->goroutines.startFunctionOf(row);
     const bool hidden = m_layout->positionOf(row) >= m_layout->rowCount();
     const bool keptOut = m_options.keep && (row >= m_options.keep->size() || !(*m_options.keep)[row]);
-    if (hidden && !keptOut && m_options.grouped && (m_options.collapsed.count(f) || !m_options.expanded.count(f))) {
-        m_options.collapsed.erase(f);
-        m_options.expanded.insert(f);
-        m_revealAfterLayout = row;
-        rebuildLayout();
-        return;
+    if (hidden && !keptOut) {
+        bool relayout = false;
+        if (m_options.grouped && (m_options.collapsed.count(f) || !m_options.expanded.count(f))) {
+            m_options.collapsed.erase(f);
+            m_options.expanded.insert(f);
+            relayout = true;
+        }
+        // Not in the window shown, it is given a row all the same: it was asked for.
+        if (m_options.existingIn && m_options.shownAnyway != row) {
+            m_options.shownAnyway = row;
+            relayout = true;
+        }
+        if (relayout) {
+            m_revealAfterLayout = row;
+            rebuildLayout();
+            return;
+        }
     }
     if (m_layoutPending) {
         m_revealAfterLayout = row;

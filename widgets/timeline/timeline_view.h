@@ -14,6 +14,7 @@
 
 #include <QAbstractScrollArea>
 #include <QImage>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -62,6 +63,10 @@ public:
     void setAllGroupsCollapsed(bool collapsed);
     // Shows only the goroutines whose keep entry is 1 (GoroutineFilterResult::keep); null shows all.
     void setGoroutineFilter(std::shared_ptr<const std::vector<uint8_t>> keep);
+    // Whether goroutines that do not exist in the window shown lose their rows (on by default);
+    // the rows follow the window once it rests, the goroutine at the top staying in place.
+    void setHideAbsentGoroutines(bool hide);
+    bool hidesAbsentGoroutines() const { return m_hideAbsent; }
 
     const TimeWindow& window() const { return m_window; }
     // Shows [startNs, endNs] (clamped to the trace and the minimum zoom).
@@ -145,6 +150,8 @@ private:
     void updateRangeText();
     void updateScrollBars();
     void applyWindow(const TimeWindow& window);
+    // Lays the rows out again for the goroutines that exist in the window (setHideAbsentGoroutines).
+    void followWindowInRows();
     void zoomBy(double factor, double anchorX);
     void panBy(double px);
     void handleClick(QPoint pos);
@@ -163,6 +170,8 @@ private:
     bool m_layoutPending = false;
     bool m_activityPending = false;
     bool m_holdActivity = false; // while setStore puts the new layout and window in place
+    bool m_hideAbsent = true;
+    QTimer* m_windowRests; // fires once the window stopped moving: then rows follow it
     GoroutineRow m_revealAfterLayout = kNoRow; // a row to scroll to once the pending layout is shown
     TimeWindow m_window;
     int m_labelWidth = 200;

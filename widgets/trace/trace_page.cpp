@@ -131,6 +131,11 @@ QWidget* TracePage::createToolbar()
     grouped->setChecked(view->grouped());
     grouped->setToolTip(tr("One collapsible group per goroutine start function"));
     connect(grouped, &QCheckBox::toggled, view, &TimelineView::setGrouped);
+    auto* inView = new QCheckBox(tr("Only goroutines in view"), bar);
+    inView->setObjectName(QStringLiteral("onlyGoroutinesInView"));
+    inView->setChecked(view->hidesAbsentGoroutines());
+    inView->setToolTip(tr("Zoomed in, goroutines not yet created or already gone in the time shown have no row"));
+    connect(inView, &QCheckBox::toggled, view, &TimelineView::setHideAbsentGoroutines);
 
     m_sort = new QComboBox(bar);
     m_sort->addItem(tr("Sort by ID"), int(GoroutineSort::Id));
@@ -172,6 +177,7 @@ QWidget* TracePage::createToolbar()
         row->addWidget(button);
     }
     row->addWidget(grouped);
+    row->addWidget(inView);
     row->addWidget(m_sort);
     row->addWidget(fit);
     row->addWidget(rangeButton);
