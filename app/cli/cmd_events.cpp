@@ -58,8 +58,8 @@ int runEvents(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     for (const std::string& w : ctx.warnings())
         err << "goroscope-cli: warning: " << path << ": " << w << "\n";
     if (!stats) {
-        err << "goroscope-cli: " << path << ": " << stats.error().describe()
-            << (input->compressed() ? " (offset in the decompressed data)" : "") << "\n";
+        err << "goroscope-cli: " << path << ": " << stats.error().describe(input->compressed() ? " (decompressed)" : "")
+            << "\n";
         return 1;
     }
     return 0;

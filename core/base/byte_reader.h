@@ -30,14 +30,14 @@ public:
     uint8_t readByte()
     {
         if (m_pos >= m_bytes.size())
-            fail("unexpected end of data");
+            failAtEnd(offset(), "unexpected end of data");
         return m_bytes[m_pos++];
     }
 
     uint8_t peekByte() const
     {
         if (m_pos >= m_bytes.size())
-            fail("unexpected end of data");
+            failAtEnd(offset(), "unexpected end of data");
         return m_bytes[m_pos];
     }
 
@@ -49,7 +49,7 @@ public:
         uint64_t value = 0;
         for (int shift = 0; shift < 70; shift += 7) {
             if (m_pos >= m_bytes.size())
-                throw DecodeError(start, "truncated varint");
+                failAtEnd(start, "truncated varint");
             const uint8_t b = m_bytes[m_pos++];
             if (shift == 63 && b > 1)
                 throw DecodeError(start, "varint overflows 64 bits");
@@ -63,7 +63,7 @@ public:
     std::span<const uint8_t> readBytes(uint64_t n)
     {
         if (n > remaining())
-            fail("length " + std::to_string(n) + " runs past the end of the data ("
+            failAtEnd(offset(), "length " + std::to_string(n) + " runs past the end of the data ("
                  + std::to_string(remaining()) + " bytes left)");
         auto out = m_bytes.subspan(m_pos, size_t(n));
         m_pos += size_t(n);
@@ -79,6 +79,11 @@ public:
     void skip(uint64_t n) { readBytes(n); }
 
     [[noreturn]] void fail(const std::string& message) const { throw DecodeError(offset(), message); }
+    // The data ran out before what was being read from `from` did.
+    [[noreturn]] void failAtEnd(uint64_t from, const std::string& message) const
+    {
+        throw DecodeError(from, message, m_base + m_bytes.size());
+    }
 
 private:
     std::span<const uint8_t> m_bytes;

@@ -3,11 +3,12 @@
 
 namespace gs {
 
-std::string Error::describe() const
+std::string Error::describe(std::string_view offsetNote) const
 {
+    std::string detail = message;
     if (offset)
-        return "at byte " + std::to_string(*offset) + ": " + message;
-    return message;
+        detail = "at byte " + std::to_string(*offset) + std::string(offsetNote) + ": " + message;
+    return summary.empty() ? detail : summary + "; detail: " + detail;
 }
 
 } // namespace gs

@@ -16,10 +16,7 @@ namespace {
 
 Error prefixed(const std::string& path, const Error& e, bool compressed)
 {
-    std::string where;
-    if (e.offset)
-        where = "at byte " + std::to_string(*e.offset) + (compressed ? " (decompressed)" : "") + ": ";
-    return Error {path + ": " + where + e.message, e.offset};
+    return Error {path + ": " + e.describe(compressed ? " (decompressed)" : ""), e.offset};
 }
 
 } // namespace

@@ -12,7 +12,9 @@ namespace gs {
 
 // Reads any supported capture: decompresses gzip, sniffs the format and runs its decoder.
 // Errors come back as one line naming the file and, where known, the byte offset:
-// "cpu.pb.gz: at byte 1234 (decompressed): truncated varint".
+// "cpu.pb.gz: at byte 1234 (decompressed): truncated varint". Where the decoder says what happened
+// in plain words (Error::summary), they come first: "t.trace: the file ends early, ...; detail:
+// at byte 1234: batch truncated: ...".
 Result<StorePtr> loadFile(const std::string& path, LoadContext& context);
 
 // The same for an input already in memory (inputFromBytes); `path` names it in errors and in the

@@ -6,6 +6,7 @@
 #include "core/formats/gotrace/event_format.h"
 #include "core/formats/gotrace/trace_reader.h"
 #include "core/io/file_bytes.h"
+#include "core/load/load_file.h"
 
 #include "tests/support/trace_wire.h"
 
@@ -37,6 +38,7 @@ struct Outcome
     bool ok = false;
     std::string message;
     std::optional<uint64_t> offset;
+    std::string summary;
     std::vector<std::string> lines;
     std::vector<std::string> warnings;
     gs::gotrace::TraceReadStats stats;
@@ -57,6 +59,7 @@ Outcome read(const Bytes& bytes)
     } else {
         o.message = result.error().message;
         o.offset = result.error().offset;
+        o.summary = result.error().summary;
     }
     o.warnings = ctx.warnings();
     return o;
@@ -92,6 +95,7 @@ TEST(TraceErrors, GarbageInsteadOfBatch)
     ASSERT_FALSE(o.ok);
     EXPECT_NE(o.message.find("expected a batch"), std::string::npos) << o.message;
     EXPECT_EQ(o.offset, 16u);
+    EXPECT_EQ(o.summary, "") << "damage inside the file is not a cut";
 }
 
 TEST(TraceErrors, AbsurdBatchSize)
@@ -330,16 +334,60 @@ TEST(TraceTruncated, CutInsideLastGenerationKeepsEarlierOnes)
     EXPECT_EQ(part.stats.generations, ends.size() - 1);
     ASSERT_EQ(part.warnings.size(), 1u);
     const std::string& w = part.warnings[0];
-    EXPECT_NE(w.find("trace damaged or cut off: at byte "), std::string::npos) << w;
-    EXPECT_NE(w.find("kept " + std::to_string(ends.size() - 1) + " complete generation(s)"), std::string::npos) << w;
-    EXPECT_NE(w.find("(" + std::to_string(cut - ends[ends.size() - 2]) + " of " + std::to_string(cut) + " bytes)"),
+    EXPECT_EQ(w.rfind("the file ends early, at byte ", 0), 0u) << w;
+    EXPECT_NE(w.find(" in " + std::to_string(ends.size() - 1) + " complete generations before the cut; lost the last "),
               std::string::npos)
         << w;
+    EXPECT_NE(w.find("; detail: at byte "), std::string::npos) << w;
     // Everything before the closing Sync matches the full trace event for event.
     ASSERT_GE(part.lines.size(), 2u);
     for (size_t i = 0; i + 1 < part.lines.size(); ++i)
         ASSERT_EQ(part.lines[i], whole.lines[i]) << "line " << i;
     EXPECT_NE(part.lines.back().find(" Sync "), std::string::npos);
+}
+
+// The first 60% of a real capture, as a capture stopped early leaves it.
+std::vector<uint8_t> firstPartOf(const char* name)
+{
+    auto input = gs::readInput(std::string(GOROSCOPE_TEST_DATA_DIR) + "/trace/" + name);
+    EXPECT_TRUE(input.ok()) << name;
+    std::vector<uint8_t> bytes = input.ok() ? input->data : std::vector<uint8_t>();
+    bytes.resize(bytes.size() * 6 / 10);
+    return bytes;
+}
+
+gs::Result<gs::StorePtr> load(const std::string& name, std::vector<uint8_t> bytes, gs::LoadContext& ctx)
+{
+    auto input = gs::inputFromBytes(std::move(bytes));
+    if (!input)
+        return input.error();
+    return gs::loadInput(name, std::move(*input), ctx);
+}
+
+// Cut inside its first generation, a capture has nothing to show: the error says so in plain
+// words, naming the file and where it ends, and then gives the decoder's detail, on one line.
+TEST(TraceTruncated, CutInsideFirstGenerationSaysTheFileEndsEarly)
+{
+    gs::LoadContext ctx;
+    const auto loaded = load("go126_sched.trace", firstPartOf("go126_sched.trace"), ctx);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.error().message,
+              "go126_sched.trace: the file ends early, at byte 15,034 (the capture was cut short); no complete part "
+              "of the trace comes before the cut, so no events could be read; detail: at byte 13599: batch "
+              "truncated: wanted 3561 bytes, only 1435 left");
+}
+
+// Cut after complete generations, the capture opens with a warning saying how much was read.
+TEST(TraceTruncated, CutAfterCompleteGenerationsSaysHowMuchWasRead)
+{
+    gs::LoadContext ctx;
+    const auto loaded = load("go126_syscalls.trace", firstPartOf("go126_syscalls.trace"), ctx);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    ASSERT_EQ((*loaded)->warnings.size(), 1u);
+    EXPECT_EQ((*loaded)->warnings[0],
+              "the file ends early, at byte 36,454 (the capture was cut short); read 2,307 events covering 0.021 s "
+              "in 3 complete generations before the cut; lost the last 5,466 bytes (14.99%); detail: at byte "
+              "33995: batch truncated: wanted 2827 bytes, only 2459 left");
 }
 
 TEST(TraceTruncated, CutOldFormatTraceIsAnError)

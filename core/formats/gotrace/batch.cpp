@@ -31,8 +31,8 @@ Batch readBatch(ByteReader& in)
         throw DecodeError(sizeOffset, "invalid batch size " + std::to_string(size) + ", maximum is "
                                           + std::to_string(kMaxBatchSize));
     if (size > in.remaining())
-        throw DecodeError(in.offset(), "batch truncated: wanted " + std::to_string(size) + " bytes, only "
-                                           + std::to_string(in.remaining()) + " left");
+        in.failAtEnd(in.offset(), "batch truncated: wanted " + std::to_string(size) + " bytes, only "
+                                      + std::to_string(in.remaining()) + " left");
     b.payloadOffset = in.offset();
     b.payload = in.readBytes(size);
     return b;

@@ -39,7 +39,7 @@ bool GenerationLoader::nextWithMarkers(Generation& g)
     for (;;) {
         if (m_in.atEnd()) {
             if (!g.threads.empty())
-                throw DecodeError(m_in.offset(), "incomplete generation found; trace likely truncated");
+                m_in.failAtEnd(m_in.offset(), "incomplete generation found; trace likely truncated");
             return false;
         }
         const Batch b = readBatch(m_in);

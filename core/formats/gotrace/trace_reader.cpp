@@ -2,10 +2,10 @@
 #include "core/formats/gotrace/trace_reader.h"
 
 #include "core/formats/gotrace/event_batch.h"
+#include "core/formats/gotrace/trace_damage.h"
 #include "core/formats/gotrace/v1_decoder.h"
 #include "core/formats/gotrace/v2_decoder.h"
 
-#include <cstdio>
 #include <new>
 #include <string>
 #include <vector>
@@ -23,7 +23,8 @@ Result<std::unique_ptr<TraceReader>> TraceReader::open(std::span<const uint8_t> 
         try {
             reader->m_v1 = std::make_unique<V1Decoder>(bytes, header->bodyOffset, header->minorVersion);
         } catch (const DecodeError& e) {
-            return Error{e.what(), e.offset()};
+            // The reader reports it: whether it is a cut, then how far decoding got (nowhere).
+            reader->fail(e);
         } catch (const std::bad_alloc&) {
             return Error{"out of memory while decoding the trace", std::nullopt};
         }
@@ -41,6 +42,12 @@ TraceReader::TraceReader(std::span<const uint8_t> bytes, TraceHeader header)
 
 TraceReader::~TraceReader() = default;
 
+void TraceReader::fail(const DecodeError& e)
+{
+    m_error = Error{e.what(), e.offset()};
+    m_endsEarly = e.ranOutAt() == m_bytes.size();
+}
+
 bool TraceReader::next(Event& out)
 {
     if (m_error)
@@ -48,7 +55,7 @@ bool TraceReader::next(Event& out)
     try {
         return m_v2 ? m_v2->next(out) : m_v1->next(out);
     } catch (const DecodeError& e) {
-        m_error = Error{e.what(), e.offset()};
+        fail(e);
         return false;
     } catch (const std::bad_alloc&) {
         m_error = Error{"out of memory while decoding the trace", std::nullopt};
@@ -68,7 +75,7 @@ size_t TraceReader::nextBatch(std::span<Event> out)
         else
             fillEventBatch(out, filled, [this](Event& ev) { return m_v1->next(ev); });
     } catch (const DecodeError& e) {
-        m_error = Error{e.what(), e.offset()};
+        fail(e);
     } catch (const std::bad_alloc&) {
         m_error = Error{"out of memory while decoding the trace", std::nullopt};
     }
@@ -116,11 +123,16 @@ Result<TraceReadStats> readTraceBatches(std::span<const uint8_t> bytes, LoadCont
         return opened.error();
     TraceReader& reader = **opened;
     TraceReadStats stats;
+    std::optional<int64_t> firstTime;
+    int64_t lastTime = 0;
     // Small enough to stay in the first-level caches while the sink reads it.
     std::vector<Event> batch(256);
     try {
         while (const size_t n = reader.nextBatch(batch)) {
             stats.events += n;
+            if (!firstTime)
+                firstTime = batch[0].time;
+            lastTime = batch[n - 1].time;
             sink(std::span<const Event>(batch.data(), n));
             ctx.release(reader.releasableBytes());
             ctx.checkpoint(reader.bytesConsumed(), bytes.size());
@@ -132,17 +144,13 @@ Result<TraceReadStats> readTraceBatches(std::span<const uint8_t> bytes, LoadCont
     stats.generations = reader.completeGenerations();
     if (!reader.error())
         return stats;
-    const Error& err = *reader.error();
+    const TraceDamage damage{*reader.error(),  reader.endsEarly(), bytes.size(),
+                             reader.completeBytes(), stats.generations, stats.events,
+                             firstTime ? lastTime - *firstTime : 0};
     if (stats.generations == 0)
-        return err;
+        return unreadableTraceError(damage);
     stats.truncated = true;
-    const uint64_t kept = reader.completeBytes();
-    const uint64_t lost = bytes.size() > kept ? bytes.size() - kept : 0;
-    char pct[32];
-    std::snprintf(pct, sizeof pct, "%.2f%%", bytes.empty() ? 0.0 : 100.0 * double(lost) / double(bytes.size()));
-    ctx.warn("trace damaged or cut off: " + err.describe() + "; kept " + std::to_string(stats.generations)
-             + " complete generation(s), lost " + pct + " of the trace data (" + std::to_string(lost) + " of "
-             + std::to_string(bytes.size()) + " bytes)");
+    ctx.warn(keptPartWarning(damage));
     return stats;
 }
 

@@ -30,7 +30,8 @@ class V2Decoder;
 // into `bytes`, which must outlive the reader.
 //
 // Errors: a damaged trace ends with a Sync event (closing what was delivered), then next()
-// returns false with error() set to one line with the byte offset, as Go's reader does.
+// returns false with error() set to one line with the byte offset, as Go's reader does. An
+// old-format trace is decoded whole by open(), whose decoding error is reported the same way.
 // Memory: two generations' tokens, 24 bytes per event (v2), or the whole event list (v1, which
 // has no generations). A v2 reader decodes the next generation on a worker thread of its own
 // while the caller orders the current one, and helps decode it when it would otherwise wait. Not thread-safe; one reader per thread.
@@ -47,6 +48,9 @@ public:
     // keeps valid tables until the next call. Saves a call per event for bulk consumers.
     size_t nextBatch(std::span<Event> out);
     const std::optional<Error>& error() const { return m_error; }
+    // The error is that the file ends in the middle of what was being read: the capture was cut
+    // short (a trace still being written, a copy interrupted), not damaged.
+    bool endsEarly() const { return m_endsEarly; }
     // Bytes tokenized so far, and the end of the last generation fully delivered.
     uint64_t bytesConsumed() const;
     uint64_t completeBytes() const;
@@ -58,12 +62,14 @@ public:
 
 private:
     TraceReader(std::span<const uint8_t> bytes, TraceHeader header);
+    void fail(const DecodeError& e);
 
     std::span<const uint8_t> m_bytes;
     TraceHeader m_header;
     std::unique_ptr<V2Decoder> m_v2;
     std::unique_ptr<V1Decoder> m_v1;
     std::optional<Error> m_error;
+    bool m_endsEarly = false;
 };
 
 struct TraceReadStats
