@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/goroutines/goroutine_table.h"
 
+#include "widgets/common/table_sort.h"
 #include "widgets/goroutines/goroutine_selection_sync.h"
 #include "widgets/goroutines/goroutine_table_model.h"
 #include "widgets/trace/trace_session.h"
@@ -31,11 +32,13 @@ GoroutineTable::GoroutineTable(TraceSession* session, QWidget* parent)
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    horizontalHeader()->setSortIndicator(GoroutineTableModel::Execution, Qt::DescendingOrder);
     horizontalHeader()->setHighlightSections(false);
-    setSortingEnabled(true);
+    makeSortable(this, GoroutineTableModel::Execution, Qt::DescendingOrder);
 
     connect(m_session, &TraceSession::storeChanged, this, [this] {
+        // Before the new store arrives, so the model sorts it once, in the order the views
+        // computed ahead for the default sort.
+        restoreDefaultSort(this);
         const TraceViewsPtr& views = m_session->views();
         m_model->setStore(m_session->store(), views ? views->waitReasons : std::vector<StringId>(),
                           views ? views->tableOrder : nullptr);

@@ -3,6 +3,7 @@
 
 #include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
+#include "widgets/common/table_sort.h"
 #include "widgets/common/value_format.h"
 #include "widgets/goroutines/wait_reasons.h"
 
@@ -337,9 +338,12 @@ QVariant GoroutineTableModel::headerData(int section, Qt::Orientation orientatio
         return {};
     if (role == Qt::ToolTipRole)
         return headerToolTip(section);
+    const bool named = section == StartFunction || section == CreatedBy;
     if (role == Qt::TextAlignmentRole)
-        return section == StartFunction || section == CreatedBy ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                                                : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return named ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    // Times come longest first; IDs, like names, from the start (G1 is main).
+    if (role == Qt::InitialSortOrderRole)
+        return firstSortOrder(!named && section != Id);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -3,6 +3,7 @@
 
 #include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
+#include "widgets/common/table_sort.h"
 #include "widgets/common/value_format.h"
 #include "widgets/filters/filter_bar.h"
 #include "widgets/flamegraph/flame_pane.h"
@@ -199,8 +200,7 @@ void ProfilePage::buildUi()
 
     m_table = new QTableView(this);
     m_table->setModel(m_model);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(TopTableModel::Flat, Qt::DescendingOrder);
+    makeSortable(m_table, TopTableModel::Flat, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
@@ -313,6 +313,7 @@ void ProfilePage::onStoreChanged()
     }
     m_sampleType->setEnabled(m_sampleType->count() > 1);
     m_model->setResult(nullptr);
+    restoreDefaultSort(m_table);
     for (FlamePane* pane : {m_mainPane, m_callersPane, m_calleesPane})
         pane->view()->setData({});
     onQueryChanged();

@@ -3,6 +3,7 @@
 
 #include "widgets/common/capture_display.h"
 #include "widgets/common/qt_strings.h"
+#include "widgets/common/table_sort.h"
 #include "widgets/common/value_format.h"
 
 #include <QColor>
@@ -173,6 +174,8 @@ QVariant TopTableModel::headerData(int section, Qt::Orientation orientation, int
         case ColumnCount:
             break;
         }
+    } else if (role == Qt::InitialSortOrderRole) {
+        return firstSortOrder(section != Name);
     } else if (role == Qt::TextAlignmentRole) {
         return section == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
