@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The app's tables as a person uses them: a first click on a number column sorts largest first,
-// and a newly opened file starts with the table's default sort.
+// a newly opened file starts with the table's default sort, and the profile's search narrows the
+// top table.
 #include "tests/widgets/test_profiles.h"
 #include "tests/widgets/widget_fixtures.h"
 #include "widgets/goroutines/goroutine_table.h"
@@ -12,7 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QTableView>
 #include <QTest>
 
@@ -93,6 +96,35 @@ TEST_F(TopTableView, ANewFileStartsWithTheDefaultSort)
     const TopTableModel& model = *page.topModel();
     ASSERT_GE(model.rowCount(), 2);
     EXPECT_EQ(model.data(model.index(0, TopTableModel::Name)).toString(), QStringLiteral("z.large"));
+}
+
+// pprof's web UI narrows its table to the search; so does the top table, unless told not to.
+TEST_F(TopTableView, SearchNarrowsTheTable)
+{
+    const TopTableModel& model = *page.topModel();
+    const int all = model.rowCount();
+    auto names = [&] {
+        QStringList shown;
+        for (int row = 0; row < model.rowCount(); ++row)
+            shown << model.data(model.index(row, TopTableModel::Name)).toString();
+        return shown;
+    };
+
+    ASSERT_TRUE(page.narrowTableBox()->isChecked()) << "on by default";
+    page.searchField()->setText(QStringLiteral("^(net/http|encoding/json)\\."));
+    QTest::keyClick(page.searchField(), Qt::Key_Return);
+    EXPECT_EQ(names(), QStringList({QStringLiteral("encoding/json.Marshal"), QStringLiteral("net/http.(*conn).serve")}));
+    // sum% runs down the rows shown.
+    EXPECT_EQ(model.data(model.index(1, TopTableModel::SumPercent)).toString(), QStringLiteral("30.0%"));
+
+    page.narrowTableBox()->setChecked(false);
+    EXPECT_EQ(model.rowCount(), all);
+    page.narrowTableBox()->setChecked(true);
+    EXPECT_EQ(model.rowCount(), 2);
+    // Ending the search lists every function again.
+    page.searchField()->setFocus();
+    QTest::keyClick(page.searchField(), Qt::Key_Escape);
+    EXPECT_EQ(model.rowCount(), all);
 }
 
 TEST(GoroutineTableView, FirstClickSortsTimesLongestFirstAndANewFileStartsOver)

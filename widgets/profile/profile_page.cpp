@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/profile/profile_page.h"
 
+#include "core/analysis/stack_selection.h"
 #include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
 #include "widgets/common/table_sort.h"
@@ -12,6 +13,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -144,6 +146,10 @@ void ProfilePage::buildUi()
     m_searchSummary = new QLabel(this);
     m_searchSummary->setTextFormat(Qt::PlainText); // the unit is the profile's
     m_searchSummary->setMinimumWidth(160);
+    // On by default: pprof's web UI narrows its table to the search, and a pprof user expects it.
+    m_narrowTable = new QCheckBox(tr("Filter table"), this);
+    m_narrowTable->setChecked(true);
+    m_narrowTable->setToolTip(tr("List only the functions matching the search in the table"));
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText); // errors quote capture text
     m_diffBadge = new QLabel(this);
@@ -168,6 +174,7 @@ void ProfilePage::buildUi()
     top->addWidget(toolButton(m_flip, this));
     top->addWidget(separator(this));
     top->addWidget(m_search);
+    top->addWidget(m_narrowTable);
     top->addWidget(m_searchSummary);
     top->addStretch(1);
     top->addWidget(m_status);
@@ -237,6 +244,7 @@ void ProfilePage::buildUi()
     connect(m_searchDebounce, &QTimer::timeout, this, &ProfilePage::applySearch);
     connect(m_search, &QLineEdit::textChanged, m_searchDebounce, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, &ProfilePage::applySearch);
+    connect(m_narrowTable, &QCheckBox::toggled, this, &ProfilePage::showTopRows);
     // Esc in the search field ends the search and hands the keyboard back to the flame graph.
     auto* endSearch = new QAction(m_search);
     endSearch->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -350,7 +358,7 @@ void ProfilePage::onQueryChanged()
 void ProfilePage::onResultChanged()
 {
     const auto& result = m_session->result();
-    m_model->setResult(result);
+    m_model->setResult(result, tableFunctions());
     const bool sandwich = m_session->mode() == ViewMode::Sandwich;
     m_flameStack->setCurrentWidget(sandwich ? m_sandwich : static_cast<QWidget*>(m_mainPane));
     if (!result)
@@ -434,6 +442,23 @@ void ProfilePage::applySearch()
     m_search->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #b3261e; }"));
     m_search->setToolTip(plainToolTip(error));
     updateSearchSummary();
+    showTopRows();
+}
+
+std::vector<uint8_t> ProfilePage::tableFunctions() const
+{
+    const auto& result = m_session->result();
+    if (!result || !m_narrowTable->isChecked() || m_search->text().isEmpty())
+        return {};
+    // An invalid regex narrows nothing; the search field shows its error.
+    auto matches = matchFunctions(*result->symbols, m_search->text().toStdString());
+    return matches ? std::move(*matches) : std::vector<uint8_t>();
+}
+
+void ProfilePage::showTopRows()
+{
+    m_model->setResult(m_session->result(), tableFunctions());
+    onSelectionChanged();
 }
 
 QString ProfilePage::searchSummary() const

@@ -6,8 +6,12 @@
 
 #include <QWidget>
 
+#include <cstdint>
+#include <vector>
+
 class QAction;
 class QActionGroup;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -41,6 +45,8 @@ public:
     QTableView* topView() const { return m_table; }
     TopTableModel* topModel() const { return m_model; }
     QLineEdit* searchField() const { return m_search; }
+    // Whether the search also narrows the top table to the matching functions (on by default).
+    QCheckBox* narrowTableBox() const { return m_narrowTable; }
     // "matched 23.4% of 1.2 s", or empty without a search.
     QString searchSummary() const;
 
@@ -57,6 +63,11 @@ private:
     void onSelectionChanged();
     void onFrameAction(FrameAction action, FunctionId function);
     void applySearch();
+    // The functions the top table lists (gs::matchFunctions' mask): the search's matches when it
+    // narrows the table, else empty for all.
+    std::vector<uint8_t> tableFunctions() const;
+    // Lists tableFunctions() in the table, keeping the selected function selected if listed.
+    void showTopRows();
     void updateSearchSummary();
     void setFlipped(bool flame);
     std::string functionName(FunctionId function) const;
@@ -66,6 +77,7 @@ private:
     QComboBox* m_sampleType = nullptr;
     QLineEdit* m_search = nullptr;
     QLabel* m_searchSummary = nullptr;
+    QCheckBox* m_narrowTable = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_diffBadge = nullptr;
     QToolButton* m_clearBase = nullptr;

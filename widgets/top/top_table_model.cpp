@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <numeric>
 
 namespace gs::ui {
 
@@ -19,12 +18,17 @@ TopTableModel::TopTableModel(QObject* parent)
 {
 }
 
-void TopTableModel::setResult(std::shared_ptr<const ProfileResult> result)
+void TopTableModel::setResult(std::shared_ptr<const ProfileResult> result, std::vector<uint8_t> shown)
 {
     beginResetModel();
     m_result = std::move(result);
-    m_order.resize(m_result ? m_result->top.size() : 0);
-    std::iota(m_order.begin(), m_order.end(), 0u);
+    m_order.clear();
+    const size_t rows = m_result ? m_result->top.size() : 0;
+    for (uint32_t i = 0; i < rows; ++i) {
+        const FunctionId f = m_result->top[i].function;
+        if (shown.empty() || (f < shown.size() && shown[f]))
+            m_order.push_back(i);
+    }
     applySort();
     endResetModel();
 }

@@ -39,7 +39,10 @@ public:
 
     explicit TopTableModel(QObject* parent = nullptr);
 
-    void setResult(std::shared_ptr<const ProfileResult> result);
+    // The rows of `result`; with `shown` (one byte per FunctionId of the result's symbols, as
+    // gs::matchFunctions returns it) only the functions whose byte is set, as pprof's web UI
+    // narrows its table to the search. Empty `shown` shows every function.
+    void setResult(std::shared_ptr<const ProfileResult> result, std::vector<uint8_t> shown = {});
     const std::shared_ptr<const ProfileResult>& result() const { return m_result; }
 
     // The function shown on a row, and the row showing a function (-1 if absent).
