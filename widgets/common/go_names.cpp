@@ -28,6 +28,13 @@ std::string_view goShortName(std::string_view function)
     return slash == std::string_view::npos ? function : function.substr(slash + 1);
 }
 
+std::string_view goNameInPackage(std::string_view function)
+{
+    // The package is a prefix of the name (goPackage ignores only what follows it).
+    const size_t end = goPackage(function).size();
+    return end < function.size() && function[end] == '.' ? function.substr(end + 1) : function;
+}
+
 bool isRuntimeFunction(std::string_view function)
 {
     const std::string_view pkg = goPackage(function);

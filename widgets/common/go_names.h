@@ -18,6 +18,10 @@ std::string_view goPackage(std::string_view function);
 // "github.com/a/b.(*T).M" -> "b.(*T).M".
 std::string_view goShortName(std::string_view function);
 
+// The name without its package, for labels that must be shorter still:
+// "net/http.(*Server).Serve" -> "(*Server).Serve", "main.main.func1" -> "main.func1".
+std::string_view goNameInPackage(std::string_view function);
+
 // Frames of the Go runtime proper (runtime, runtime/internal/..., internal/runtime/...), drawn in
 // their own hue.
 bool isRuntimeFunction(std::string_view function);

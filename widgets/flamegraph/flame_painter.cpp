@@ -2,9 +2,9 @@
 #include "widgets/flamegraph/flame_painter.h"
 
 #include "widgets/common/capture_display.h"
-#include "widgets/common/go_names.h"
 #include "widgets/common/value_format.h"
 #include "widgets/flamegraph/flame_palette.h"
+#include "widgets/flamegraph/frame_text.h"
 
 #include <QCoreApplication>
 #include <QFontMetrics>
@@ -50,37 +50,30 @@ namespace {
 
 QString frameLabel(const FlameRenderInput& in, const FlameRect& r, const QFontMetrics& fm, int room)
 {
-    QString full;
-    QString brief;
     if (r.isMerged()) {
-        full = QCoreApplication::translate("gs::ui::FlameGraph", "%n more", nullptr, int(r.mergedCount));
-        brief = QStringLiteral("\u2026");
-    } else if (r.node == 0) {
+        const QString more = QCoreApplication::translate("gs::ui::FlameGraph", "%n more", nullptr, int(r.mergedCount));
+        return fm.horizontalAdvance(more) <= room ? more : QString();
+    }
+    if (r.node == 0) {
         const FlameTree::Node& root = in.tree->node(0);
-        full = QCoreApplication::translate("gs::ui::FlameGraph", "all \u2014 %1").arg(formatValue(root.total, in.unit));
+        QString full = QCoreApplication::translate("gs::ui::FlameGraph", "all \u2014 %1").arg(formatValue(root.total, in.unit));
         if (in.tree->isDiff())
             full += QCoreApplication::translate("gs::ui::FlameGraph", "   (base %1, change %2)")
                         .arg(formatValue(root.baseTotal, in.unit), formatDelta(root.total - root.baseTotal, in.unit));
-        brief = QCoreApplication::translate("gs::ui::FlameGraph", "all");
-    } else if (r.depth == 0) {
-        // The zoom root says how much of everything it holds.
-        const FlameTree::Node& n = in.tree->node(r.node);
-        const std::string_view name = in.symbols->functionName(n.function);
-        const double all = double(in.tree->node(0).total);
-        full = QStringLiteral("%1 \u2014 %2 (%3)")
-                   .arg(captureText(name), formatValue(n.total, in.unit),
-                        formatPercent(all > 0 ? double(n.total) / all : 0.0));
-        brief = captureText(goShortName(name));
-    } else {
-        const std::string_view name = in.symbols->functionName(in.tree->node(r.node).function);
-        full = captureText(name);
-        brief = captureText(goShortName(name));
+        return fm.horizontalAdvance(full) <= room ? full : QCoreApplication::translate("gs::ui::FlameGraph", "all");
     }
-    if (fm.horizontalAdvance(full) <= room)
-        return full;
-    const QString elided = fm.elidedText(brief, Qt::ElideRight, room);
-    // A lone ellipsis says nothing and costs a glyph per box; leave those boxes blank.
-    return elided.size() <= 1 ? QString() : elided;
+    const FlameTree::Node& n = in.tree->node(r.node);
+    const std::string_view name = in.symbols->functionName(n.function);
+    if (r.depth == 0) {
+        // The zoom root says how much of everything it holds, when there is room.
+        const double all = double(in.tree->node(0).total);
+        const QString full = QStringLiteral("%1 \u2014 %2 (%3)")
+                                 .arg(captureText(name), formatValue(n.total, in.unit),
+                                      formatPercent(all > 0 ? double(n.total) / all : 0.0));
+        if (fm.horizontalAdvance(full) <= room)
+            return full;
+    }
+    return fittedFunctionName(name, fm, room);
 }
 
 QColor fillFor(const FlameRenderInput& in, const FlameRect& r)
