@@ -138,5 +138,30 @@ TEST(MainWindow, UnrecognisedFileShowsAOneLineError)
     takeErrorDialog(window);
 }
 
+// A capture cut short (the first 60% of a real trace) fails with one line that says so in plain
+// words before the decoder's detail.
+TEST(MainWindow, TruncatedTraceSaysTheFileEndsEarly)
+{
+    QFile whole(fixture("trace/go126_sched.trace"));
+    ASSERT_TRUE(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cut.trace"));
+    QFile cut(path);
+    ASSERT_TRUE(cut.open(QIODevice::WriteOnly));
+    cut.write(bytes.left(bytes.size() * 6 / 10));
+    cut.close();
+
+    MainWindow window;
+    QSignalSpy failed(&window, &MainWindow::loadFailed);
+    window.openFile(path);
+    ASSERT_TRUE(failed.wait(kTimeoutMs));
+    const QString message = takeErrorDialog(window);
+    EXPECT_TRUE(message.startsWith(path + QStringLiteral(": the file ends early, at byte 15,034 (the capture was cut short)")))
+        << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("; detail: at byte 13599: batch truncated"))) << message.toStdString();
+    EXPECT_FALSE(message.contains(QLatin1Char('\n')));
+}
+
 } // namespace
 } // namespace gs::app
