@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/dump/crash_banner.h"
 
-#include "widgets/common/qt_strings.h"
+#include "widgets/common/capture_display.h"
 
 namespace gs::ui {
 
@@ -26,7 +26,7 @@ void CrashBanner::setStore(const StorePtr& store)
         setVisible(false);
         return;
     }
-    setText(tr("%1\nin goroutine %2 (selected below)").arg(toQString(store->dump->headline)).arg(crashed->id));
+    setText(tr("%1\nin goroutine %2 (selected below)").arg(captureText(store->dump->headline), QString::number(crashed->id)));
     setVisible(true);
 }
 
