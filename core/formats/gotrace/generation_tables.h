@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/formats/gotrace/go_time.h"
 #include "core/formats/gotrace/id_table.h"
 
 #include <climits>
@@ -50,8 +51,7 @@ public:
     {
         if (ticks < m_exactBelow)
             return int64_t(ticks) * m_wholeNsPerTick;
-        const double v = double(ticks) * m_nsPerTick;
-        return v >= -9223372036854775808.0 && v < 9223372036854775808.0 ? int64_t(v) : INT64_MIN;
+        return goInt64(double(ticks) * m_nsPerTick);
     }
 
     // ID 0 is always the empty string / the empty stack.

@@ -3,6 +3,7 @@
 
 #include "core/base/byte_reader.h"
 #include "core/formats/gotrace/go_sort.h"
+#include "core/formats/gotrace/go_time.h"
 
 #include <algorithm>
 #include <array>
@@ -590,7 +591,8 @@ void Parser::fixTimes()
     const int64_t minTs = events[0].ts;
     const double nsPerTick = 1e9 / double(m_ticksPerSec);
     for (Event& ev : events) {
-        ev.ts = int64_t(double(ev.ts - minTs) * nsPerTick);
+        // As Go computes it: the difference wraps around in int64, the product may not fit one.
+        ev.ts = goInt64(double(int64_t(uint64_t(ev.ts) - uint64_t(minTs))) * nsPerTick);
         if (ev.type == EvGoUnblock && m_timerGoroutines.count(ev.g))
             ev.p = kTimerP;
         if (ev.type == EvGoSysExit)
