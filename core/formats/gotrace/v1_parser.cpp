@@ -380,7 +380,8 @@ void Parser::parseEvent(const RawEvent& raw, Event& ev, bool& keep)
     ev.type = raw.type;
     ev.p = m_lastP;
     ev.g = m_lastG;
-    ev.ts = m_lastTs + int64_t(raw.args[0]);
+    // Wrapping around, as Go's int64 sum does for a crafted delta (in C++ an overflow is undefined).
+    ev.ts = int64_t(uint64_t(m_lastTs) + raw.args[0]);
     m_lastTs = ev.ts;
     for (int i = 1; i < narg; ++i) {
         if (i == narg - 1 && d.stack)
