@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Shared main for the Qt test suites: a headless, reproducible QApplication (offscreen platform,
-// scale 1, Fusion style, DejaVu Sans at a fixed pixel size, settings in Qt's test locations) and Qt
-// warnings turned into test failures, so a model or view that complains fails its test.
+// scale 1, Fusion style, DejaVu Sans at a fixed pixel size, settings in a folder of each process's
+// own) and Qt warnings turned into test failures, so a model or view that complains fails its test.
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QFont>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTemporaryDir>
 
 namespace {
 
@@ -44,6 +46,11 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("goroscope-tests"));
     QApplication::setApplicationName(QStringLiteral("goroscope-tests"));
+    // Settings in a folder of this process's own: test processes run in parallel, and the splitter
+    // sizes or theme one of them saves must not reach another.
+    const QTemporaryDir settings;
+    for (QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat})
+        QSettings::setPath(format, QSettings::UserScope, settings.path());
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPixelSize(12);
