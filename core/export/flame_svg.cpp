@@ -149,8 +149,14 @@ private:
         const auto fits = size_t(std::max(0.0, (w - 6) / kCharWidth));
         if (fits >= 3) {
             std::string label = name;
-            if (label.size() > fits)
-                label = label.substr(0, fits - 2) + "..";
+            // The end of a Go name says what runs (the method), its start only the package:
+            // a narrow frame keeps the end, as the flame graph view does.
+            if (label.size() > fits) {
+                size_t start = label.size() - (fits - 2);
+                while (start < label.size() && (static_cast<unsigned char>(label[start]) & 0xC0) == 0x80)
+                    ++start; // not inside a UTF-8 sequence
+                label = ".." + label.substr(start);
+            }
             m_out << "<text x=\"" << fmt(b.x + 3) << "\" y=\"" << fmt(y + 12) << "\">";
             writeXmlEscaped(m_out, label);
             m_out << "</text>";

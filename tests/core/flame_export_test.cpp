@@ -64,6 +64,22 @@ TEST_F(FlameExportTest, SvgMergesNarrowFramesAndEscapes)
     EXPECT_EQ(rects, 6u);
 }
 
+TEST_F(FlameExportTest, SvgNarrowFrameKeepsTheEndOfTheName)
+{
+    // A tenth of the width: room for about 16 characters of the 24.
+    add({"main.main", "main.big"}, 90000);
+    add({"main.main", "net/http.(*Server).Serve"}, 10000);
+    std::ostringstream out;
+    writeFlameSvg(symbols, FlameTree::build(symbols, ws, {}), {}, out);
+    const std::string svg = out.str();
+    const size_t end = svg.find("Serve</text>");
+    ASSERT_NE(end, std::string::npos) << svg;
+    const size_t start = svg.rfind('>', end) + 1;
+    const std::string label = svg.substr(start, end + 5 - start);
+    EXPECT_EQ(label.substr(0, 2), "..") << label;
+    EXPECT_LT(label.size(), std::string("net/http.(*Server).Serve").size()) << label;
+}
+
 TEST(FlameSvg, PackageAndEscaping)
 {
     EXPECT_EQ(packageOf("runtime/pprof.(*Profile).WriteTo"), "runtime/pprof");
