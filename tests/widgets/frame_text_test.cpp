@@ -35,6 +35,18 @@ TEST(FrameText, NarrowFramesDropThePackageThenElideOnTheLeft)
     EXPECT_EQ(fittedFunctionName(kName, fm, widthOf(fm, "\u2026")), QString());
 }
 
+TEST(FrameText, AGenericFunctionGivesUpItsTypeArgumentsBeforeItsName)
+{
+    const QFontMetrics fm(QApplication::font());
+    constexpr std::string_view generic = "slices.pdqsortOrdered[go.shape.int]";
+    EXPECT_EQ(fittedFunctionName(generic, fm, widthOf(fm, "pdqsortOrdered[go.shape.int]")),
+              QStringLiteral("pdqsortOrdered[go.shape.int]"));
+    EXPECT_EQ(fittedFunctionName(generic, fm, widthOf(fm, "pdqsortOrdered[go.shape.int]") - 1),
+              QStringLiteral("pdqsortOrdered[\u2026]"));
+    const QString cut = fittedFunctionName(generic, fm, widthOf(fm, "pdqsortOrdered[\u2026]") - 1);
+    EXPECT_TRUE(cut.endsWith(QStringLiteral("Ordered[\u2026]"))) << cut.toStdString();
+}
+
 TEST(FrameText, NameInPackage)
 {
     EXPECT_EQ(goNameInPackage("net/http.(*Server).Serve"), "(*Server).Serve");
