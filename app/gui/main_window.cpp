@@ -285,7 +285,8 @@ void MainWindow::rebuildBookmarksMenu()
     const std::vector<ui::Bookmark>& list = navigator->bookmarks()->list();
     for (int i = 0; i < int(list.size()); ++i) {
         const ui::Bookmark& b = list[size_t(i)];
-        QAction* a = m_bookmarksMenu->addAction(b.name, navigator, [navigator, i] { navigator->goToBookmark(i); });
+        // A name may hold capture text (the default one describes the place) or an "&".
+        QAction* a = m_bookmarksMenu->addAction(ui::captureMenuText(b.name), navigator, [navigator, i] { navigator->goToBookmark(i); });
         a->setStatusTip(navigator->describe(b.location));
     }
     if (list.empty())
