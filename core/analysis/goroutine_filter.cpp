@@ -6,6 +6,7 @@
 #include "core/base/load_context.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <regex>
 
@@ -182,8 +183,49 @@ bool GoroutineFilter::empty() const
            && !fromNs && !toNs;
 }
 
+namespace {
+
+// libstdc++ reads the number of a back-reference (\12) or of a repeat count (a{2,5}) into a long
+// without checking for overflow: 19 digits or more are undefined behaviour (UBSan, found by the
+// session fuzzer with a back-reference of 63 digits). Nine digits already exceed any group count
+// or repeat std::regex can compile, so a longer number in those places is refused before it is
+// compiled. Brackets are not tracked ('[{]' is a literal brace), so this may refuse more than it
+// must, never less.
+bool hasHugeCount(const std::string& pattern)
+{
+    constexpr size_t kMaxDigits = 9;
+    const auto digit = [&](size_t i) {
+        return i < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i]));
+    };
+    bool inBraces = false;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        const bool backReference = c == '\\' && digit(i + 1);
+        if (backReference || (inBraces && digit(i))) {
+            const size_t begin = backReference ? i + 1 : i;
+            size_t end = begin;
+            while (digit(end))
+                ++end;
+            if (end - begin > kMaxDigits)
+                return true;
+            i = end - 1;
+        } else if (c == '\\') {
+            ++i; // an escaped character, never a brace
+        } else if (c == '{') {
+            inBraces = true;
+        } else if (c == '}') {
+            inBraces = false;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 std::optional<std::string> regexProblem(const std::string& pattern)
 {
+    if (hasHugeCount(pattern))
+        return std::string("a back-reference or repeat count of more than nine digits");
     try {
         std::regex compiled(pattern, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/stack_selection.h"
 
+#include "core/analysis/goroutine_filter.h"
 #include "core/base/capture_text.h"
 
 #include <regex>
@@ -11,13 +12,11 @@ namespace {
 
 Result<std::regex> compile(const std::string& pattern, const char* what)
 {
-    try {
-        return std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
-    } catch (const std::regex_error& e) {
+    if (auto problem = regexProblem(pattern))
         return Error {std::string("invalid ") + what + " regex '" + escapeCaptureText(pattern, kQuotedCaptureChars)
-                          + "': " + e.what(),
+                          + "': " + *problem,
                       std::nullopt};
-    }
+    return std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
 }
 
 // Decides, per label filter, whether a sample passes. Regex results are cached per string id,

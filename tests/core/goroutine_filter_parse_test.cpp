@@ -121,5 +121,16 @@ TEST(RegexProblem, ReportsOnlyInvalidPatterns)
     }
 }
 
+// libstdc++ would overflow a long reading these numbers: they are refused before it does.
+TEST(RegexProblem, RefusesHugeBackReferencesAndRepeatCounts)
+{
+    for (const char* huge : {"(a)\\1111111111111111111111", "a{1111111111111111111111}", "a{1,1111111111111111111111}"})
+        EXPECT_TRUE(regexProblem(huge)) << huge;
+    // Long numbers elsewhere are plain text.
+    EXPECT_FALSE(regexProblem("request_id=1111111111111111111111"));
+    EXPECT_FALSE(regexProblem("\\.1111111111111111111111"));
+    EXPECT_FALSE(regexProblem("(a)\\1 a{2,3}"));
+}
+
 } // namespace
 } // namespace gs

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/filters/filter_item.h"
 
+#include "core/analysis/goroutine_filter.h"
 #include "widgets/common/capture_display.h"
 
 #include <QCoreApplication>
-
-#include <regex>
 
 namespace gs::ui {
 
@@ -58,12 +57,9 @@ std::optional<QString> validateFilter(const FilterItem& item)
 
 std::optional<QString> validateRegex(const std::string& regex)
 {
-    try {
-        std::regex compiled(regex, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
+    if (auto problem = regexProblem(regex))
         return QCoreApplication::translate("gs::ui::Filter", "invalid regular expression '%1': %2")
-            .arg(captureText(regex), QString::fromUtf8(e.what()));
-    }
+            .arg(captureText(regex), QString::fromStdString(*problem));
     return std::nullopt;
 }
 
