@@ -4,6 +4,7 @@
 #include "core/model/symbols.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -39,6 +40,9 @@ struct Mapping
 // Samples of a stack-sampled profile (pprof, folded stacks, goroutine dumps), stored by column.
 // Sample i has stack sampleStacks[i], values sampleValues[i*sampleTypes.size() + t] and labels
 // labels[labelOffsets[i] .. labelOffsets[i+1]).
+// The error for a sample type whose values cannot all be summed (Profile::valueSumProblem).
+std::string valueSumMessage(const ValueType& type);
+
 struct Profile
 {
     std::vector<ValueType> sampleTypes;
@@ -64,6 +68,10 @@ struct Profile
     }
     // Finds a sample type by name ("alloc_space") or by index ("2"); -1 if neither matches.
     int findSampleType(const std::string& nameOrIndex) const;
+    // Why the values of some sample type cannot all be summed in an int64 (their magnitudes add up
+    // past INT64_MAX), or nothing. Decoders refuse such a profile, so that every total, flame node
+    // and top-table row (each a sum of some of those values) fits.
+    std::optional<std::string> valueSumProblem() const;
 };
 
 } // namespace gs

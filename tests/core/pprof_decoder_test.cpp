@@ -422,6 +422,24 @@ TEST(PprofDecoderErrors, ValueCountMustMatchSampleTypes)
         << e.message;
 }
 
+// Every total, flame node and top row is a sum of sample values: values whose magnitudes add up
+// past INT64_MAX are refused rather than overflowed later.
+TEST(PprofDecoderErrors, ValuesThatCannotBeSummedAreRefused)
+{
+    ProtoBuilder p = oneType();
+    p.message(2, ProtoBuilder().packed(2, {uint64_t(INT64_MAX)}));
+    p.message(2, ProtoBuilder().packed(2, {uint64_t(-1)}));
+    const Error e = decodeError(strings(p));
+    EXPECT_NE(e.message.find("the values of sample type 'samples' add up to more than 2^63-1"), std::string::npos)
+        << e.message;
+
+    ProtoBuilder fits = oneType();
+    fits.message(2, ProtoBuilder().packed(2, {uint64_t(INT64_MAX - 1)}));
+    fits.message(2, ProtoBuilder().packed(2, {uint64_t(-1)}));
+    LoadContext context;
+    EXPECT_TRUE(decodePprof(strings(fits).data(), context).ok());
+}
+
 TEST(PprofDecoderErrors, DuplicateLocationId)
 {
     ProtoBuilder p = oneType();

@@ -3,6 +3,7 @@
 // and bpftrace fixtures were made from the perf script fixture (tests/data/dumps/README.md), so
 // all three must count the same samples.
 #include "core/formats/bpftrace/bpftrace_decoder.h"
+#include "core/formats/folded/folded_decoder.h"
 #include "core/formats/gctrace/gctrace_decoder.h"
 #include "core/formats/perf/perf_script_decoder.h"
 #include "core/io/file_bytes.h"
@@ -164,6 +165,25 @@ TEST(TextFormats, BpftraceShapes)
     EXPECT_EQ(p.sampleTypes[1].type, "samples");
     ASSERT_EQ(p.sampleCount(), 2u);
     EXPECT_EQ((*s)->symbols.stacks.frames(p.sampleStacks[1]).size(), 4u); // 3 stack frames + comm
+}
+
+// Values whose sum no int64 holds (found by the folded fuzzer: one stack's merged count overflowed)
+// are refused in all three decoders, so that no total downstream can overflow.
+TEST(TextFormats, ValuesThatCannotBeSummedAreRefused)
+{
+    const auto decode = [](auto decoder, const std::string& text) {
+        const std::span<const uint8_t> bytes(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+        LoadContext context;
+        auto s = decoder(bytes, context);
+        return s.ok() ? std::string() : s.error().message;
+    };
+    const std::string expected = "add up to more than 2^63-1";
+    // The same stack twice: the merge overflows. Two stacks: only their total would.
+    EXPECT_NE(decode(decodeFolded, "a;b 5000000000000000000\na;b 5000000000000000000\n").find(expected), std::string::npos);
+    EXPECT_NE(decode(decodeFolded, "a;b 5000000000000000000\na;c 5000000000000000000\n").find(expected), std::string::npos);
+    EXPECT_EQ(decode(decodeFolded, "a;b 4611686018427387903\na;c 4611686018427387904\n"), "");
+    EXPECT_NE(decode(decodeBpftrace, "@[\n    main.a\n]: 5000000000000000000\n@[\n    main.b\n]: 5000000000000000000\n").find(expected),
+              std::string::npos);
 }
 
 } // namespace

@@ -112,7 +112,8 @@ Result<std::shared_ptr<EventStore>> decodeBpftrace(std::span<const uint8_t> byte
         return Error {"no bpftrace map entries (\"@[...]: N\") found", std::nullopt};
     if (bad)
         context.warn(std::to_string(bad) + " line(s) outside map entries were skipped");
-    builder.finish();
+    if (auto problem = builder.finish())
+        return Error {*problem, std::nullopt};
     return store;
 }
 

@@ -65,7 +65,8 @@ Result<std::shared_ptr<EventStore>> decodeFolded(std::span<const uint8_t> bytes,
         return Error {"no folded stack lines (\"a;b;c 123\") found", std::nullopt};
     if (bad)
         context.warn(std::to_string(bad) + " line(s) were not folded stacks (\"a;b;c 123\") and were skipped");
-    builder.finish();
+    if (auto problem = builder.finish())
+        return Error {*problem, std::nullopt};
     return store;
 }
 

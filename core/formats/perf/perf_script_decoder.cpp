@@ -110,7 +110,8 @@ Result<std::shared_ptr<EventStore>> decodePerfScript(std::span<const uint8_t> by
         return Error {"no perf samples with call stacks found (record with `perf record -g`)", std::nullopt};
     if (bad)
         context.warn(std::to_string(bad) + " line(s) were not perf script samples or frames and were skipped");
-    builder.finish();
+    if (auto problem = builder.finish())
+        return Error {*problem, std::nullopt};
     return store;
 }
 

@@ -455,7 +455,10 @@ Result<std::shared_ptr<EventStore>> decodePprof(std::span<const uint8_t> bytes, 
 {
     try {
         PprofDecoder decoder(bytes, context);
-        return decoder.run();
+        auto store = decoder.run();
+        if (auto problem = store->profile->valueSumProblem())
+            return Error {*problem, std::nullopt};
+        return store;
     } catch (const DecodeError& e) {
         return Error {e.what(), e.offset()};
     } catch (const Cancelled&) {

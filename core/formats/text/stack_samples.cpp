@@ -45,11 +45,14 @@ void StackSampleBuilder::addSample(size_t type, int64_t value, bool rootFirst)
     std::vector<int64_t>& values = m_values[it->second];
     if (values.size() <= type)
         values.resize(type + 1, 0);
-    values[type] += value;
+    if (__builtin_add_overflow(values[type], value, &values[type]) && !m_overflowedType)
+        m_overflowedType = type;
 }
 
-void StackSampleBuilder::finish()
+std::optional<std::string> StackSampleBuilder::finish()
 {
+    if (m_overflowedType)
+        return valueSumMessage(m_types[*m_overflowedType]);
     Profile& p = m_store.profile.emplace();
     p.sampleTypes = m_types;
     if (!m_types.empty())
@@ -62,6 +65,7 @@ void StackSampleBuilder::finish()
             p.sampleValues.push_back(t < values.size() ? values[t] : 0);
         p.labelOffsets.push_back(0);
     }
+    return p.valueSumProblem();
 }
 
 } // namespace gs::text

@@ -3,6 +3,8 @@
 
 #include "core/model/event_store.h"
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -27,8 +29,9 @@ public:
     size_t frameCount() const { return m_frames.size(); }
     void addSample(size_t type, int64_t value, bool rootFirst);
 
-    // Writes the merged samples into store.profile.
-    void finish();
+    // Writes the merged samples into store.profile; fails when the values of one sample type add
+    // up past what an int64 holds (Profile::valueSumProblem).
+    std::optional<std::string> finish();
 
 private:
     EventStore& m_store;
@@ -38,6 +41,7 @@ private:
     std::unordered_map<StackId, size_t> m_sampleOf;
     std::vector<StackId> m_stacks;
     std::vector<std::vector<int64_t>> m_values; // per sample, per type
+    std::optional<size_t> m_overflowedType;     // a type whose merged value overflowed
 };
 
 } // namespace gs::text
