@@ -173,6 +173,24 @@ TEST(GoroutineFilterBarTest, OffersChoicesPerKindAndShowsChipsAndCount)
     EXPECT_EQ(bar.countText(), QStringLiteral("3 of 1,234 goroutines"));
 }
 
+// A wait reason from the capture is suggested escaped, and choosing it adds the reason itself.
+TEST(GoroutineFilterBarTest, SuggestedReasonsAreShownEscapedAndChosenRaw)
+{
+    GoroutineFilterBar bar;
+    auto* value = bar.findChild<QComboBox*>(QStringLiteral("conditionValue"));
+    const QString raw = QStringLiteral("chan\nreceive") + QChar(0x202e) + QStringLiteral("<b>x</b>");
+    bar.setReasons({raw});
+    bar.setKind(ConditionKind::Reason);
+    ASSERT_EQ(value->count(), 1);
+    EXPECT_EQ(value->itemText(0), QStringLiteral("chan\\nreceive\\u202e<b>x</b>"));
+
+    QSignalSpy added(&bar, &GoroutineFilterBar::conditionAdded);
+    value->setCurrentIndex(0);
+    QTest::keyClick(value->lineEdit(), Qt::Key_Return);
+    ASSERT_EQ(added.count(), 1);
+    EXPECT_EQ(added[0][1].toString(), raw);
+}
+
 // ---- Histogram bins -------------------------------------------------------------------------
 
 TEST(DurationHistogramTest, EveryDurationFallsInItsBinAndCountsAddUp)

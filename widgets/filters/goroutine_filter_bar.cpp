@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/filters/goroutine_filter_bar.h"
 
+#include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
 #include "widgets/filters/chip_list.h"
 #include "widgets/filters/entry_error.h"
@@ -124,7 +125,9 @@ void GoroutineFilterBar::fillChoices()
         m_value->addItems(commonTransitions());
         break;
     case ConditionKind::Reason:
-        m_value->addItems(m_reasons);
+        // Wait reasons come from the capture: shown escaped, the reason itself kept as the item's data.
+        for (const QString& reason : m_reasons)
+            m_value->addItem(captureText(reason), reason);
         break;
     case ConditionKind::TimeRange:
         if (!m_rangeText.isEmpty())
@@ -195,11 +198,14 @@ void GoroutineFilterBar::showError(const QString& message)
 
 void GoroutineFilterBar::submit()
 {
-    const QString text = m_value->currentText().trimmed();
+    QString text = m_value->currentText().trimmed();
     // Nothing typed is nothing to add. Enter also lands here twice: the combo hands the key on to
     // its line edit again, whose second returnPressed then finds the field already cleared.
     if (text.isEmpty())
         return;
+    // A suggestion chosen (or typed as shown) stands for the raw value it was made from.
+    if (const int i = m_value->findText(text, Qt::MatchExactly); i >= 0 && m_value->itemData(i).isValid())
+        text = m_value->itemData(i).toString();
     if (const std::optional<QString> error = validateCondition(kind(), text.toStdString())) {
         showError(*error);
         return;
