@@ -7,6 +7,8 @@
 #include "app/cli/json_writer.h"
 #include "core/analysis/goroutine_filter.h"
 #include "core/analysis/value_format.h"
+#include "core/base/capture_text.h"
+#include "core/base/go_regex.h"
 
 #include <algorithm>
 #include <functional>
@@ -80,7 +82,7 @@ std::optional<std::string> parseRegexOption(const CliArgs& args, const std::stri
     if (!value)
         return std::nullopt;
     if (auto problem = regexProblem(*value))
-        return "--" + name + ": invalid regex '" + *value + "': " + *problem;
+        return "--" + name + ": invalid regex '" + escapeCaptureText(*value, kQuotedCaptureChars) + "': " + *problem;
     out = *value;
     return std::nullopt;
 }

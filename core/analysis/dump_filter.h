@@ -29,7 +29,7 @@ struct DumpFilter
 {
     std::optional<DumpState> state;
     std::string waitReason;    // the exact status text ("chan receive"); empty: any
-    std::string functionRegex; // a function in the stack matches (searched, ECMAScript)
+    std::string functionRegex; // a function in the stack matches (searched, Go's syntax)
     int32_t minWaitMinutes = 0;
 
     bool empty() const { return !state && waitReason.empty() && functionRegex.empty() && minWaitMinutes == 0; }

@@ -2,13 +2,11 @@
 #include "core/analysis/goroutine_filter.h"
 
 #include "core/analysis/stack_selection.h"
-#include "core/base/capture_text.h"
+#include "core/base/go_regex.h"
 #include "core/base/load_context.h"
 
 #include <algorithm>
-#include <cctype>
 #include <functional>
-#include <regex>
 
 namespace gs {
 
@@ -58,31 +56,15 @@ std::optional<SpanState> stateAt(const SpanTable& spans, GoroutineRow r, TimeNs 
     return std::nullopt;
 }
 
-// The error for an invalid regex, naming the condition it belongs to ("invalid stack regex '(': ...").
-std::optional<Error> checkRegex(const std::string& pattern, const char* what)
-{
-    if (auto problem = regexProblem(pattern))
-        return Error {std::string("invalid ") + what + " regex '" + escapeCaptureText(pattern, kQuotedCaptureChars) + "': "
-                          + *problem,
-                      std::nullopt};
-    return std::nullopt;
-}
-
-Result<std::regex> compileRegex(const std::string& pattern, const char* what)
-{
-    if (auto error = checkRegex(pattern, what))
-        return *error;
-    return std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
-}
-
 // matchFunctions' mask for a non-empty regex; an empty mask stands for "no condition".
 Result<std::vector<uint8_t>> functionMask(const Symbols& symbols, const std::string& pattern, const char* what)
 {
     if (pattern.empty())
         return std::vector<uint8_t>();
-    if (auto error = checkRegex(pattern, what))
-        return *error;
-    return matchFunctions(symbols, pattern);
+    auto regex = GoRegex::compile(pattern, what);
+    if (!regex)
+        return regex.error();
+    return matchFunctions(symbols, *regex);
 }
 
 // Everything the filter needs per goroutine and per span, with the regexes compiled once.
@@ -97,7 +79,7 @@ public:
         auto start = functionMask(store.symbols, filter.startFunctionRegex, "start function");
         if (!start)
             return start.error();
-        auto label = compileRegex(filter.labelRegex, "label");
+        auto label = GoRegex::compile(filter.labelRegex, "label");
         if (!label)
             return label.error();
         return Matcher(store, filter, std::move(*stack), std::move(*start), std::move(*label));
@@ -139,7 +121,7 @@ public:
 
 private:
     Matcher(const EventStore& store, const GoroutineFilter& filter, std::vector<uint8_t> stackMask,
-            std::vector<uint8_t> startMask, std::regex label)
+            std::vector<uint8_t> startMask, GoRegex label)
         : m_trace(*store.trace)
         , m_filter(filter)
         , m_startMask(std::move(startMask))
@@ -149,8 +131,7 @@ private:
                          })
         , m_labelMatches(store.symbols.strings.size(),
                          [&symbols = store.symbols, re = std::move(label)](uint32_t id) {
-                             const auto s = symbols.strings.get(id);
-                             return std::regex_search(s.begin(), s.end(), re);
+                             return re.search(symbols.strings.get(id));
                          })
         , m_stackMatches(store.symbols.stacks.size(),
                          [&symbols = store.symbols, mask = std::move(stackMask)](uint32_t id) {
@@ -181,57 +162,6 @@ bool GoroutineFilter::empty() const
 {
     return !hasSpanConditions() && currentStates.empty() && startFunctionRegex.empty() && labelRegex.empty()
            && !fromNs && !toNs;
-}
-
-namespace {
-
-// libstdc++ reads the number of a back-reference (\12) or of a repeat count (a{2,5}) into a long
-// without checking for overflow: 19 digits or more are undefined behaviour (UBSan, found by the
-// session fuzzer with a back-reference of 63 digits). Nine digits already exceed any group count
-// or repeat std::regex can compile, so a longer number in those places is refused before it is
-// compiled. Brackets are not tracked ('[{]' is a literal brace), so this may refuse more than it
-// must, never less.
-bool hasHugeCount(const std::string& pattern)
-{
-    constexpr size_t kMaxDigits = 9;
-    const auto digit = [&](size_t i) {
-        return i < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i]));
-    };
-    bool inBraces = false;
-    for (size_t i = 0; i < pattern.size(); ++i) {
-        const char c = pattern[i];
-        const bool backReference = c == '\\' && digit(i + 1);
-        if (backReference || (inBraces && digit(i))) {
-            const size_t begin = backReference ? i + 1 : i;
-            size_t end = begin;
-            while (digit(end))
-                ++end;
-            if (end - begin > kMaxDigits)
-                return true;
-            i = end - 1;
-        } else if (c == '\\') {
-            ++i; // an escaped character, never a brace
-        } else if (c == '{') {
-            inBraces = true;
-        } else if (c == '}') {
-            inBraces = false;
-        }
-    }
-    return false;
-}
-
-} // namespace
-
-std::optional<std::string> regexProblem(const std::string& pattern)
-{
-    if (hasHugeCount(pattern))
-        return std::string("a back-reference or repeat count of more than nine digits");
-    try {
-        std::regex compiled(pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-        return std::string(e.what());
-    }
-    return std::nullopt;
 }
 
 Result<GoroutineFilterResult> filterGoroutines(const EventStore& store, const GoroutineFilter& filter,

@@ -30,8 +30,8 @@ struct StateTransition
 // Goroutine conditions look at the goroutine as a whole. Span conditions must all hold for the
 // *same* span: "--state waiting --reason 'chan receive' --min-duration 10ms" keeps a goroutine
 // that waited on a channel receive for at least 10 ms once, not one that waited 10 ms on a mutex
-// and briefly on a channel. Regexes are ECMAScript, searched (not anchored); a goroutine without a
-// start function or label never matches a regex on it.
+// and briefly on a channel. Regexes are Go's (GoRegex), searched (not anchored); a goroutine
+// without a start function or label never matches a regex on it.
 struct GoroutineFilter
 {
     // --- goroutine conditions
@@ -99,8 +99,5 @@ Result<StateTransition> parseTransition(std::string_view text);
 // A Go duration, with time.ParseDuration's syntax: "10ms", "1.5s", "250us" (or "µs"), "2m",
 // "100ns", "1h30m", "0"; a leading '-' gives a negative one.
 Result<TimeNs> parseDuration(std::string_view text);
-// Why `pattern` is not a valid filter regex (ECMAScript), or nothing when it is: for checking a
-// regex where it is entered, before any trace is filtered.
-std::optional<std::string> regexProblem(const std::string& pattern);
 
 } // namespace gs

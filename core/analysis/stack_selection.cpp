@@ -1,30 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/stack_selection.h"
 
-#include "core/analysis/goroutine_filter.h"
-#include "core/base/capture_text.h"
-
-#include <regex>
-
 namespace gs {
 
 namespace {
-
-Result<std::regex> compile(const std::string& pattern, const char* what)
-{
-    if (auto problem = regexProblem(pattern))
-        return Error {std::string("invalid ") + what + " regex '" + escapeCaptureText(pattern, kQuotedCaptureChars)
-                          + "': " + *problem,
-                      std::nullopt};
-    return std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
-}
 
 // Decides, per label filter, whether a sample passes. Regex results are cached per string id,
 // since a profile has few distinct label values but many samples.
 class LabelMatcher
 {
 public:
-    LabelMatcher(const Symbols& symbols, const LabelFilter& filter, std::regex regex)
+    LabelMatcher(const Symbols& symbols, const LabelFilter& filter, GoRegex regex)
         : m_symbols(symbols)
         , m_filter(filter)
         , m_regex(std::move(regex))
@@ -40,7 +26,7 @@ public:
             if (l.str != 0) {
                 matched = matchString(l.str);
             } else {
-                matched = std::regex_search(std::to_string(l.num), m_regex);
+                matched = m_regex.search(std::to_string(l.num));
             }
             if (matched)
                 break;
@@ -54,16 +40,15 @@ private:
         if (m_cache.size() <= id)
             m_cache.resize(m_symbols.strings.size(), 0);
         if (m_cache[id] == 0) {
-            const auto s = m_symbols.strings.get(id);
             // pprof's tagfocus searches the value (Go's MatchString), it does not anchor the regex.
-            m_cache[id] = std::regex_search(s.begin(), s.end(), m_regex) ? 2 : 1;
+            m_cache[id] = m_regex.search(m_symbols.strings.get(id)) ? 2 : 1;
         }
         return m_cache[id] == 2;
     }
 
     const Symbols& m_symbols;
     const LabelFilter& m_filter;
-    std::regex m_regex;
+    GoRegex m_regex;
     std::vector<uint8_t> m_cache; // 0 unknown, 1 no match, 2 match
 };
 
@@ -77,17 +62,12 @@ bool anyFrameIn(const Symbols& symbols, std::span<const FrameId> frames, const s
 }
 
 // The functions whose name (and, with `files`, whose file) matches, as a per-FunctionId mask.
-Result<std::vector<uint8_t>> matchMask(const Symbols& symbols, const std::string& regex, bool files)
+std::vector<uint8_t> matchMask(const Symbols& symbols, const GoRegex& regex, bool files)
 {
-    auto re = compile(regex, "function");
-    if (!re)
-        return re.error();
     std::vector<uint8_t> mask(symbols.functions.size(), 0);
     for (size_t i = 0; i < symbols.functions.size(); ++i) {
-        const auto name = symbols.functionName(FunctionId(i));
-        const auto file = symbols.strings.get(symbols.functions[i].file);
-        mask[i] = std::regex_search(name.begin(), name.end(), *re)
-                  || (files && std::regex_search(file.begin(), file.end(), *re));
+        mask[i] = regex.search(symbols.functionName(FunctionId(i)))
+                  || (files && regex.search(symbols.strings.get(symbols.functions[i].file)));
     }
     return mask;
 }
@@ -95,7 +75,10 @@ Result<std::vector<uint8_t>> matchMask(const Symbols& symbols, const std::string
 // pprof's focus, ignore and hide test the function name and its file name.
 Result<std::vector<uint8_t>> matchFunctionsOrFiles(const Symbols& symbols, const std::string& regex)
 {
-    return matchMask(symbols, regex, true);
+    auto re = GoRegex::compile(regex, "function");
+    if (!re)
+        return re.error();
+    return matchMask(symbols, *re, true);
 }
 
 } // namespace
@@ -111,6 +94,14 @@ int64_t sampleTypeTotal(const Profile& profile, size_t sampleType)
 }
 
 Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::string& regex)
+{
+    auto re = GoRegex::compile(regex, "function");
+    if (!re)
+        return re.error();
+    return matchFunctions(symbols, *re);
+}
+
+std::vector<uint8_t> matchFunctions(const Symbols& symbols, const GoRegex& regex)
 {
     return matchMask(symbols, regex, false);
 }
@@ -146,7 +137,7 @@ Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampl
     }
     std::vector<LabelMatcher> labelMatchers;
     for (const LabelFilter& lf : filter.labels) {
-        auto re = compile(lf.valueRegex, "label value");
+        auto re = GoRegex::compile(lf.valueRegex, "label value");
         if (!re)
             return re.error();
         labelMatchers.emplace_back(symbols, lf, std::move(*re));

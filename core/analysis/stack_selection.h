@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/error.h"
+#include "core/base/go_regex.h"
 #include "core/model/event_store.h"
 
 #include <cstdint>
@@ -27,8 +28,8 @@ struct LabelFilter
 };
 
 // Function-regex filters with pprof's meaning: focus keeps samples with a matching frame, ignore
-// drops them, hide removes matching frames from the stacks. Regexes are ECMAScript, searched in the
-// function name and its file name (as pprof does). Empty means "no filter".
+// drops them, hide removes matching frames from the stacks. Regexes are Go's (GoRegex), searched
+// in the function name and its file name (as pprof does). Empty means "no filter".
 struct StackFilter
 {
     std::string focus;
@@ -61,5 +62,6 @@ int64_t sampleTypeTotal(const Profile& profile, size_t sampleType);
 
 // The functions whose name matches `regex` (searched anywhere in the name), as a per-FunctionId mask.
 Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::string& regex);
+std::vector<uint8_t> matchFunctions(const Symbols& symbols, const GoRegex& regex);
 
 } // namespace gs

@@ -222,5 +222,16 @@ TEST_F(PprofReference, FiltersMatchPprof)
     compare(generics, "count", {"-ignore=func \\]"}, {"--ignore", "func \\]"});
 }
 
+// Patterns are Go's regexps in both tools: syntax std::regex would refuse or read differently.
+TEST_F(PprofReference, GoRegexSyntaxMeansTheSameAsInPprof)
+{
+    const std::string cpu = GOROSCOPE_TEST_DATA_DIR "/pprof/cpu.pb.gz";
+    compare(cpu, "nanoseconds", {"-focus=(?i)MAIN\\.FIB"}, {"--focus", "(?i)MAIN\\.FIB"});
+    compare(cpu, "nanoseconds", {"-ignore=Ordered\\[\\pL+\\.shape\\.int\\]\\z"},
+            {"--ignore", "Ordered\\[\\pL+\\.shape\\.int\\]\\z"});
+    compare(cpu, "nanoseconds", {"-hide=\\Q(*unwinder)\\E"}, {"--hide", "\\Q(*unwinder)\\E"});
+    compare(cpu, "nanoseconds", {"-tagfocus=worker=(?i)B"}, {"--tagfocus", "worker=(?i)B"});
+}
+
 } // namespace
 } // namespace gs::cli::test

@@ -109,28 +109,5 @@ TEST(ParseTransition, Errors)
     EXPECT_NE(message("waiting->waiting").find("two different states"), std::string::npos);
 }
 
-TEST(RegexProblem, ReportsOnlyInvalidPatterns)
-{
-    EXPECT_FALSE(regexProblem(""));
-    EXPECT_FALSE(regexProblem("net/http\\.\\(\\*conn\\)\\.serve"));
-    EXPECT_FALSE(regexProblem("^GC \\("));
-    for (const char* bad : {"(", "[a-", "*x", "a{2,1}"}) {
-        const auto problem = regexProblem(bad);
-        ASSERT_TRUE(problem) << bad;
-        EXPECT_FALSE(problem->empty());
-    }
-}
-
-// libstdc++ would overflow a long reading these numbers: they are refused before it does.
-TEST(RegexProblem, RefusesHugeBackReferencesAndRepeatCounts)
-{
-    for (const char* huge : {"(a)\\1111111111111111111111", "a{1111111111111111111111}", "a{1,1111111111111111111111}"})
-        EXPECT_TRUE(regexProblem(huge)) << huge;
-    // Long numbers elsewhere are plain text.
-    EXPECT_FALSE(regexProblem("request_id=1111111111111111111111"));
-    EXPECT_FALSE(regexProblem("\\.1111111111111111111111"));
-    EXPECT_FALSE(regexProblem("(a)\\1 a{2,3}"));
-}
-
 } // namespace
 } // namespace gs

@@ -229,12 +229,13 @@ private:
     std::set<QString> m_seenTyped;
 };
 
-// Every hostile string as a person would type or paste it into a filter.
+// Every hostile string as a person would paste it into a filter: quoted (\Q...\E), since patterns
+// are Go regexps, where "\u202e" is no valid escape.
 std::vector<std::string> typedHostileStrings()
 {
     std::vector<std::string> typed;
     for (const Hostile& h : kHostile)
-        typed.push_back(h.shownAs.toStdString());
+        typed.push_back("\\Q" + h.shownAs.toStdString() + "\\E");
     typed.push_back(kLong);
     return typed;
 }

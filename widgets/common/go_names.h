@@ -26,7 +26,7 @@ std::string_view goNameInPackage(std::string_view function);
 // their own hue.
 bool isRuntimeFunction(std::string_view function);
 
-// Escapes ECMAScript regex syntax so that "^name$" built from it matches the name literally.
+// Escapes regex syntax so that "^name$" built from it matches the name literally.
 std::string escapeRegex(std::string_view text);
 
 // The function with exactly this name, if any. Linear in the number of functions: meant for

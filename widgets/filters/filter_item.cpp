@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/filters/filter_item.h"
 
-#include "core/analysis/goroutine_filter.h"
+#include "core/base/go_regex.h"
 #include "widgets/common/capture_display.h"
 
 #include <QCoreApplication>

@@ -22,8 +22,8 @@ enum class FilterKind
     TagIgnore,
 };
 
-// One user filter, shown as one chip. Function filters hold an ECMAScript regex; tag filters hold
-// "key=value-regex".
+// One user filter, shown as one chip. Function filters hold a regex (Go's syntax, gs::GoRegex); tag
+// filters hold "key=value-regex".
 struct FilterItem
 {
     FilterKind kind = FilterKind::Focus;
@@ -37,7 +37,7 @@ QString filterKindName(FilterKind kind);
 // Why the filter cannot be applied (a bad regex, a tag filter without "key="), or nothing.
 std::optional<QString> validateFilter(const FilterItem& item);
 
-// Why `regex` does not compile as an ECMAScript std::regex (the syntax every filter uses), or nothing.
+// Why `regex` is not a valid regex in Go's syntax (the syntax every filter uses), or nothing.
 std::optional<QString> validateRegex(const std::string& regex);
 
 // Folds the chips into one StackFilter: several focus (ignore, hide) regexes are alternatives,

@@ -59,7 +59,7 @@ public:
     void setSelectedFunction(std::optional<FunctionId> function);
     std::optional<FunctionId> selectedFunction() const { return m_selected; }
 
-    // Highlights frames whose function matches the ECMAScript regex (anywhere in the name). Returns
+    // Highlights frames whose function matches the regex (Go's syntax) (anywhere in the name). Returns
     // the error message for an invalid regex (the previous search is cleared), empty otherwise.
     QString setSearch(const QString& regex);
     bool hasSearch() const { return !m_search.isEmpty(); }
