@@ -72,7 +72,8 @@ struct UserTask
     StringId name = 0;
     TimeNs start = -1;   // -1: began before the trace
     TimeNs end = -1;     // -1: still running at the end
-    int64_t goroutine = kNoGoroutineId;
+    int64_t goroutine = kNoGoroutineId;    // the one that began it
+    int64_t endGoroutine = kNoGoroutineId; // the one that ended it
 };
 
 struct UserRegion

@@ -9,11 +9,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <netinet/in.h>
 #include <poll.h>
 #include <regex>
 #include <signal.h>
 #include <sstream>
+#include <string_view>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,6 +23,38 @@
 namespace gs::test {
 
 namespace fs = std::filesystem;
+
+std::string unescapeHtml(const std::string& s)
+{
+    static const std::pair<std::string_view, char> kEntities[] = {{"&#34;", '"'}, {"&#39;", '\''}, {"&lt;", '<'},
+                                                                  {"&gt;", '>'},  {"&amp;", '&'},   {"&#43;", '+'}};
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto entity = std::find_if(std::begin(kEntities), std::end(kEntities),
+                                         [&](const auto& e) { return s.compare(i, e.first.size(), e.first) == 0; });
+        if (entity == std::end(kEntities)) {
+            out += s[i];
+            continue;
+        }
+        out += entity->second;
+        i += entity->first.size() - 1;
+    }
+    return out;
+}
+
+std::string urlDecode(const std::string& s)
+{
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i] == '+' ? ' ' : s[i];
+        }
+    }
+    return out;
+}
 
 std::string goCommand()
 {

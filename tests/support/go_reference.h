@@ -28,6 +28,14 @@ bool goReferenceRequired();
         GTEST_SKIP() << goroscopeWhyNoGo << ": the comparison with Go is skipped";                        \
     }
 
+// The text of an HTML page's element or attribute as html/template escaped it ("&lt;b&gt;&#34;",
+// "&amp;amp;" -> `<b>"`, "&amp;"), for the entities Go writes.
+std::string unescapeHtml(const std::string& s);
+
+// A percent-encoded URL query value back to its bytes ("runtime.%28%2aT%29.f" -> "runtime.(*T).f",
+// "+" -> " ").
+std::string urlDecode(const std::string& s);
+
 // Single-quotes a string for /bin/sh.
 std::string shellQuote(const std::string& s);
 

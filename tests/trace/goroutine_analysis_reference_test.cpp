@@ -24,31 +24,6 @@ int64_t parseGoDuration(const std::string& text)
     return ns ? *ns : -1;
 }
 
-std::string unescapeHtml(std::string s)
-{
-    for (const auto& [from, to] : {std::pair<std::string, std::string> {"&#34;", "\""}, {"&#39;", "'"}, {"&lt;", "<"},
-                                   {"&gt;", ">"}, {"&amp;", "&"}}) {
-        for (size_t p; (p = s.find(from)) != std::string::npos;)
-            s.replace(p, from.size(), to);
-    }
-    return s;
-}
-
-// "runtime.%28%2aT%29.f" -> "runtime.(*T).f"
-std::string urlDecode(const std::string& s)
-{
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size()) {
-            out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i] == '+' ? ' ' : s[i];
-        }
-    }
-    return out;
-}
-
 // Column name ("Execution time", "Block time (chan receive)", "Total") -> nanoseconds.
 using Stats = std::map<std::string, int64_t>;
 
@@ -65,13 +40,13 @@ std::map<int64_t, GoGoroutine> goAnalysis(const test::GoTraceServer& server)
     const std::string groups = server.get("/goroutines");
     static const std::regex groupLink(R"re(href="/goroutine\?name=([^"]*)")re");
     for (auto g = std::sregex_iterator(groups.begin(), groups.end(), groupLink); g != std::sregex_iterator(); ++g) {
-        const std::string page = server.get("/goroutine?name=" + unescapeHtml((*g)[1].str()));
+        const std::string page = server.get("/goroutine?name=" + test::unescapeHtml((*g)[1].str()));
         const size_t begin = page.find("class=\"details\"");
         const std::string table = page.substr(begin, page.find("</table>", begin) - begin);
         std::vector<std::string> columns;
         static const std::regex header(R"(<th[^>]*>\s*([^<]*?)\s*</th>)");
         for (auto h = std::sregex_iterator(table.begin(), table.end(), header); h != std::sregex_iterator(); ++h)
-            columns.push_back(unescapeHtml((*h)[1].str()));
+            columns.push_back(test::unescapeHtml((*h)[1].str()));
         // Columns: Goroutine, Total, (bar), then the non-overlapping stats.
         size_t rowStart = table.find("<tr>", table.find("</tr>"));
         while (rowStart != std::string::npos) {
@@ -81,7 +56,7 @@ std::map<int64_t, GoGoroutine> goAnalysis(const test::GoTraceServer& server)
             static const std::regex goid(R"(goid=(\d+))");
             if (std::regex_search(row, id, goid)) {
                 GoGoroutine& entry = out[std::stoll(id[1].str())];
-                entry.name = urlDecode(unescapeHtml((*g)[1].str()));
+                entry.name = test::urlDecode(test::unescapeHtml((*g)[1].str()));
                 static const std::regex cell(R"(<td>\s*([^<]*?)\s*</td>)");
                 std::vector<std::string> values;
                 for (auto c = std::sregex_iterator(row.begin(), row.end(), cell); c != std::sregex_iterator(); ++c)

@@ -446,6 +446,7 @@ void TraceStoreBuilder::task(const Event& ev)
         t.goroutine = ev.g;
     } else {
         t.end = ev.time;
+        t.endGoroutine = ev.g;
     }
 }
 

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "core/analysis/user_annotations.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace gs {
+
+std::vector<TaskSummary> summarizeTasks(const TraceData& trace)
+{
+    std::vector<TaskSummary> out;
+    std::unordered_map<uint64_t, size_t> byId;
+    for (const UserTask& t : trace.tasks) {
+        if (t.id == 0)
+            continue;
+        byId.emplace(t.id, out.size());
+        TaskSummary s;
+        s.task = &t;
+        for (int64_t g : {t.goroutine, t.endGoroutine}) {
+            if (g != kNoGoroutineId)
+                s.goroutines.push_back(g);
+        }
+        out.push_back(std::move(s));
+    }
+    auto find = [&](uint64_t id) -> TaskSummary* {
+        auto it = byId.find(id);
+        return it == byId.end() ? nullptr : &out[it->second];
+    };
+    for (const UserRegion& r : trace.regions) {
+        if (TaskSummary* s = find(r.task))
+            s->goroutines.push_back(r.goroutine);
+    }
+    for (const UserLog& l : trace.logs) {
+        if (TaskSummary* s = find(l.task)) {
+            s->goroutines.push_back(l.goroutine);
+            ++s->logs;
+        }
+    }
+    for (TaskSummary& s : out) {
+        std::sort(s.goroutines.begin(), s.goroutines.end());
+        s.goroutines.erase(std::unique(s.goroutines.begin(), s.goroutines.end()), s.goroutines.end());
+    }
+    std::sort(out.begin(), out.end(),
+              [](const TaskSummary& a, const TaskSummary& b) { return a.task->id < b.task->id; });
+    return out;
+}
+
+TimeNs nearestRankPercentile(const std::vector<TimeNs>& sorted, int percent)
+{
+    const size_t n = sorted.size();
+    const size_t rank = (size_t(percent) * n + 99) / 100; // ceil(percent * n / 100), in integers
+    return sorted[std::max<size_t>(rank, 1) - 1];
+}
+
+std::vector<RegionTypeSummary> summarizeRegions(const TraceData& trace, const StringPool& strings)
+{
+    std::map<std::string_view, RegionTypeSummary> byType;
+    for (const UserRegion& r : trace.regions) {
+        RegionTypeSummary& s = byType[strings.get(r.name)];
+        s.type = r.name;
+        s.instances.push_back(&r);
+    }
+    std::vector<RegionTypeSummary> out;
+    out.reserve(byType.size());
+    for (auto& [name, s] : byType) {
+        std::sort(s.instances.begin(), s.instances.end(), [](const UserRegion* a, const UserRegion* b) {
+            return a->start != b->start ? a->start < b->start : a->goroutine < b->goroutine;
+        });
+        std::vector<TimeNs> durations;
+        durations.reserve(s.instances.size());
+        for (const UserRegion* r : s.instances)
+            durations.push_back(r->end - r->start);
+        std::sort(durations.begin(), durations.end());
+        for (TimeNs d : durations)
+            s.totalNs += d;
+        s.p50Ns = nearestRankPercentile(durations, 50);
+        s.p90Ns = nearestRankPercentile(durations, 90);
+        s.p99Ns = nearestRankPercentile(durations, 99);
+        s.maxNs = durations.back();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+} // namespace gs
