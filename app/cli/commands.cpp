@@ -12,6 +12,9 @@ Command flameCommand(); // cmd_flame.cpp
 Command goroutinesCommand(); // cmd_goroutines.cpp
 Command chainCommand();      // cmd_chain.cpp
 Command diffCommand();       // cmd_diff.cpp
+Command tasksCommand();      // cmd_annotations.cpp
+Command regionsCommand();    // cmd_annotations.cpp
+Command logsCommand();       // cmd_annotations.cpp
 
 const std::vector<Command>& commands()
 {
@@ -22,6 +25,9 @@ const std::vector<Command>& commands()
         goroutinesCommand(),
         chainCommand(),
         diffCommand(),
+        tasksCommand(),
+        regionsCommand(),
+        logsCommand(),
         {"events", "events FILE [--count]", "trace events with their stacks, as go tool trace -d=parsed prints them (--count: only count)", runEvents},
     };
     return kCommands;
