@@ -23,6 +23,7 @@ void addTrace(const TraceData& t, Parts& parts)
     parts.emplace_back("series (heap, goroutine count, procs)", t.heapAlloc.memoryBytes() + t.heapGoal.memoryBytes() +
                                                                      t.gomaxprocs.memoryBytes() + t.goroutineCount.memoryBytes());
     parts.emplace_back("GC, STW and assist ranges", vectorBytes(t.gcRanges) + vectorBytes(t.stwRanges) + vectorBytes(t.assistRanges));
+    parts.emplace_back("mutator utilisation events", vectorBytes(t.mmuEvents));
     parts.emplace_back("tasks, regions, logs, CPU samples",
                        vectorBytes(t.tasks) + vectorBytes(t.regions) + vectorBytes(t.logs) + vectorBytes(t.cpuSamples));
 }

@@ -95,6 +95,35 @@ struct UserLog
     StringId message = 0;
 };
 
+// An event that can change how much of the processors' time the mutator gets, as go tool trace's
+// minimum mutator utilisation reads the event stream (Go's internal/trace MutatorUtilizationV2).
+// Kept in stream order, whatever the options the analysis is later run with (core/analysis/mmu.h).
+struct MmuEvent
+{
+    enum class Kind : uint8_t
+    {
+        Procs,       // GOMAXPROCS became `id`
+        StwBegin,    // a stop-the-world for the GC ("stop-the-world (GC ...)")
+        StwEnd,
+        SweepBegin,  // incremental sweep on processor `proc`
+        SweepEnd,
+        AssistBegin, // mark assist of goroutine `id`, on processor `proc`
+        AssistEnd,
+        Run,         // goroutine `id` (assisting, or a GC worker) began executing on `proc`
+        Stop,        // ... stopped executing
+        WorkerLabel, // goroutine `id` on `proc` was labelled a GC worker ("GC (dedicated)", "GC (fractional)")
+    };
+    static constexpr uint8_t kRestated = 1;  // Sweep/AssistBegin: a range already open when the trace began
+    static constexpr uint8_t kExecuting = 2; // restated AssistBegin: the event's goroutine was executing
+    static constexpr uint8_t kDedicated = 4; // WorkerLabel: "GC (dedicated)"
+
+    TimeNs time = 0;
+    int64_t id = 0;
+    int32_t proc = -1;
+    Kind kind = Kind::Procs;
+    uint8_t flags = 0;
+};
+
 struct CpuSample
 {
     TimeNs time = 0;
@@ -121,6 +150,7 @@ struct TraceData
     std::vector<TimeRange> gcRanges;        // "GC concurrent mark phase"
     std::vector<TimeRange> stwRanges;       // name: the stop-the-world kind
     std::vector<TimeRange> assistRanges;    // GC mark assist, per goroutine
+    std::vector<MmuEvent> mmuEvents;        // in stream order
     Series heapAlloc;
     Series heapGoal;
     Series gomaxprocs;

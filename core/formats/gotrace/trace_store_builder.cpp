@@ -64,6 +64,7 @@ TraceStoreBuilder::TraceStoreBuilder(EventStore& store)
     : m_symbols(store.symbols)
     , m_trace(store.trace.emplace())
     , m_spans(m_trace.spans)
+    , m_mmu(m_trace.mmuEvents)
 {
 }
 
@@ -109,6 +110,7 @@ void TraceStoreBuilder::add(const Event& ev)
     }
     m_lastTs = ev.time;
     ++m_trace.eventCount;
+    m_mmu.add(ev);
 
     switch (ev.kind()) {
     case EventKind::Sync:

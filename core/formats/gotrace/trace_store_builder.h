@@ -6,6 +6,7 @@
 #include "core/base/windowed_id_map.h"
 #include "core/base/error.h"
 #include "core/base/load_context.h"
+#include "core/formats/gotrace/mmu_recorder.h"
 #include "core/formats/gotrace/trace_event.h"
 #include "core/model/event_store.h"
 #include "core/model/trace_data.h"
@@ -148,6 +149,7 @@ private:
     // Open ranges: key (range family, scope ID) -> index into the matching TraceData vector.
     std::unordered_map<uint64_t, uint32_t> m_openRanges;
     std::unordered_map<uint64_t, uint32_t> m_taskIndex;
+    MmuRecorder m_mmu;
 
     // Stacks and frames are per generation on the wire; cache their conversion per generation.
     const GenerationTables* m_cacheTables = nullptr;
