@@ -15,6 +15,7 @@ Command diffCommand();       // cmd_diff.cpp
 Command tasksCommand();      // cmd_annotations.cpp
 Command regionsCommand();    // cmd_annotations.cpp
 Command logsCommand();       // cmd_annotations.cpp
+Command mmuCommand();        // cmd_mmu.cpp
 
 const std::vector<Command>& commands()
 {
@@ -28,6 +29,7 @@ const std::vector<Command>& commands()
         tasksCommand(),
         regionsCommand(),
         logsCommand(),
+        mmuCommand(),
         {"events", "events FILE [--count]", "trace events with their stacks, as go tool trace -d=parsed prints them (--count: only count)", runEvents},
     };
     return kCommands;
