@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/error.h"
+#include "core/base/paged_id_map.h"
 #include "core/formats/gotrace/id_table.h"
 #include "core/formats/gotrace/trace_event.h"
 
@@ -21,8 +22,9 @@ namespace gs::gotrace {
 //
 // State: per goroutine and proc {wire status, sequence (gen, n), in-flight ranges}, per
 // goroutine its user-region stack, per thread its bound goroutine and proc, active tasks, GC
-// sequence. Goroutines and procs live in dense ID tables, so advance() is O(1) apart from
-// range bookkeeping (a handful of entries). Inconsistent input throws DecodeError naming the
+// sequence. Goroutines live in a PagedIdMap (a server's long-lived goroutines are looked up
+// without hashing) and procs in a dense ID table, so advance() is O(1) apart from range
+// bookkeeping (a handful of entries). Inconsistent input throws DecodeError naming the
 // byte offset of the event.
 class OrderEngine
 {
@@ -331,7 +333,7 @@ private:
     bool sweep(Event& ev, Ctx& ctx, uint64_t gen);
     bool goRange(Event& ev, Ctx& ctx, uint64_t gen);
 
-    mutable IdTable<GoroutineState> m_goroutines;
+    mutable PagedIdMap<GoroutineState> m_goroutines;
     std::unordered_map<uint64_t, GoroutineExtras> m_goroutineExtras;
     mutable IdTable<ProcessorState> m_procs;
     std::unordered_map<int64_t, ThreadState> m_threads;
