@@ -72,12 +72,12 @@ void V2Decoder::install()
 }
 
 // The event is built where it is delivered: the engine completes it in place.
-[[gnu::always_inline]] inline uint64_t V2Decoder::loadEvent(const Token& t, Event& out) const
+[[gnu::always_inline]] inline uint64_t V2Decoder::loadEvent(const Token& t, int64_t time, Event& out) const
 {
     uint64_t offset = 0;
     tokenValues(m_gen, t, out.args, offset);
     out.type = t.type;
-    out.time = tokenTime(m_gen, t);
+    out.time = time;
     out.tables = m_gen.gen.tables.get();
     out.taskEndType = {};
     return offset;
@@ -92,7 +92,7 @@ void V2Decoder::install()
         c.stateKnown = true;
     }
     const Token& t = *c.next;
-    const uint64_t offset = loadEvent(t, out);
+    const uint64_t offset = loadEvent(t, m_heap[heapIndex].time, out);
     if (!m_order.advance(out, c.m, c.state, m_gen.gen.tables->gen, offset))
         return false;
     m_advancedBadIds = t.flags & Token::BadIds;
@@ -212,64 +212,89 @@ bool V2Decoder::nextEvent(Event& out)
 }
 
 // Inline into fill(), the bulk path: a call per event would save and restore six registers.
-[[gnu::always_inline]] inline V2Decoder::FastStep V2Decoder::fastStep(Event& out)
+[[gnu::always_inline]] inline void V2Decoder::fastRun(Event* out, size_t& n, size_t room)
 {
-    if (!m_order.queueEmpty() || m_heapSize == 0)
-        return FastStep::General;
-    HeapEntry& top = m_heap[0];
-    if (m_nextSampleTime < top.time)
-        return FastStep::General;
-    Cursor& c = m_cursors[top.cursor];
-    const Token& t = *c.next;
-    // Wide, with unknown IDs or the thread's first (whose state is looked up then).
-    if (t.flags != 0)
-        return FastStep::General;
-    const uint64_t offset = loadEvent(t, out);
-    m_order.setDirectOutput(&out);
-    const bool advanced = m_order.advance(out, c.m, c.state, out.tables->gen, offset);
-    const bool direct = m_order.takeDirectOutput();
-    if (!advanced)
-        return FastStep::General;
-    if (stepCursor(c)) {
-        const int64_t time = tokenTime(m_gen, *c.next);
-        if (time <= m_topLimit) {
-            top.time = time;
-        } else {
-            heapUpdate(0, time);
-            refreshTopLimit();
+    // The count and the last time in locals, written back on the way out (a throw included):
+    // the engine's out-of-line handlers would make the compiler store and reload them around
+    // every event, though nothing but this run changes them. The same for the copies below.
+    struct WriteBack
+    {
+        size_t& count;
+        int64_t& lastTs;
+        size_t countValue;
+        int64_t lastTsValue;
+        ~WriteBack()
+        {
+            count = countValue;
+            lastTs = lastTsValue;
         }
-    } else {
-        heapRemove(0);
-        refreshTopLimit();
+    } local{n, m_lastTs, n, m_lastTs};
+    size_t& count = local.countValue;
+    while (count < room && m_order.queueEmpty() && m_heapSize != 0) {
+        HeapEntry& top = m_heap[0];
+        const int64_t topLimit = m_topLimit;
+        // While the next event of the top cursor is no later than this, it is the next to try.
+        const int64_t runLimit = std::min(topLimit, m_nextSampleTime);
+        int64_t time = top.time;
+        if (m_nextSampleTime < time)
+            return;
+        Cursor& c = m_cursors[top.cursor];
+        const uint64_t gen = m_gen.gen.tables->gen;
+        for (;;) {
+            const Token& t = *c.next;
+            // Wide, with unknown IDs or the thread's first (whose state is looked up then).
+            if (t.flags != 0)
+                return;
+            Event& ev = out[count];
+            const uint64_t offset = loadEvent(t, time, ev);
+            m_order.setDirectOutput(&ev);
+            const bool advanced = m_order.advance(ev, c.m, c.state, gen, offset);
+            const bool direct = m_order.takeDirectOutput();
+            if (!advanced)
+                return;
+            const int64_t eventTime = time;
+            const bool more = stepCursor(c);
+            if (more)
+                time = tokenTime(m_gen, *c.next);
+            if (more && time <= topLimit) {
+                top.time = time;
+            } else {
+                if (more)
+                    heapUpdate(0, time);
+                else
+                    heapRemove(0);
+                refreshTopLimit();
+            }
+            if (!direct)
+                return; // the advance queued its events: the general step delivers them
+            ev.time = increasingTime(eventTime, local.lastTsValue);
+            // Another top, a sample first or more events of this advance queued: the outer
+            // loop checks.
+            if (++count == room || !more || time > runLimit || !m_order.queueEmpty())
+                break;
+        }
     }
-    if (!direct)
-        return FastStep::Queued;
-    finishEvent(out);
-    return FastStep::Delivered;
 }
 
-[[gnu::always_inline]] inline bool V2Decoder::step(Event& out)
+bool V2Decoder::generalStep(Event& out)
 {
-    for (;;) {
-        switch (fastStep(out)) {
-        case FastStep::Delivered: return true;
-        case FastStep::Queued: continue;
-        case FastStep::General: break;
-        }
-        const bool more = nextEvent(out);
-        refreshTopLimit();
-        return more;
-    }
+    const bool more = nextEvent(out);
+    refreshTopLimit();
+    return more;
 }
 
 bool V2Decoder::next(Event& out)
 {
-    return step(out);
+    size_t filled = 0;
+    fill(std::span<Event>(&out, 1), filled);
+    return filled == 1;
 }
 
 void V2Decoder::fill(std::span<Event> out, size_t& filled)
 {
-    fillEventBatch(out, filled, [this](Event& ev) { return step(ev); });
+    fillEventBatch(
+        out, filled, [this](Event& ev) { return generalStep(ev); },
+        [this](Event* events, size_t& n, size_t room) { fastRun(events, n, room); });
 }
 
 void V2Decoder::heapInsert(uint32_t cursor)

@@ -24,8 +24,8 @@ namespace gs::gotrace {
 // top is tried first, and if the ordering engine cannot apply it yet, the other cursors are
 // tried in time order. CPU samples are merged in by time. Each event costs O(log threads) plus
 // the engine's O(1) work; nothing is allocated per event once the buffers have grown. Nearly
-// every event takes a fast step (fastStep): the top cursor's event applies, and the top stays
-// put or sifts down once. Every
+// every event is delivered by a fast run (fastRun): the top cursor's events apply one after the
+// other while it stays the earliest. Every
 // generation starts with a Sync event and the trace ends with one; times are forced strictly
 // increasing, as Go does.
 //
@@ -75,22 +75,19 @@ private:
             throw *c.thread->error;
         return false;
     }
-    // The common case of the per-event step, inline in the batch loop: nothing queued, the
-    // earliest cursor's event is narrow and comes before the next CPU sample, and the engine
-    // applies it straight into `out`. General means the general step must take over (anything
-    // written to `out` is then overwritten); Queued, that the advance queued its events.
-    enum class FastStep : uint8_t
-    {
-        Delivered,
-        Queued,
-        General,
-    };
-    FastStep fastStep(Event& out);
-    // The per-event step: fastStep, else nextEvent.
-    bool step(Event& out);
-    // Builds the event of token `t` in `out` (type, time, wire arguments, tables); returns the
-    // event's byte offset.
-    uint64_t loadEvent(const Token& t, Event& out) const;
+    // The common case, inline in the batch loop: nothing queued, and while the earliest cursor's
+    // events are narrow, come before the next CPU sample and the engine applies each straight
+    // into out[n] (its only event), they are delivered one after the other, n counting them, up
+    // to `room`; when the top cursor's next event is later than another's, the run goes on with
+    // the new top. It stops at the first event the general step must take (nextEvent; anything
+    // written to out[n] is then overwritten), which includes an advance whose events were queued.
+    // Most events come in runs of one thread's.
+    void fastRun(Event* out, size_t& n, size_t room);
+    // The general step: nextEvent, then the heap's top limit is refreshed.
+    bool generalStep(Event& out);
+    // Builds the event of token `t`, whose time is `time` (its heap entry's), in `out` (type,
+    // time, wire arguments, tables); returns the event's byte offset.
+    uint64_t loadEvent(const Token& t, int64_t time, Event& out) const;
     // Tries the event of the cursor at heapIndex, building it in `out` (the engine's direct
     // output); moves the cursor on if the engine applied it.
     bool tryAdvance(size_t heapIndex, Event& out);
@@ -100,11 +97,13 @@ private:
     void install();
     // Forces times strictly increasing. Go also checks every returned event's stack and string
     // IDs: tokens carry the outcome (Token::BadIds); events the engine derives carry none.
-    void finishEvent(Event& ev)
+    void finishEvent(Event& ev) { ev.time = increasingTime(ev.time, m_lastTs); }
+    static int64_t increasingTime(int64_t time, int64_t& lastTs)
     {
-        if (ev.time <= m_lastTs)
-            ev.time = m_lastTs + 1;
-        m_lastTs = ev.time;
+        if (time <= lastTs)
+            time = lastTs + 1;
+        lastTs = time;
+        return time;
     }
     [[noreturn]] void failUnknownId(const Event& ev) const;
     Event syncEvent(const GenerationTables* tables, int64_t time);
