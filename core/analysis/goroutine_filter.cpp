@@ -43,17 +43,11 @@ bool contains(const std::vector<SpanState>& states, SpanState s)
     return std::find(states.begin(), states.end(), s) != states.end();
 }
 
-// The state of row r at time t: that of the span covering t (the later one on a boundary), or of
-// the last span when it ends exactly at t, as the spans of goroutines alive at the trace end do.
+// The state of row r at time t (SpanTable::spanAt's span).
 std::optional<SpanState> stateAt(const SpanTable& spans, GoroutineRow r, TimeNs t)
 {
-    const auto [begin, end] = spans.rowRange(r);
-    const uint32_t i = spans.firstEndingAfter(r, t);
-    if (i < end && spans.startOf(i) <= t)
-        return spans.stateOf(i);
-    if (i == end && end > begin && spans.endOf(end - 1) == t)
-        return spans.stateOf(end - 1);
-    return std::nullopt;
+    const auto i = spans.spanAt(r, t);
+    return i ? std::optional(spans.stateOf(*i)) : std::nullopt;
 }
 
 // matchFunctions' mask for a non-empty regex; an empty mask stands for "no condition".

@@ -53,6 +53,17 @@ uint32_t SpanTable::firstEndingAfter(GoroutineRow r, TimeNs t) const
     return firstNotBefore(b, e, [&](uint32_t i) { return endOf(i) <= t; });
 }
 
+std::optional<uint32_t> SpanTable::spanAt(GoroutineRow r, TimeNs t) const
+{
+    const auto [begin, end] = rowRange(r);
+    const uint32_t i = firstEndingAfter(r, t);
+    if (i < end && startOf(i) <= t)
+        return i;
+    if (i == end && end > begin && endOf(end - 1) == t)
+        return end - 1;
+    return std::nullopt;
+}
+
 uint32_t SpanTable::firstStartingFrom(GoroutineRow r, TimeNs t) const
 {
     auto [b, e] = rowRange(r);

@@ -6,6 +6,7 @@
 #include "core/model/symbols.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -88,6 +89,9 @@ public:
     GoroutineRow rowOfSpan(uint32_t i) const;
     // First span of row r whose end is after t (the span covering t, or the next one).
     uint32_t firstEndingAfter(GoroutineRow r, TimeNs t) const;
+    // The span of row r covering t (the later one on a boundary), or its last span when that ends
+    // exactly at t, as the spans of goroutines alive at the trace end do; nothing otherwise.
+    std::optional<uint32_t> spanAt(GoroutineRow r, TimeNs t) const;
     // First span of row r starting at or after t (one past the row if none).
     uint32_t firstStartingFrom(GoroutineRow r, TimeNs t) const;
     // Total time per state over spans [begin, end) of row r (absolute span indexes).
