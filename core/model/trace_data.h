@@ -83,7 +83,9 @@ struct UserRegion
     StringId name = 0;
     TimeNs start = 0;
     TimeNs end = 0;
-    uint32_t depth = 0; // nesting depth on its goroutine, 0 = outermost
+    uint32_t depth = 0;     // nesting depth on its goroutine, 0 = outermost
+    StackId startStack = 0; // where it began and ended (0: not in the trace)
+    StackId endStack = 0;
 };
 
 struct UserLog
@@ -93,6 +95,7 @@ struct UserLog
     uint64_t task = 0;
     StringId category = 0;
     StringId message = 0;
+    StackId stack = 0;
 };
 
 // An event that can change how much of the processors' time the mutator gets, as go tool trace's

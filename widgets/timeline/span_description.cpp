@@ -7,6 +7,7 @@
 #include "widgets/common/value_format.h"
 #include "widgets/timeline/group_activity.h"
 #include "widgets/timeline/state_palette.h"
+#include "widgets/timeline/user_annotation_description.h"
 
 #include <algorithm>
 #include <map>
@@ -226,6 +227,10 @@ QString describeHit(const TimelineScene& scene, const TimelineHit& hit)
         return describeMerged(scene, hit.index, hit.block);
     case TimelineHit::Kind::ProcSpan:
         return describeProc(scene, hit.index, hit.block);
+    case TimelineHit::Kind::Region:
+    case TimelineHit::Kind::Task:
+    case TimelineHit::Kind::Log:
+        return describeUserAnnotation(scene, hit);
     case TimelineHit::Kind::GroupHeader: {
         const GoroutineGroup& g = scene.layout->groups()[hit.index];
         const QString name = g.function == UINT32_MAX ? QStringLiteral("(unknown start function)")

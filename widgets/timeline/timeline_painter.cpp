@@ -8,6 +8,7 @@
 #include "widgets/timeline/rect_batch.h"
 #include "widgets/timeline/state_palette.h"
 #include "widgets/timeline/time_ruler.h"
+#include "widgets/timeline/user_annotation_hit.h"
 
 #include <QFontMetrics>
 #include <QPainter>
@@ -353,8 +354,9 @@ private:
             if (row.kind != RowKind::Goroutine)
                 continue;
             const GoroutineRow g = row.index;
-            const int top = m_scene.rowTop(m_area, i) + 1;
-            const int h = TimelineLayout::kStateBarHeight - 2;
+            const int rowTop = m_scene.rowTop(m_area, i);
+            const int top = rowTop + AnnotationGeometry::kBarInset;
+            const int h = AnnotationGeometry::kBarHeight;
             const TimelineIndex& idx = *m_scene.index;
 
             auto assists = idx.assists().items(g);
@@ -365,7 +367,7 @@ private:
                     m_batch.add(m_pal.assist, QRect(x0, top, x1 - x0, 3));
                 return x1 - 1 - m_timeLeft;
             });
-            paintRegions(g, top + TimelineLayout::kStateBarHeight - 1);
+            paintRegions(g, rowTop + AnnotationGeometry::kTracksTop);
             auto markers = [&](const RowBuckets& buckets, auto timeOf, const QColor& colour, int y, int mh, int mw) {
                 auto items = buckets.items(g);
                 forEachPerPixel(buckets.times(g), w, false, [&](size_t k) {
@@ -375,9 +377,11 @@ private:
                 });
             };
             markers(idx.samples(), [&](uint32_t k) { return t.cpuSamples[k].time; }, m_pal.sample, top + h - 3, 3, 1);
+            constexpr int kMarker = AnnotationGeometry::kMarkerWidth;
             markers(idx.tasks(), [&](uint32_t k) { return std::max(t.tasks[k].start, t.startNs); }, m_pal.task, top, h,
-                    2);
-            markers(idx.logs(), [&](uint32_t k) { return t.logs[k].time; }, m_pal.log, top + h / 2, h - h / 2, 2);
+                    kMarker);
+            const int logTop = rowTop + AnnotationGeometry::kLogTop;
+            markers(idx.logs(), [&](uint32_t k) { return t.logs[k].time; }, m_pal.log, logTop, top + h - logTop, kMarker);
         }
     }
 
@@ -633,7 +637,10 @@ TimelineHit hitTest(const TimelineScene& scene, const QRect& area, QPoint pos)
             hit.kind = TimelineHit::Kind::RowLabel;
         return hit;
     }
-    // Only the state bar of a goroutine row holds spans; regions below it are not spans.
+    // Regions below the state bar, task and log markers on it.
+    if (auto annotation = hitUserAnnotation(scene, area, i, pos))
+        return *annotation;
+    // Only the state bar of a goroutine row holds spans.
     const int rowTop = scene.rowTop(area, i);
     const int barHeight =
         row.kind == RowKind::Goroutine ? TimelineLayout::kStateBarHeight : TimelineLayout::kProcRowHeight;

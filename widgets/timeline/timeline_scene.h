@@ -76,10 +76,14 @@ struct TimelineHit
         ProcSpan,    // processor spans [block.begin, block.end) of processor `index`
         GroupHeader, // group `index`
         RowLabel,    // the gutter of a goroutine row
+        Region,      // user region `item` on goroutine row `index`
+        Task,        // the marker of user task `item` (where it began) on goroutine row `index`
+        Log,         // the marker of user log `item` on goroutine row `index`
     };
     Kind kind = Kind::None;
     size_t layoutRow = 0;
     uint32_t index = 0; // goroutine row, processor or group, by kind
+    uint32_t item = 0;  // index into TraceData::regions, tasks or logs, by kind
     FoldedBlock block;
     std::optional<TimeNs> timeNs; // the time under the point, right of the label gutter
 };

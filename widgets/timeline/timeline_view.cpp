@@ -612,6 +612,28 @@ void TimelineView::handleClick(QPoint pos)
     case TimelineHit::Kind::RowLabel:
         selectGoroutine(hit.index);
         break;
+    case TimelineHit::Kind::Region: {
+        // A region selects its goroutine and its time, ready to fit (F) or filter to.
+        const UserRegion& r = m_store->trace->regions[hit.item];
+        selectGoroutine(hit.index);
+        setSelectedRange(r.start, r.end);
+        break;
+    }
+    case TimelineHit::Kind::Task: {
+        const TraceData& t = *m_store->trace;
+        const UserTask& k = t.tasks[hit.item];
+        selectGoroutine(hit.index);
+        setSelectedRange(k.start >= 0 ? k.start : t.startNs, k.end >= 0 ? k.end : t.endNs);
+        break;
+    }
+    case TimelineHit::Kind::Log: {
+        // A log selects what its goroutine was doing when it logged.
+        if (const auto span = m_store->trace->spans.spanAt(hit.index, m_store->trace->logs[hit.item].time))
+            selectSpan({hit.index, *span});
+        else
+            selectGoroutine(hit.index);
+        break;
+    }
     case TimelineHit::Kind::None:
         clearSpanSelection();
         clearSelectedRange();
@@ -629,6 +651,7 @@ QList<KeyHelp> TimelineView::keyHelp()
         {tr("Home"), tr("Show the whole trace")},
         {tr("Esc"), tr("Clear the selected range and span")},
         {tr("Click"), tr("Select a span; on a group header, fold or unfold the group")},
+        {tr("Click a region or task"), tr("Select its goroutine and its time range")},
     };
 }
 

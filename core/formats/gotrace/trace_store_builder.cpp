@@ -150,8 +150,8 @@ void TraceStoreBuilder::add(const Event& ev)
         region(ev);
         break;
     case EventKind::Log:
-        m_trace.logs.push_back(
-            {ev.time, ev.g, ev.logTask() == kNoTask ? 0 : ev.logTask(), intern(ev.logCategory()), intern(ev.logMessage())});
+        m_trace.logs.push_back({ev.time, ev.g, ev.logTask() == kNoTask ? 0 : ev.logTask(), intern(ev.logCategory()),
+                                intern(ev.logMessage()), internStack(ev, ev.stack())});
         break;
     case EventKind::StackSample:
         m_trace.cpuSamples.push_back({ev.time, ev.g, internStack(ev, ev.stack())});
@@ -411,12 +411,15 @@ void TraceStoreBuilder::region(const Event& ev)
         r.start = ev.time;
         r.end = -1;
         r.depth = uint32_t(b.regionStack.size());
+        r.startStack = internStack(ev, ev.stack());
         b.regionStack.push_back(uint32_t(m_trace.regions.size()));
         m_trace.regions.push_back(r);
         return;
     }
     if (!b.regionStack.empty()) {
-        m_trace.regions[b.regionStack.back()].end = ev.time;
+        UserRegion& begun = m_trace.regions[b.regionStack.back()];
+        begun.end = ev.time;
+        begun.endStack = internStack(ev, ev.stack());
         b.regionStack.pop_back();
         return;
     }
@@ -427,6 +430,7 @@ void TraceStoreBuilder::region(const Event& ev)
     r.name = intern(ev.regionType());
     r.start = m_trace.startNs;
     r.end = ev.time;
+    r.endStack = internStack(ev, ev.stack());
     m_trace.regions.push_back(r);
 }
 
