@@ -31,11 +31,14 @@
 #include "widgets/profile/profile_session.h"
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
+#include "widgets/timeline/user_annotation_hit.h"
 #include "widgets/trace/linked_dump_model.h"
 #include "widgets/trace/linked_dump_tab.h"
+#include "widgets/trace/region_tab.h"
 #include "widgets/trace/trace_flame_tab.h"
 #include "widgets/trace/trace_page.h"
 #include "widgets/trace/trace_session.h"
+#include "widgets/trace/user_log_table.h"
 
 #include <gtest/gtest.h>
 
@@ -185,8 +188,12 @@ public:
                 if (y < 0 || y >= area.height())
                     continue;
                 readToolTip(view->viewport(), QPoint(view->labelWidth() / 2, y), QStringLiteral("timeline label tooltip"), texts);
-                for (int x = view->labelWidth() + 3; x < area.width(); x += 29)
+                // The state bar (spans, task and log markers) and the first region track below it.
+                const int regionY = scene.rowTop(area, i) + ui::AnnotationGeometry::kTracksTop + 4;
+                for (int x = view->labelWidth() + 3; x < area.width(); x += 29) {
                     readToolTip(view->viewport(), QPoint(x, y), QStringLiteral("timeline tooltip"), texts);
+                    readToolTip(view->viewport(), QPoint(x, regionY), QStringLiteral("timeline region tooltip"), texts);
+                }
             }
         }
         check(texts);
@@ -381,6 +388,18 @@ protected:
         reader.read(page.flameTab());
         reader.readViewToolTips(window);
         zoomToHostileFrames(*page.flameTab()->profilePage()->flameView(), page.flameTab());
+        // The Regions tab, each type's regions listed in turn, and the Logs tab.
+        auto* regions = page.findChild<ui::RegionTab*>();
+        page.tabs()->setCurrentWidget(regions);
+        settle();
+        for (int row = 0; row < regions->typeView()->model()->rowCount(); ++row) {
+            regions->typeView()->selectRow(row);
+            reader.read(regions);
+        }
+        auto* logs = page.findChild<ui::UserLogTable*>();
+        page.tabs()->setCurrentWidget(logs);
+        settle();
+        reader.read(logs);
     }
 
     void driveDumpPage()

@@ -17,8 +17,10 @@
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
 #include "widgets/trace/trace_flame_tab.h"
+#include "widgets/trace/region_tab.h"
 #include "widgets/trace/trace_navigator.h"
 #include "widgets/trace/trace_session.h"
+#include "widgets/trace/user_log_table.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -32,6 +34,8 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace gs::ui {
 
@@ -49,6 +53,9 @@ TracePage::TracePage(QWidget* parent)
     m_tabs->addTab(m_histogram, tr("Span durations"));
     m_tabs->addTab(m_flame, tr("Flame graph"));
     m_tabs->addTab(new CreationTreeView(m_session), tr("Creation tree"));
+    auto* regions = new RegionTab(m_session);
+    m_tabs->addTab(regions, tr("Regions"));
+    m_tabs->addTab(new UserLogTable(m_session), tr("Logs"));
     m_tabs->setDocumentMode(true);
     m_navigator = new TraceNavigator(m_session, m_pane, m_tabs, this);
     // The timeline is the main view: the tabs below it start with a sixth of the height, and
@@ -79,6 +86,13 @@ TracePage::TracePage(QWidget* parent)
             menu.exec(view->viewport()->mapToGlobal(pos));
     });
     connectSession();
+    // A region chosen in its tab is shown whole on the timeline, selected with its goroutine.
+    connect(regions, &RegionTab::regionChosen, this, [view](GoroutineRow row, TimeNs start, TimeNs end) {
+        const TimeNs margin = std::max<TimeNs>((end - start) / 4, 1);
+        view->setTimeRange(start - margin, end + margin);
+        view->selectGoroutine(row);
+        view->setSelectedRange(start, end);
+    });
 }
 
 void TracePage::createViewActions()
