@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/base/paged_id_map.h"
 
+#include "tests/core/id_map_random_steps.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -76,42 +78,9 @@ TEST(PagedIdMap, AnIdTheDirectoryGrowsOverIsStillFound)
 // goroutine IDs of real and damaged traces do.
 TEST(PagedIdMap, AgreesWithAStdMap)
 {
-    std::mt19937_64 random(42);
     PagedIdMap<int> map;
-    std::map<uint64_t, int> reference;
-    std::vector<uint64_t> live;
-    uint64_t nextId = 1;
-    for (int step = 0; step < 200000; ++step) {
-        const unsigned action = unsigned(random() % 10);
-        if (action < 5 || live.empty()) {
-            const unsigned kind = unsigned(random() % 100);
-            const uint64_t id = kind == 0 ? random() : kind < 3 ? random() % nextId + 1 : nextId++;
-            const bool fresh = !reference.contains(id);
-            EXPECT_EQ(map.insert(id, step) != nullptr, fresh) << "insert " << id;
-            if (fresh) {
-                reference[id] = step;
-                live.push_back(id);
-            }
-        } else if (action < 9) {
-            const size_t at = size_t(random() % live.size());
-            const uint64_t id = live[at];
-            live[at] = live.back();
-            live.pop_back();
-            EXPECT_TRUE(map.erase(id)) << "erase " << id;
-            reference.erase(id);
-        } else {
-            const uint64_t id = random() % (nextId + 10);
-            const int* found = map.find(id);
-            const auto it = reference.find(id);
-            ASSERT_EQ(found != nullptr, it != reference.end()) << "find " << id;
-            if (found) {
-                EXPECT_EQ(*found, it->second);
-            }
-        }
-        ASSERT_EQ(map.size(), reference.size());
-    }
-    for (const auto& [id, value] : reference) {
-        ASSERT_NE(map.find(id), nullptr) << id;
-        EXPECT_EQ(*map.find(id), value);
-    }
+    gs::test::expectAgreesWithAStdMap(map, [](std::mt19937_64& random, uint64_t& nextId) {
+        const unsigned kind = unsigned(random() % 100);
+        return kind == 0 ? uint64_t(random()) : kind < 3 ? random() % nextId + 1 : nextId++;
+    });
 }

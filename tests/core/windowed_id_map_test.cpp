@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/base/windowed_id_map.h"
 
+#include "tests/core/id_map_random_steps.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -72,41 +74,8 @@ TEST(WindowedIdMap, AFarJumpThenOlderIdsStillWork)
 // Against std::map, on IDs that mostly count up with some stragglers, as goroutine IDs do.
 TEST(WindowedIdMap, AgreesWithAStdMap)
 {
-    std::mt19937_64 random(42);
     WindowedIdMap<int> map;
-    std::map<uint64_t, int> reference;
-    std::vector<uint64_t> live;
-    uint64_t nextId = 1;
-    for (int step = 0; step < 200000; ++step) {
-        const unsigned action = unsigned(random() % 10);
-        if (action < 5 || live.empty()) {
-            const uint64_t id = random() % 50 == 0 ? random() % nextId + 1 : nextId++;
-            const bool fresh = !reference.contains(id);
-            EXPECT_EQ(map.insert(id, step) != nullptr, fresh) << "insert " << id;
-            if (fresh) {
-                reference[id] = step;
-                live.push_back(id);
-            }
-        } else if (action < 9) {
-            const size_t at = size_t(random() % live.size());
-            const uint64_t id = live[at];
-            live[at] = live.back();
-            live.pop_back();
-            EXPECT_TRUE(map.erase(id)) << "erase " << id;
-            reference.erase(id);
-        } else {
-            const uint64_t id = random() % (nextId + 10);
-            const int* found = map.find(id);
-            const auto it = reference.find(id);
-            ASSERT_EQ(found != nullptr, it != reference.end()) << "find " << id;
-            if (found) {
-                EXPECT_EQ(*found, it->second);
-            }
-        }
-        ASSERT_EQ(map.size(), reference.size());
-    }
-    EXPECT_EQ(contents(map), reference);
-    map.clear();
-    EXPECT_TRUE(map.empty());
-    EXPECT_TRUE(contents(map).empty());
+    gs::test::expectAgreesWithAStdMap(map, [](std::mt19937_64& random, uint64_t& nextId) {
+        return random() % 50 == 0 ? random() % nextId + 1 : nextId++;
+    });
 }
