@@ -3,9 +3,8 @@
 // that `go tool trace` serves (/goroutines and /goroutine?name=...), on every trace fixture.
 // Go prints durations exactly (time.Duration.String), so the comparison is to the nanosecond.
 #include "core/analysis/goroutine_filter.h"
-#include "core/base/load_context.h"
-#include "core/load/load_file.h"
 #include "tests/support/go_reference.h"
+#include "tests/support/trace_server_reference.h"
 
 #include <gtest/gtest.h>
 
@@ -88,21 +87,12 @@ Stats ourStats(const EventStore& store, GoroutineRow row)
     return s;
 }
 
-class GoroutineAnalysisReference : public ::testing::TestWithParam<std::string>
-{
-};
+using GoroutineAnalysisReference = test::TraceServerReference;
 
 TEST_P(GoroutineAnalysisReference, EveryGoroutineMatchesGoToolTrace)
 {
-    GOROSCOPE_REQUIRE_GO_REFERENCE();
-    LoadContext ctx;
-    auto store = loadFile(GetParam(), ctx);
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    const TraceData& trace = *(*store)->trace;
-
-    const test::GoReadableTrace goInput(GetParam());
-    test::GoTraceServer server(goInput.path());
-    ASSERT_TRUE(server.running()) << "go tool trace did not start:\n" << server.startupLog();
+    const TraceData& trace = this->trace();
+    const test::GoTraceServer& server = this->server();
     const auto reference = goAnalysis(server);
     ASSERT_FALSE(reference.empty()) << "no goroutines read from go tool trace";
 
@@ -114,9 +104,9 @@ TEST_P(GoroutineAnalysisReference, EveryGoroutineMatchesGoToolTrace)
             ADD_FAILURE() << "goroutine " << g.id << " is not in Go's analysis";
             continue;
         }
-        const std::string name = g.hasStartFunction() ? std::string((*store)->symbols.functionName(g.startFunction)) : "";
+        const std::string name = g.hasStartFunction() ? std::string(store().symbols.functionName(g.startFunction)) : "";
         EXPECT_EQ(name, it->second.name) << "goroutine " << g.id;
-        Stats ours = ourStats(**store, row);
+        Stats ours = ourStats(store(), row);
         for (const auto& [column, ns] : it->second.stats)
             EXPECT_EQ(ours[column], ns) << "goroutine " << g.id << ": " << column;
         for (const auto& [column, ns] : ours) {

@@ -9,9 +9,8 @@
 // difference a nanosecond makes in a millisecond window. Go prints them with strconv's shortest
 // round-trip form, which reads back as the same double.
 #include "core/analysis/mmu.h"
-#include "core/base/load_context.h"
-#include "core/load/load_file.h"
 #include "tests/support/go_reference.h"
+#include "tests/support/trace_server_reference.h"
 
 #include <gtest/gtest.h>
 
@@ -78,21 +77,12 @@ std::vector<UtilWindow> goWorst(const test::GoTraceServer& server, const char* g
     return out;
 }
 
-class MmuReference : public ::testing::TestWithParam<std::string>
-{
-};
+using MmuReference = test::TraceServerReference;
 
 TEST_P(MmuReference, CurveAndWorstWindowsMatchGoToolTrace)
 {
-    GOROSCOPE_REQUIRE_GO_REFERENCE();
-    LoadContext ctx;
-    auto store = loadFile(GetParam(), ctx);
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    const TraceData& trace = *(*store)->trace;
-
-    const test::GoReadableTrace goInput(GetParam());
-    test::GoTraceServer server(goInput.path());
-    ASSERT_TRUE(server.running()) << "go tool trace did not start:\n" << server.startupLog();
+    const TraceData& trace = this->trace();
+    const test::GoTraceServer& server = this->server();
 
     for (const Option& option : kOptions) {
         SCOPED_TRACE(option.goFlags);
