@@ -4,6 +4,7 @@
 #include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
 #include "widgets/plots/plot_legend.h"
+#include "widgets/plots/new_plot.h"
 #include "widgets/plots/plot_palette.h"
 #include "widgets/plots/spaced_ticker.h"
 
@@ -61,7 +62,7 @@ GcPlot::GcPlot(QWidget* parent)
     m_summary = new QLabel(this);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setContentsMargins(6, 4, 6, 2);
-    m_plot = new QCustomPlot(this);
+    m_plot = newPlot(this);
     m_plot->setObjectName(QStringLiteral("gcPlot")); // names it in annotations pinned to it
     m_plot->plotLayout()->clear();
     m_heapRect = addRect(m_plot, 0, tr("heap (MB)"));

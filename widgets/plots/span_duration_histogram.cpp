@@ -5,6 +5,7 @@
 #include "widgets/common/qt_strings.h"
 #include "widgets/common/value_format.h"
 #include "widgets/filters/goroutine_condition.h"
+#include "widgets/plots/new_plot.h"
 #include "widgets/plots/plot_palette.h"
 #include "widgets/plots/spaced_ticker.h"
 #include "widgets/timeline/state_palette.h"
@@ -65,7 +66,7 @@ SpanDurationHistogram::SpanDurationHistogram(TraceSession* session, QWidget* par
     , m_state(new QComboBox(this))
     , m_reason(new QComboBox(this))
     , m_summary(new QLabel(this))
-    , m_plot(new QCustomPlot(this))
+    , m_plot(newPlot(this))
     , m_jobs(this)
 {
     for (size_t s = 0; s < kSpanStateCount; ++s)

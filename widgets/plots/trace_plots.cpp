@@ -2,6 +2,7 @@
 #include "widgets/plots/trace_plots.h"
 
 #include "widgets/plots/plot_legend.h"
+#include "widgets/plots/new_plot.h"
 #include "widgets/plots/plot_palette.h"
 #include "widgets/plots/time_axis_ticker.h"
 
@@ -57,7 +58,7 @@ QCPGraph* addGraph(QCustomPlot* plot, QCPAxisRect* rect, const QColor& colour, c
 TracePlots::TracePlots(QWidget* parent)
     : QWidget(parent)
 {
-    m_plot = new QCustomPlot(this);
+    m_plot = newPlot(this);
     m_plot->setObjectName(QStringLiteral("tracePlots")); // names it in annotations pinned to it
     m_plot->plotLayout()->clear();
     // One ticker for the three time axes: they have the same range and width.
