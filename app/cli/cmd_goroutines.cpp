@@ -21,13 +21,16 @@ namespace {
 
 constexpr const char* kUsage
     = "goroutines FILE [--json] [--state S[,S]] [--current-state S[,S]] [--transition A->B] [--reason R] "
-      "[--min-duration D] [--max-duration D] [--stack-regex RE] [--start-function RE] [--label RE] [--from D] [--to D]";
+      "[--min-duration D] [--max-duration D] [--stack-regex RE] [--start-function RE] [--label RE] [--task RE] [--region RE] "
+      "[--log RE] [--from D] [--to D]";
 
 // States are running, runnable, waiting, syscall, syscall-blocked; D is a Go duration (10ms, 1.5s);
-// --from and --to are times since the trace start. --state and --reason repeat.
+// --from and --to are times since the trace start. --state and --reason repeat. --task, --region
+// and --log look at runtime/trace annotations: task and region types, log categories and messages.
 const std::vector<std::string> kFilterOptions = {"state",        "current-state", "transition",     "reason",
                                                  "min-duration", "max-duration",  "stack-regex",    "start-function",
-                                                 "label",        "from",          "to"};
+                                                 "label",        "task",          "region",         "log",
+                                                 "from",         "to"};
 
 // The filter the options ask for, with the time range still relative to the trace start.
 struct FilterOptions
@@ -114,6 +117,9 @@ std::optional<std::string> parseFilterOptions(const CliArgs& args, FilterOptions
         [&] { return parseRegexOption(args, "stack-regex", f.stackRegex); },
         [&] { return parseRegexOption(args, "start-function", f.startFunctionRegex); },
         [&] { return parseRegexOption(args, "label", f.labelRegex); },
+        [&] { return parseRegexOption(args, "task", f.taskRegex); },
+        [&] { return parseRegexOption(args, "region", f.regionRegex); },
+        [&] { return parseRegexOption(args, "log", f.logRegex); },
     };
     for (const auto& step : steps) {
         if (auto problem = step())

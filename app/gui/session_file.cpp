@@ -29,6 +29,9 @@ constexpr JsonName<ui::ConditionKind> kConditionKinds[] = {
     {ui::ConditionKind::StackRegex, "stack"},
     {ui::ConditionKind::StartFunction, "start-function"},
     {ui::ConditionKind::Label, "label"},
+    {ui::ConditionKind::Task, "task"},
+    {ui::ConditionKind::Region, "region"},
+    {ui::ConditionKind::Log, "log"},
     {ui::ConditionKind::TimeRange, "time-range"},
 };
 

@@ -2,10 +2,12 @@
 #include "core/analysis/goroutine_filter.h"
 
 #include "core/analysis/stack_selection.h"
+#include "core/analysis/user_annotations.h"
 #include "core/base/go_regex.h"
 #include "core/base/load_context.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 
 namespace gs {
@@ -61,6 +63,44 @@ Result<std::vector<uint8_t>> functionMask(const Symbols& symbols, const std::str
     return matchFunctions(symbols, *regex);
 }
 
+// Per goroutine row, 1 for those with a user annotation whose text `pattern` finds (`select` marks
+// them, given the compiled regex); an empty mask, standing for "no condition", for no pattern.
+Result<std::vector<uint8_t>> annotationMask(const std::string& pattern, const char* what,
+                                            const std::function<std::vector<uint8_t>(const GoRegex&)>& select)
+{
+    if (pattern.empty())
+        return std::vector<uint8_t>();
+    auto regex = GoRegex::compile(pattern, what);
+    if (!regex)
+        return regex.error();
+    return select(*regex);
+}
+
+// The three annotation masks of a filter: tasks, regions, logs.
+Result<std::array<std::vector<uint8_t>, 3>> annotationMasks(const EventStore& store, const GoroutineFilter& filter)
+{
+    const TraceData& t = *store.trace;
+    const StringPool& strings = store.symbols.strings;
+    auto tasks = annotationMask(filter.taskRegex, "task", [&](const GoRegex& re) {
+        return goroutinesInTasks(t, [&](StringId type) { return re.search(strings.get(type)); });
+    });
+    if (!tasks)
+        return tasks.error();
+    auto regions = annotationMask(filter.regionRegex, "region", [&](const GoRegex& re) {
+        return goroutinesWithRegions(t, [&](StringId type) { return re.search(strings.get(type)); });
+    });
+    if (!regions)
+        return regions.error();
+    auto logs = annotationMask(filter.logRegex, "log", [&](const GoRegex& re) {
+        return goroutinesWithLogs(t, [&](const UserLog& l) {
+            return re.search(strings.get(l.category)) || re.search(strings.get(l.message));
+        });
+    });
+    if (!logs)
+        return logs.error();
+    return std::array<std::vector<uint8_t>, 3>{std::move(*tasks), std::move(*regions), std::move(*logs)};
+}
+
 // Everything the filter needs per goroutine and per span, with the regexes compiled once.
 class Matcher
 {
@@ -76,7 +116,10 @@ public:
         auto label = GoRegex::compile(filter.labelRegex, "label");
         if (!label)
             return label.error();
-        return Matcher(store, filter, std::move(*stack), std::move(*start), std::move(*label));
+        auto annotations = annotationMasks(store, filter);
+        if (!annotations)
+            return annotations.error();
+        return Matcher(store, filter, std::move(*stack), std::move(*start), std::move(*label), std::move(*annotations));
     }
 
     bool goroutinePasses(GoroutineRow r)
@@ -86,6 +129,10 @@ public:
             return false;
         if (!m_filter.labelRegex.empty() && !(g.label != 0 && m_labelMatches(g.label)))
             return false;
+        for (const std::vector<uint8_t>& mask : m_annotationMasks) {
+            if (!mask.empty() && !mask[r])
+                return false;
+        }
         if (!m_filter.currentStates.empty()) {
             const auto now = stateAt(m_trace.spans, r, m_filter.toNs.value_or(m_trace.endNs));
             if (!now || !contains(m_filter.currentStates, *now))
@@ -115,10 +162,11 @@ public:
 
 private:
     Matcher(const EventStore& store, const GoroutineFilter& filter, std::vector<uint8_t> stackMask,
-            std::vector<uint8_t> startMask, GoRegex label)
+            std::vector<uint8_t> startMask, GoRegex label, std::array<std::vector<uint8_t>, 3> annotationMasks)
         : m_trace(*store.trace)
         , m_filter(filter)
         , m_startMask(std::move(startMask))
+        , m_annotationMasks(std::move(annotationMasks))
         , m_reasonListed(store.symbols.strings.size(),
                          [&symbols = store.symbols, &reasons = filter.reasons](uint32_t id) {
                              return std::find(reasons.begin(), reasons.end(), symbols.strings.get(id)) != reasons.end();
@@ -139,6 +187,7 @@ private:
     const TraceData& m_trace;
     const GoroutineFilter& m_filter;
     std::vector<uint8_t> m_startMask;
+    std::array<std::vector<uint8_t>, 3> m_annotationMasks; // tasks, regions, logs; empty: no condition
     IdMemo m_reasonListed;
     IdMemo m_labelMatches;
     IdMemo m_stackMatches;
@@ -155,6 +204,7 @@ bool GoroutineFilter::hasSpanConditions() const
 bool GoroutineFilter::empty() const
 {
     return !hasSpanConditions() && currentStates.empty() && startFunctionRegex.empty() && labelRegex.empty()
+           && taskRegex.empty() && regionRegex.empty() && logRegex.empty()
            && !fromNs && !toNs;
 }
 

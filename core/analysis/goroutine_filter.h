@@ -40,6 +40,11 @@ struct GoroutineFilter
     std::vector<SpanState> currentStates;
     std::string startFunctionRegex;       // in the start function's name
     std::string labelRegex;               // in the goroutine's label (traces: GoLabel)
+    // runtime/trace annotations: in the type of a task the goroutine took part in (as go tool
+    // trace counts them: summarizeTasks), of a region it marked, or in a log's category or message.
+    std::string taskRegex;
+    std::string regionRegex;
+    std::string logRegex;
 
     // --- span conditions
     std::vector<SpanState> spanStates;         // the span's state, any of ("state ever entered")

@@ -7,6 +7,16 @@
 
 namespace gs {
 
+TimeNs taskStartNs(const TraceData& trace, const UserTask& task)
+{
+    return task.start >= 0 ? task.start : trace.startNs;
+}
+
+TimeNs taskEndNs(const TraceData& trace, const UserTask& task)
+{
+    return task.end >= 0 ? task.end : trace.endNs;
+}
+
 std::vector<TaskSummary> summarizeTasks(const TraceData& trace)
 {
     std::vector<TaskSummary> out;
@@ -46,11 +56,83 @@ std::vector<TaskSummary> summarizeTasks(const TraceData& trace)
     return out;
 }
 
+namespace {
+
+// Marks the row of goroutine `id` (when the trace has it) in `mask`.
+void mark(const TraceData& trace, std::vector<uint8_t>& mask, int64_t id)
+{
+    if (const GoroutineRow row = trace.rowOf(id); row != kNoRow)
+        mask[row] = 1;
+}
+
+} // namespace
+
+std::vector<uint8_t> goroutinesInTasks(const TraceData& trace, const std::function<bool(StringId)>& typeMatches)
+{
+    std::vector<uint8_t> mask(trace.goroutines.size(), 0);
+    for (const TaskSummary& s : summarizeTasks(trace)) {
+        if (!typeMatches(s.task->name))
+            continue;
+        for (int64_t g : s.goroutines)
+            mark(trace, mask, g);
+    }
+    return mask;
+}
+
+std::vector<uint8_t> goroutinesWithRegions(const TraceData& trace, const std::function<bool(StringId)>& typeMatches)
+{
+    std::vector<uint8_t> mask(trace.goroutines.size(), 0);
+    for (const UserRegion& r : trace.regions) {
+        if (typeMatches(r.name))
+            mark(trace, mask, r.goroutine);
+    }
+    return mask;
+}
+
+std::vector<uint8_t> goroutinesWithLogs(const TraceData& trace, const std::function<bool(const UserLog&)>& matches)
+{
+    std::vector<uint8_t> mask(trace.goroutines.size(), 0);
+    for (const UserLog& l : trace.logs) {
+        if (matches(l))
+            mark(trace, mask, l.goroutine);
+    }
+    return mask;
+}
+
 TimeNs nearestRankPercentile(const std::vector<TimeNs>& sorted, int percent)
 {
     const size_t n = sorted.size();
     const size_t rank = (size_t(percent) * n + 99) / 100; // ceil(percent * n / 100), in integers
     return sorted[std::max<size_t>(rank, 1) - 1];
+}
+
+std::vector<TaskTypeSummary> summarizeTaskTypes(const std::vector<TaskSummary>& tasks, const StringPool& strings)
+{
+    std::map<std::string_view, TaskTypeSummary> byType;
+    for (const TaskSummary& t : tasks) {
+        TaskTypeSummary& s = byType[strings.get(t.task->name)];
+        s.type = t.task->name;
+        s.instances.push_back(&t);
+    }
+    std::vector<TaskTypeSummary> out;
+    out.reserve(byType.size());
+    for (auto& [name, s] : byType) {
+        std::vector<TimeNs> durations;
+        for (const TaskSummary* t : s.instances) {
+            if (taskComplete(*t->task))
+                durations.push_back(t->task->end - t->task->start);
+        }
+        s.complete = durations.size();
+        if (!durations.empty()) {
+            std::sort(durations.begin(), durations.end());
+            s.p50Ns = nearestRankPercentile(durations, 50);
+            s.p90Ns = nearestRankPercentile(durations, 90);
+            s.p99Ns = nearestRankPercentile(durations, 99);
+            s.maxNs = durations.back();
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
 }
 
 std::vector<RegionTypeSummary> summarizeRegions(const TraceData& trace, const StringPool& strings)

@@ -5,6 +5,7 @@
 #include "core/model/trace_data.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace gs {
@@ -23,9 +24,35 @@ struct TaskSummary
     uint32_t logs = 0;
 };
 
+// A task's lifetime as far as the trace shows it: from its begin, or the trace's start when it
+// began before, to its end, or the trace's end when it had not ended (Go's task pages take it so).
+TimeNs taskStartNs(const TraceData& trace, const UserTask& task);
+TimeNs taskEndNs(const TraceData& trace, const UserTask& task);
+// Began and ended inside the trace (Go's Complete): only these have a duration.
+inline bool taskComplete(const UserTask& task)
+{
+    return task.start >= 0 && task.end >= 0;
+}
+
 // Every task of the trace, by ID. The background task (ID 0: what regions and logs outside any task
 // belong to), which Go's pages list as a task of empty type, is left out: no program made it.
 std::vector<TaskSummary> summarizeTasks(const TraceData& trace);
+
+// The tasks of one type, as `go tool trace`'s "User-defined tasks" page counts them, with the
+// nearest-rank percentiles of the durations of the complete ones (0 when none is).
+struct TaskTypeSummary
+{
+    StringId type = 0;
+    std::vector<const TaskSummary*> instances; // by ID
+    size_t complete = 0;
+    TimeNs p50Ns = 0;
+    TimeNs p90Ns = 0;
+    TimeNs p99Ns = 0;
+    TimeNs maxNs = 0;
+};
+
+// One entry per task type of `tasks` (summarizeTasks), sorted by type name.
+std::vector<TaskTypeSummary> summarizeTaskTypes(const std::vector<TaskSummary>& tasks, const StringPool& strings);
 
 // The regions of one type and their durations, which are as Go's regions page takes them: from the
 // begin event, or the trace's start when that is missing, to the end event, the goroutine's end
@@ -47,6 +74,12 @@ struct RegionTypeSummary
 // its end, and leaves out the regions still open when a runtime goroutine ends; neither is a
 // region the program marked, and these are exactly the regions it marked.
 std::vector<RegionTypeSummary> summarizeRegions(const TraceData& trace, const StringPool& strings);
+
+// Per goroutine row, 1 for the goroutines that took part in a task (as TaskSummary counts them) of a
+// type `typeMatches` accepts, that marked a region of such a type, or that wrote a log it accepts.
+std::vector<uint8_t> goroutinesInTasks(const TraceData& trace, const std::function<bool(StringId)>& typeMatches);
+std::vector<uint8_t> goroutinesWithRegions(const TraceData& trace, const std::function<bool(StringId)>& typeMatches);
+std::vector<uint8_t> goroutinesWithLogs(const TraceData& trace, const std::function<bool(const UserLog&)>& matches);
 
 // The nearest-rank percentile of ascending `sorted` (not empty), 0 < percent <= 100: the value at
 // 1-based rank ceil(percent / 100 * n), the smallest of them with at least percent% of the values

@@ -346,10 +346,13 @@ void UserAnnotationsReference::checkTasks(const test::GoTraceServer& server,
     // Go lists the background task (0) too when a region or a log is outside every task.
     const bool goHasBackground = goTasks.count(0) != 0;
     std::set<uint64_t> ourIds;
-    std::map<std::string, std::set<uint64_t>> ourTypes;
-    for (const TaskSummary& s : ours) {
+    for (const TaskSummary& s : ours)
         ourIds.insert(s.task->id);
-        ourTypes[std::string(text(s.task->name))].insert(s.task->id);
+    // The tasks by type, as the Tasks tab groups them.
+    std::map<std::string, std::set<uint64_t>> ourTypes;
+    for (const TaskTypeSummary& type : summarizeTaskTypes(ours, m_store->symbols.strings)) {
+        for (const TaskSummary* s : type.instances)
+            ourTypes[std::string(text(type.type))].insert(s->task->id);
     }
     std::set<uint64_t> goIds = idsOf(goTasks);
     goIds.erase(0);
@@ -363,11 +366,10 @@ void UserAnnotationsReference::checkTasks(const test::GoTraceServer& server,
             continue;
         const GoTask& go = it->second;
         SCOPED_TRACE("task " + std::to_string(t.id));
-        const TimeNs start = t.start >= 0 ? t.start : t0;
-        const TimeNs end = t.end >= 0 ? t.end : trace().endNs;
+        const TimeNs start = taskStartNs(trace(), t);
         EXPECT_EQ(start - t0, go.startNs);
-        EXPECT_EQ(end - start, go.durationNs);
-        EXPECT_EQ(t.start >= 0 && t.end >= 0, go.complete);
+        EXPECT_EQ(taskEndNs(trace(), t) - start, go.durationNs);
+        EXPECT_EQ(taskComplete(t), go.complete);
         EXPECT_EQ(std::set<int64_t>(s.goroutines.begin(), s.goroutines.end()), go.goroutines);
         EXPECT_EQ(size_t(s.logs), go.logs.size());
         if (go.parent) {

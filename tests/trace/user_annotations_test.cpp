@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: MIT
 // core/analysis/user_annotations.h on hand-made annotations: which goroutines belong to a task,
-// how regions group by type, and the nearest-rank percentiles.
+// how regions and tasks group by type, and the nearest-rank percentiles; and the goroutine filter's
+// task, region and log conditions on a real annotated trace.
+#include "core/analysis/goroutine_filter.h"
 #include "core/analysis/user_annotations.h"
+#include "core/base/load_context.h"
+#include "core/load/load_file.h"
 
 #include <gtest/gtest.h>
+
+#include <set>
 
 namespace gs {
 namespace {
@@ -69,6 +75,138 @@ TEST(SummarizeRegions, OneEntryPerTypeByNameWithInstancesByStart)
     EXPECT_EQ(types[1].p50Ns, 20);
     EXPECT_EQ(types[1].p90Ns, 30);
     EXPECT_EQ(types[1].maxNs, 30);
+}
+
+TEST(SummarizeTaskTypes, CountsEveryTaskAndTimesOnlyTheCompleteOnes)
+{
+    TraceData t;
+    t.startNs = 0;
+    t.endNs = 1000;
+    t.tasks = {
+        {1, 0, 1, 100, 300, 1, 1},                         // worker: 200 ns
+        {2, 0, 1, 100, -1, 1, kNoGoroutineId},             // worker: still running
+        {3, 0, 2, -1, 500, kNoGoroutineId, 1},             // other: began before the trace
+        {4, 0, 1, 200, 900, 2, 2},                         // worker: 700 ns
+    };
+    StringPool strings;
+    EXPECT_EQ(strings.intern(""), 0u);
+    ASSERT_EQ(strings.intern("worker"), 1u);
+    ASSERT_EQ(strings.intern("other"), 2u);
+    const auto tasks = summarizeTasks(t);
+    const auto types = summarizeTaskTypes(tasks, strings);
+    ASSERT_EQ(types.size(), 2u);
+    EXPECT_EQ(strings.get(types[0].type), "other"); // by name
+    EXPECT_EQ(types[0].instances.size(), 1u);
+    EXPECT_EQ(types[0].complete, 0u);
+    EXPECT_EQ(types[0].maxNs, 0);
+    EXPECT_EQ(strings.get(types[1].type), "worker");
+    ASSERT_EQ(types[1].instances.size(), 3u);
+    EXPECT_EQ(types[1].instances[0]->task->id, 1u); // by ID
+    EXPECT_EQ(types[1].complete, 2u);
+    EXPECT_EQ(types[1].p50Ns, 200);
+    EXPECT_EQ(types[1].maxNs, 700);
+    EXPECT_EQ(taskStartNs(t, t.tasks[2]), 0);
+    EXPECT_EQ(taskEndNs(t, t.tasks[1]), 1000);
+    EXPECT_FALSE(taskComplete(t.tasks[1]));
+    EXPECT_TRUE(taskComplete(t.tasks[0]));
+}
+
+class AnnotationFilterTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        LoadContext ctx;
+        auto loaded = loadFile(std::string(GOROSCOPE_TEST_DATA_DIR) + "/trace/go126_sched.trace", ctx);
+        ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+        store = *loaded;
+        ASSERT_TRUE(store->trace);
+        ASSERT_FALSE(store->trace->regions.empty());
+        ASSERT_FALSE(store->trace->logs.empty());
+    }
+
+    std::set<int64_t> kept(const GoroutineFilter& filter) const
+    {
+        auto result = filterGoroutines(*store, filter);
+        EXPECT_TRUE(result.ok()) << result.error().message;
+        std::set<int64_t> ids;
+        for (GoroutineRow r = 0; result.ok() && r < result->keep.size(); ++r) {
+            if (result->keep[r])
+                ids.insert(store->trace->goroutines.idOf(r));
+        }
+        return ids;
+    }
+    std::string_view text(StringId id) const { return store->symbols.strings.get(id); }
+
+    StorePtr store;
+};
+
+TEST_F(AnnotationFilterTest, RegionTypeKeepsTheGoroutinesThatMarkedOne)
+{
+    const TraceData& t = *store->trace;
+    const std::string type(text(t.regions.front().name));
+    std::set<int64_t> expected;
+    for (const UserRegion& r : t.regions) {
+        if (text(r.name) == type)
+            expected.insert(r.goroutine);
+    }
+    GoroutineFilter f;
+    f.regionRegex = "^" + type + "$";
+    EXPECT_EQ(kept(f), expected);
+    EXPECT_LT(expected.size(), t.goroutines.size());
+    f.regionRegex = "^no such region$";
+    EXPECT_TRUE(kept(f).empty());
+}
+
+TEST_F(AnnotationFilterTest, LogTextKeepsTheGoroutinesThatLoggedIt)
+{
+    const TraceData& t = *store->trace;
+    const UserLog& first = t.logs.front();
+    const std::string message(text(first.message));
+    ASSERT_FALSE(message.empty());
+    std::set<int64_t> expected;
+    for (const UserLog& l : t.logs) {
+        if (text(l.message).find(message) != std::string_view::npos
+            || text(l.category).find(message) != std::string_view::npos)
+            expected.insert(l.goroutine);
+    }
+    GoroutineFilter f;
+    f.logRegex = "\\Q" + message + "\\E";
+    EXPECT_EQ(kept(f), expected);
+    EXPECT_TRUE(expected.count(first.goroutine));
+}
+
+TEST_F(AnnotationFilterTest, TaskTypeKeepsTheGoroutinesThatTookPartAndCombinesWithTheRest)
+{
+    const TraceData& t = *store->trace;
+    for (const TaskSummary& s : summarizeTasks(t)) {
+        const std::string type(text(s.task->name));
+        std::set<int64_t> expected;
+        for (const TaskSummary& other : summarizeTasks(t)) {
+            if (text(other.task->name) == type)
+                expected.insert(other.goroutines.begin(), other.goroutines.end());
+        }
+        GoroutineFilter f;
+        f.taskRegex = "^" + type + "$";
+        EXPECT_EQ(kept(f), expected) << "task type " << type;
+        // Conditions add up: a task and a region type both.
+        f.regionRegex = "^no such region$";
+        EXPECT_TRUE(kept(f).empty());
+    }
+}
+
+TEST_F(AnnotationFilterTest, AnInvalidRegexNamesItsCondition)
+{
+    for (auto field : {&GoroutineFilter::taskRegex, &GoroutineFilter::regionRegex, &GoroutineFilter::logRegex}) {
+        GoroutineFilter f;
+        f.*field = "(";
+        auto result = filterGoroutines(*store, f);
+        ASSERT_FALSE(result.ok());
+        const std::string& message = result.error().message;
+        EXPECT_TRUE(message.find("task") != std::string::npos || message.find("region") != std::string::npos
+                    || message.find("log") != std::string::npos)
+            << message;
+    }
 }
 
 } // namespace

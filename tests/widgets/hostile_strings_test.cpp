@@ -34,7 +34,7 @@
 #include "widgets/timeline/user_annotation_hit.h"
 #include "widgets/trace/linked_dump_model.h"
 #include "widgets/trace/linked_dump_tab.h"
-#include "widgets/trace/region_tab.h"
+#include "widgets/trace/latency_tab.h"
 #include "widgets/trace/trace_flame_tab.h"
 #include "widgets/trace/trace_page.h"
 #include "widgets/trace/trace_session.h"

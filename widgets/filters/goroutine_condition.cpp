@@ -103,6 +103,12 @@ QString conditionKindName(ConditionKind kind)
         return tr("start function");
     case ConditionKind::Label:
         return tr("label");
+    case ConditionKind::Task:
+        return tr("task type");
+    case ConditionKind::Region:
+        return tr("region type");
+    case ConditionKind::Log:
+        return tr("log text");
     case ConditionKind::TimeRange:
         return tr("time range");
     }
@@ -127,6 +133,12 @@ QString conditionPlaceholder(ConditionKind kind)
         return tr("regex, e.g. net/http\\.");
     case ConditionKind::Label:
         return tr("regex in the goroutine label");
+    case ConditionKind::Task:
+        return tr("regex in the type of a task the goroutine took part in");
+    case ConditionKind::Region:
+        return tr("regex in the type of a region the goroutine marked");
+    case ConditionKind::Log:
+        return tr("regex in a log's category or message");
     case ConditionKind::TimeRange:
         return tr("from..to since trace start, e.g. 1ms..20ms");
     }
@@ -164,6 +176,9 @@ std::optional<QString> validateCondition(ConditionKind kind, const std::string& 
     case ConditionKind::StackRegex:
     case ConditionKind::StartFunction:
     case ConditionKind::Label:
+    case ConditionKind::Task:
+    case ConditionKind::Region:
+    case ConditionKind::Log:
         return validateRegex(text);
     case ConditionKind::TimeRange:
         if (auto r = parseTimeRange(text); !r)
@@ -218,6 +233,15 @@ GoroutineFilter toGoroutineFilter(const std::vector<GoroutineCondition>& conditi
                 break;
             case ConditionKind::Label:
                 f.labelRegex = v;
+                break;
+            case ConditionKind::Task:
+                f.taskRegex = v;
+                break;
+            case ConditionKind::Region:
+                f.regionRegex = v;
+                break;
+            case ConditionKind::Log:
+                f.logRegex = v;
                 break;
             case ConditionKind::TimeRange:
                 if (const auto r = parseTimeRange(v)) {

@@ -23,6 +23,9 @@ enum class ConditionKind
     StackRegex,    // a function on the stack at the transition into the span
     StartFunction, // regex in the start function
     Label,         // regex in the goroutine's label
+    Task,          // regex in the type of a task it took part in
+    Region,        // regex in the type of a region it marked
+    Log,           // regex in the category or message of a log it wrote
     TimeRange,     // "1.5ms..20ms" since the trace start; either side may be empty
 };
 

@@ -19,7 +19,8 @@ namespace {
 constexpr ConditionKind kKinds[] = {
     ConditionKind::EverState,   ConditionKind::CurrentState,  ConditionKind::Transition, ConditionKind::Reason,
     ConditionKind::MinDuration, ConditionKind::MaxDuration,   ConditionKind::StackRegex, ConditionKind::StartFunction,
-    ConditionKind::Label,       ConditionKind::TimeRange,
+    ConditionKind::Label,       ConditionKind::Task,          ConditionKind::Region,     ConditionKind::Log,
+    ConditionKind::TimeRange,
 };
 
 QStringList stateNames()

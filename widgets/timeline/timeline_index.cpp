@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/timeline_index.h"
 
+#include "core/analysis/user_annotations.h"
+
 #include <algorithm>
 
 namespace gs::ui {
@@ -22,7 +24,8 @@ TimelineIndex::TimelineIndex(const EventStore& store)
     m_logs.build(rows, t.logs.size(), [&](size_t i) { return rowOf(t.logs[i].goroutine); },
                  [&](size_t i) { return t.logs[i].time; });
     m_tasks.build(rows, t.tasks.size(), [&](size_t i) { return rowOf(t.tasks[i].goroutine); },
-                  [&](size_t i) { return std::max(t.tasks[i].start, t.startNs); });
+                  [&](size_t i) { return taskStartNs(t, t.tasks[i]); });
+    m_taskLanes = TaskLanes(t);
     m_samples.build(rows, t.cpuSamples.size(), [&](size_t i) { return rowOf(t.cpuSamples[i].goroutine); },
                     [&](size_t i) { return t.cpuSamples[i].time; });
     m_assists.build(rows, t.assistRanges.size(), [&](size_t i) { return rowOf(t.assistRanges[i].goroutine); },

@@ -4,6 +4,7 @@
 #include "core/model/event_store.h"
 #include "widgets/timeline/row_buckets.h"
 #include "widgets/timeline/state_palette.h"
+#include "widgets/timeline/task_lanes.h"
 
 #include <cstdint>
 #include <span>
@@ -13,10 +14,10 @@ namespace gs::ui {
 
 // Per-store lookup tables the timeline needs on every paint, built once when a trace is shown:
 // the wait-reason family of every interned string, per-goroutine-row slices of regions, logs,
-// tasks, CPU samples and GC assists and the deepest region nesting per row; it forwards to the
+// tasks, CPU samples and GC assists, the deepest region nesting per row and the task lanes; it forwards to the
 // trace's own per-span summaries (step maxima for folding, processor busy sums), which the store
 // builds while loading, off the GUI thread. Build is O(strings + goroutines + markers), never
-// O(spans); immutable afterwards, safe to share while the store lives.
+// O(spans) (the task lanes: O(tasks log tasks)); immutable afterwards, safe to share while the store lives.
 class TimelineIndex
 {
 public:
@@ -39,6 +40,7 @@ public:
     const RowBuckets& regions() const { return m_regions; }
     const RowBuckets& logs() const { return m_logs; }
     const RowBuckets& tasks() const { return m_tasks; }
+    const TaskLanes& taskLanes() const { return m_taskLanes; }
     const RowBuckets& samples() const { return m_samples; }
     const RowBuckets& assists() const { return m_assists; }
     // Region tracks under the state bar of a row (0 when it has no regions).
@@ -56,6 +58,7 @@ private:
     RowBuckets m_regions;
     RowBuckets m_logs;
     RowBuckets m_tasks;
+    TaskLanes m_taskLanes;
     RowBuckets m_samples;
     RowBuckets m_assists;
     std::vector<uint8_t> m_regionTracks;

@@ -43,6 +43,10 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
         for (size_t p = 0; p < trace.processors.size(); ++p)
             append(RowKind::Processor, uint32_t(p), kProcRowHeight);
     }
+    if (options.showTasks) {
+        for (size_t lane = 0; lane < index.taskLanes().laneCount(); ++lane)
+            append(RowKind::TaskLane, uint32_t(lane), kTaskLaneHeight);
+    }
     const auto& gr = trace.goroutines;
     const std::vector<uint8_t>* keep = options.keep.get();
     const SpanTable& spans = trace.spans;

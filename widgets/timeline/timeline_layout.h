@@ -16,6 +16,7 @@ enum class RowKind : uint8_t
 {
     Processor,   // index: into TraceData::processors
     GroupHeader, // index: into TimelineLayout::groups()
+    TaskLane,    // index: a lane of TimelineIndex::taskLanes()
     Goroutine,   // index: GoroutineRow
 };
 
@@ -42,7 +43,7 @@ struct GoroutineGroup
 };
 
 // The vertical layout of a timeline: which row is drawn at which y. Processor rows come first,
-// then, per start-function group, a header row and (unless the group is collapsed) its goroutine
+// then the task lanes (when the trace has user tasks), then, per start-function group, a header row and (unless the group is collapsed) its goroutine
 // rows, or just the goroutines when grouping is off. A group of one goroutine has no header
 // unless it is collapsed. Goroutines the filter mask drops have no row
 // at all (and groups left empty no header), so what is filtered out is gone, not dimmed; so do the
@@ -60,6 +61,7 @@ public:
     static constexpr int kHeaderRowHeight = 32;
     static constexpr int kStateBarHeight = 14;
     static constexpr int kRegionTrackHeight = 11;
+    static constexpr int kTaskLaneHeight = 13;
     static constexpr int kRowGap = 2;
     static constexpr size_t kFoldedGroupMembers = 1000;
 
@@ -68,6 +70,7 @@ public:
         GoroutineSort sort = GoroutineSort::Id;
         bool grouped = true;
         bool showProcessors = true;
+        bool showTasks = true;
         // Groups (by start function) folded to their header: those in `collapsed`, and those of
         // more than foldGroupsLargerThan members unless in `expanded` (a group of a million
         // goroutines reads better as its header's activity strip than as a million rows).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/timeline_painter.h"
 
+#include "core/analysis/user_annotations.h"
 #include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
 #include "widgets/timeline/contributor_highlight.h"
@@ -192,6 +193,8 @@ public:
                 paintGoroutine(i, row.index);
             else if (row.kind == RowKind::Processor)
                 paintProcessor(i, row.index);
+            else if (row.kind == RowKind::TaskLane)
+                paintTaskLane(i, row.index);
             else
                 paintGroupActivity(i, row.index);
         }
@@ -235,13 +238,17 @@ private:
         QString text;
         if (row.kind == RowKind::Processor) {
             text = QStringLiteral("P%1").arg(m_scene.trace->processors[row.index].id);
+        } else if (row.kind == RowKind::TaskLane) {
+            // The first lane names them all.
+            if (row.index == 0)
+                text = QStringLiteral("tasks (%L1)").arg(m_scene.trace->tasks.size());
         } else {
             const Goroutine& g = m_scene.trace->goroutines[row.index];
             text = QStringLiteral("G%1").arg(g.id);
             if (g.hasStartFunction())
                 text += QLatin1Char(' ') + captureText(goShortName(m_scene.symbols->functionName(g.startFunction)));
         }
-        const int labelH = row.kind == RowKind::Processor ? h : TimelineLayout::kStateBarHeight;
+        const int labelH = row.kind == RowKind::Goroutine ? TimelineLayout::kStateBarHeight : h;
         m_labels.push_back({QRect(gutter.left() + 14, top, gutter.width() - 18, labelH), text, &m_pal.text});
     }
 
@@ -266,6 +273,26 @@ private:
                 m_labels.push_back({QRect(x0 + 2, top, x1 - x0 - 4, h), QString(), &m_pal.text,
                                     &m_cache.get(*m_scene.symbols, spans.reasonOf(b.begin))});
         }
+    }
+
+    // A lane of user tasks: each a bar over its lifetime, named by its type where it is wide enough.
+    void paintTaskLane(size_t i, uint32_t lane)
+    {
+        const TraceData& t = *m_scene.trace;
+        const TimeWindow& w = m_scene.window;
+        const int top = m_scene.rowTop(m_area, i) + 1;
+        const int h = TimelineLayout::kTaskLaneHeight - 2;
+        const QColor edge = m_pal.task.darker(140);
+        m_scene.index->taskLanes().forEachIn(lane, w.startNs, w.endNs, w.xToTime(1) - w.startNs,
+                                            [&](uint32_t k, TimeNs start, TimeNs end) {
+            const auto [x0, x1] = m_scene.xRange(m_area, start, end);
+            m_batch.add(m_pal.task, QRect(x0, top, x1 - x0, h));
+            // A darker first column tells back-to-back tasks apart.
+            m_batch.add(edge, QRect(x0, top, 1, h));
+            if (x1 - x0 >= kMinTextPx)
+                m_labels.push_back({QRect(x0 + 3, top, x1 - x0 - 5, h), QString(), &m_pal.regionText,
+                                    &m_cache.get(*m_scene.symbols, t.tasks[k].name)});
+        });
     }
 
     // The group's goroutines per state as a stacked strip: per pixel column the average count in
@@ -378,8 +405,7 @@ private:
             };
             markers(idx.samples(), [&](uint32_t k) { return t.cpuSamples[k].time; }, m_pal.sample, top + h - 3, 3, 1);
             constexpr int kMarker = AnnotationGeometry::kMarkerWidth;
-            markers(idx.tasks(), [&](uint32_t k) { return std::max(t.tasks[k].start, t.startNs); }, m_pal.task, top, h,
-                    kMarker);
+            markers(idx.tasks(), [&](uint32_t k) { return taskStartNs(t, t.tasks[k]); }, m_pal.task, top, h, kMarker);
             const int logTop = rowTop + AnnotationGeometry::kLogTop;
             markers(idx.logs(), [&](uint32_t k) { return t.logs[k].time; }, m_pal.log, logTop, top + h - logTop, kMarker);
         }

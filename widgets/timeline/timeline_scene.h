@@ -77,7 +77,8 @@ struct TimelineHit
         GroupHeader, // group `index`
         RowLabel,    // the gutter of a goroutine row
         Region,      // user region `item` on goroutine row `index`
-        Task,        // the marker of user task `item` (where it began) on goroutine row `index`
+        Task,        // user task `item`: its marker (where it began) on goroutine row `index`, or its bar
+                     // on a task lane (`index`: the row of the goroutine that began it, or kNoRow)
         Log,         // the marker of user log `item` on goroutine row `index`
     };
     Kind kind = Kind::None;

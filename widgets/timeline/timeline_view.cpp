@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/timeline_view.h"
 
+#include "core/analysis/user_annotations.h"
 #include "widgets/timeline/state_palette.h"
 #include "widgets/timeline/timeline_painter.h"
 
@@ -622,8 +623,9 @@ void TimelineView::handleClick(QPoint pos)
     case TimelineHit::Kind::Task: {
         const TraceData& t = *m_store->trace;
         const UserTask& k = t.tasks[hit.item];
-        selectGoroutine(hit.index);
-        setSelectedRange(k.start >= 0 ? k.start : t.startNs, k.end >= 0 ? k.end : t.endNs);
+        if (hit.index != kNoRow)
+            selectGoroutine(hit.index);
+        setSelectedRange(taskStartNs(t, k), taskEndNs(t, k));
         break;
     }
     case TimelineHit::Kind::Log: {

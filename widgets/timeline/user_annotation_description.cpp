@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/user_annotation_description.h"
 
+#include "core/analysis/user_annotations.h"
 #include "widgets/common/capture_display.h"
 #include "widgets/timeline/span_description.h"
 
@@ -51,7 +52,7 @@ QString describeTask(const TraceData& t, const Symbols& symbols, const UserTask&
                        .arg(taskLabel(t, symbols, k.id), goroutineLabel(t, symbols, k.goroutine));
     if (k.parent != 0)
         html += QStringLiteral("<br>child of %1").arg(taskLabel(t, symbols, k.parent));
-    const TimeNs start = k.start >= 0 ? k.start : t.startNs;
+    const TimeNs start = taskStartNs(t, k);
     const QString began = k.start >= 0 ? formatDuration(k.start - t.startNs) : QStringLiteral("before the trace");
     if (k.end >= 0)
         html += QStringLiteral("<br>%1 at %2").arg(formatDuration(k.end - start), began);

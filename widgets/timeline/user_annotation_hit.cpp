@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/timeline/user_annotation_hit.h"
 
+#include "core/analysis/user_annotations.h"
 #include "widgets/timeline/timeline_index.h"
 
 #include <algorithm>
@@ -60,13 +61,48 @@ std::optional<uint32_t> markerAt(const TimelineScene& scene, const QRect& area, 
     return best;
 }
 
+// The nearest task bar of a task lane; of several under x, the one that starts last (drawn last).
+std::optional<TimelineHit> taskBarAt(const TimelineScene& scene, const QRect& area, size_t layoutRow, QPoint pos)
+{
+    const int y = pos.y() - scene.rowTop(area, layoutRow);
+    if (y < 1 || y >= TimelineLayout::kTaskLaneHeight - 1)
+        return std::nullopt;
+    const int left = scene.timeLeft(area);
+    std::optional<uint32_t> best;
+    int bestDistance = kSlackPx + 1;
+    scene.index->taskLanes().forEachIn(scene.layout->row(layoutRow).index, scene.window.xToTime(pos.x() - left - kSlackPx),
+                                       scene.window.xToTime(pos.x() - left + kSlackPx + 1), 0,
+                                       [&](uint32_t k, TimeNs start, TimeNs end) {
+        const auto [x0, x1] = scene.xRange(area, start, end);
+        if (const int d = distanceTo(pos.x(), x0, x1); d <= bestDistance) {
+            bestDistance = d;
+            best = k;
+        }
+    });
+    if (!best)
+        return std::nullopt;
+    const TraceData& t = *scene.trace;
+    TimelineHit hit;
+    hit.kind = TimelineHit::Kind::Task;
+    hit.layoutRow = layoutRow;
+    hit.item = *best;
+    const UserTask& task = t.tasks[*best];
+    hit.index = task.goroutine != kNoGoroutineId ? t.rowOf(task.goroutine) : kNoRow;
+    hit.timeNs = scene.window.xToTime(pos.x() - left);
+    return hit;
+}
+
 } // namespace
 
 std::optional<TimelineHit> hitUserAnnotation(const TimelineScene& scene, const QRect& area, size_t layoutRow,
                                              QPoint pos)
 {
     const LayoutRow& row = scene.layout->row(layoutRow);
-    if (row.kind != RowKind::Goroutine || !scene.index || pos.x() < scene.timeLeft(area))
+    if (!scene.index || pos.x() < scene.timeLeft(area))
+        return std::nullopt;
+    if (row.kind == RowKind::TaskLane)
+        return taskBarAt(scene, area, layoutRow, pos);
+    if (row.kind != RowKind::Goroutine)
         return std::nullopt;
     const TraceData& t = *scene.trace;
     const GoroutineRow g = row.index;
@@ -88,8 +124,8 @@ std::optional<TimelineHit> hitUserAnnotation(const TimelineScene& scene, const Q
     }
     if (y < AnnotationGeometry::kBarInset || y >= AnnotationGeometry::kBarInset + AnnotationGeometry::kBarHeight)
         return std::nullopt;
-    const auto task = markerAt(scene, area, scene.index->tasks(), g, pos.x(),
-                               [&](uint32_t k) { return std::max(t.tasks[k].start, t.startNs); });
+    const auto task =
+        markerAt(scene, area, scene.index->tasks(), g, pos.x(), [&](uint32_t k) { return taskStartNs(t, t.tasks[k]); });
     if (task) {
         hit.kind = TimelineHit::Kind::Task;
         hit.item = *task;

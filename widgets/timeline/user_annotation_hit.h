@@ -26,7 +26,8 @@ struct AnnotationGeometry
 };
 
 // The region, task marker or log marker of layout row `layoutRow` (a goroutine row) under `pos`,
-// within a couple of pixels; markers win over the span below them. Nothing when there is none.
+// within a couple of pixels, markers winning over the span below them; or the task bar under it on
+// a task lane. Nothing when there is none.
 std::optional<TimelineHit> hitUserAnnotation(const TimelineScene& scene, const QRect& area, size_t layoutRow,
                                              QPoint pos);
 

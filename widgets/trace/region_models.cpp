@@ -6,25 +6,8 @@
 
 namespace gs::ui {
 
-namespace {
-
-// Durations shown for people, sorted by nanoseconds.
-QVariant durationData(TimeNs ns, int role)
-{
-    if (role == kRegionSortRole)
-        return qlonglong(ns);
-    return role == Qt::DisplayRole ? QVariant(formatDuration(ns)) : QVariant();
-}
-
-QVariant rightAligned(int column, int firstNumeric)
-{
-    return column >= firstNumeric ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
-}
-
-} // namespace
-
 RegionTypeModel::RegionTypeModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : LatencyTypeModel(ColumnCount, parent)
 {
 }
 
@@ -36,14 +19,15 @@ void RegionTypeModel::setStore(std::shared_ptr<const EventStore> store)
     endResetModel();
 }
 
-int RegionTypeModel::rowCount(const QModelIndex& parent) const
+size_t RegionTypeModel::instanceCount(int row) const
 {
-    return parent.isValid() ? 0 : int(m_types.size());
+    return m_types[size_t(row)].instances.size();
 }
 
-int RegionTypeModel::columnCount(const QModelIndex& parent) const
+std::optional<TimeNs> RegionTypeModel::durationOf(int row, size_t i) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    const UserRegion& r = *m_types[size_t(row)].instances[i];
+    return r.end - r.start;
 }
 
 QVariant RegionTypeModel::data(const QModelIndex& index, int role) const
@@ -56,10 +40,10 @@ QVariant RegionTypeModel::data(const QModelIndex& index, int role) const
     switch (Column(index.column())) {
     case Type: {
         const QString name = captureText(m_store->symbols.strings.get(s.type));
-        return role == Qt::DisplayRole || role == kRegionSortRole ? QVariant(name) : QVariant();
+        return role == Qt::DisplayRole || role == kLatencySortRole ? QVariant(name) : QVariant();
     }
     case Count:
-        return role == Qt::DisplayRole || role == kRegionSortRole ? QVariant(qulonglong(s.instances.size())) : QVariant();
+        return countData(s.instances.size(), role);
     case Total:
         return durationData(s.totalNs, role);
     case P50:
@@ -88,44 +72,37 @@ QVariant RegionTypeModel::headerData(int section, Qt::Orientation orientation, i
     return section < ColumnCount ? tr(kNames[section]) : QVariant();
 }
 
-RegionInstanceModel::RegionInstanceModel(QObject* parent)
-    : QAbstractTableModel(parent)
+RegionInstanceModel::RegionInstanceModel(const RegionTypeModel* types, QObject* parent)
+    : LatencyInstanceModel(ColumnCount, parent)
+    , m_types(types)
 {
 }
 
-void RegionInstanceModel::setType(std::shared_ptr<const EventStore> store, const RegionTypeSummary* summary)
+const UserRegion& RegionInstanceModel::regionAt(int row) const
 {
-    beginResetModel();
-    m_store = std::move(store);
-    m_summary = m_store ? summary : nullptr;
-    endResetModel();
+    return *m_types->types()[size_t(typeRow())].instances[instanceAt(row)];
 }
 
-int RegionInstanceModel::rowCount(const QModelIndex& parent) const
+TimelinePlace RegionInstanceModel::placeOf(int row) const
 {
-    return parent.isValid() || !m_summary ? 0 : int(m_summary->instances.size());
-}
-
-int RegionInstanceModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    const UserRegion& r = regionAt(row);
+    return {store()->trace->rowOf(r.goroutine), r.start, r.end};
 }
 
 QVariant RegionInstanceModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !m_summary)
+    if (!index.isValid() || typeRow() < 0)
         return {};
     if (role == Qt::TextAlignmentRole)
         return rightAligned(index.column(), Goroutine);
     const UserRegion& r = regionAt(index.row());
-    const bool shown = role == Qt::DisplayRole || role == kRegionSortRole;
     switch (Column(index.column())) {
     case Goroutine:
-        return !shown ? QVariant() : role == kRegionSortRole ? QVariant(qlonglong(r.goroutine)) : QVariant(QStringLiteral("G%1").arg(r.goroutine));
+        return goroutineData(r.goroutine, role);
     case Task:
-        return !shown ? QVariant() : r.task == 0 ? QVariant(QStringLiteral("-")) : QVariant(QString::number(r.task));
+        return taskData(r.task, role);
     case Start:
-        return durationData(r.start - m_store->trace->startNs, role);
+        return durationData(r.start - store()->trace->startNs, role);
     case Duration:
         return durationData(r.end - r.start, role);
     case ColumnCount:

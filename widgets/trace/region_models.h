@@ -2,22 +2,16 @@
 #pragma once
 
 #include "core/analysis/user_annotations.h"
-#include "core/model/event_store.h"
-
-#include <QAbstractTableModel>
+#include "widgets/trace/latency_models.h"
 
 #include <memory>
 #include <vector>
 
 namespace gs::ui {
 
-// The role that sorts the regions tab's tables by value (durations in ns, counts) rather than by
-// their text.
-inline constexpr int kRegionSortRole = Qt::UserRole + 1;
-
 // One row per region type (summarizeRegions): type, count, total, p50, p90, p99, max, as
 // `goroscope-cli regions` prints them. GUI thread only.
-class RegionTypeModel : public QAbstractTableModel
+class RegionTypeModel : public LatencyTypeModel
 {
     Q_OBJECT
 public:
@@ -35,11 +29,12 @@ public:
 
     explicit RegionTypeModel(QObject* parent = nullptr);
 
-    void setStore(std::shared_ptr<const EventStore> store);
+    void setStore(std::shared_ptr<const EventStore> store) override;
     const std::vector<RegionTypeSummary>& types() const { return m_types; }
+    size_t typeCount() const override { return m_types.size(); }
+    size_t instanceCount(int row) const override;
+    std::optional<TimeNs> durationOf(int row, size_t i) const override;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
@@ -50,7 +45,7 @@ private:
 
 // The regions of one type: goroutine, task, start (since the trace start) and duration. GUI
 // thread only.
-class RegionInstanceModel : public QAbstractTableModel
+class RegionInstanceModel : public LatencyInstanceModel
 {
     Q_OBJECT
 public:
@@ -63,20 +58,17 @@ public:
         ColumnCount
     };
 
-    explicit RegionInstanceModel(QObject* parent = nullptr);
+    // Shows regions of the types of `types`.
+    explicit RegionInstanceModel(const RegionTypeModel* types, QObject* parent = nullptr);
 
-    // The instances shown; `summary` lives in the RegionTypeModel of the same store.
-    void setType(std::shared_ptr<const EventStore> store, const RegionTypeSummary* summary);
-    const UserRegion& regionAt(int row) const { return *m_summary->instances[size_t(row)]; }
+    const UserRegion& regionAt(int row) const;
+    TimelinePlace placeOf(int row) const override;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    std::shared_ptr<const EventStore> m_store;
-    const RegionTypeSummary* m_summary = nullptr;
+    const RegionTypeModel* m_types;
 };
 
 } // namespace gs::ui

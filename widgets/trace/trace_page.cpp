@@ -16,8 +16,8 @@
 #include "widgets/timeline/span_details_panel.h"
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
+#include "widgets/trace/latency_tab.h"
 #include "widgets/trace/trace_flame_tab.h"
-#include "widgets/trace/region_tab.h"
 #include "widgets/trace/trace_navigator.h"
 #include "widgets/trace/trace_session.h"
 #include "widgets/trace/user_log_table.h"
@@ -55,6 +55,8 @@ TracePage::TracePage(QWidget* parent)
     m_tabs->addTab(new CreationTreeView(m_session), tr("Creation tree"));
     auto* regions = new RegionTab(m_session);
     m_tabs->addTab(regions, tr("Regions"));
+    auto* tasks = new TaskTab(m_session);
+    m_tabs->addTab(tasks, tr("Tasks"));
     m_tabs->addTab(new UserLogTable(m_session), tr("Logs"));
     m_tabs->setDocumentMode(true);
     m_navigator = new TraceNavigator(m_session, m_pane, m_tabs, this);
@@ -86,13 +88,17 @@ TracePage::TracePage(QWidget* parent)
             menu.exec(view->viewport()->mapToGlobal(pos));
     });
     connectSession();
-    // A region chosen in its tab is shown whole on the timeline, selected with its goroutine.
-    connect(regions, &RegionTab::regionChosen, this, [view](GoroutineRow row, TimeNs start, TimeNs end) {
+    // A region or task chosen in its tab is shown whole on the timeline, selected with its
+    // goroutine.
+    const auto showChosen = [view](GoroutineRow row, TimeNs start, TimeNs end) {
         const TimeNs margin = std::max<TimeNs>((end - start) / 4, 1);
         view->setTimeRange(start - margin, end + margin);
-        view->selectGoroutine(row);
+        if (row != kNoRow)
+            view->selectGoroutine(row);
         view->setSelectedRange(start, end);
-    });
+    };
+    connect(regions, &LatencyTab::instanceChosen, this, showChosen);
+    connect(tasks, &LatencyTab::instanceChosen, this, showChosen);
 }
 
 void TracePage::createViewActions()

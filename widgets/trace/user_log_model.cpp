@@ -3,6 +3,7 @@
 
 #include "widgets/common/capture_display.h"
 #include "widgets/timeline/span_description.h"
+#include "widgets/trace/latency_models.h"
 
 namespace gs::ui {
 
@@ -44,9 +45,9 @@ QVariant UserLogModel::data(const QModelIndex& index, int role) const
     case Time:
         return formatDuration(l.time - m_store->trace->startNs);
     case Goroutine:
-        return QStringLiteral("G%1").arg(l.goroutine);
+        return goroutineData(l.goroutine, role);
     case Task:
-        return l.task == 0 ? QStringLiteral("-") : QString::number(l.task);
+        return taskData(l.task, role);
     case Category:
         return captureText(symbols.strings.get(l.category));
     case Message:
