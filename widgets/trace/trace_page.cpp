@@ -16,6 +16,7 @@
 #include "widgets/timeline/span_details_panel.h"
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
+#include "widgets/trace/mmu_tab.h"
 #include "widgets/trace/trace_flame_tab.h"
 #include "widgets/trace/region_tab.h"
 #include "widgets/trace/trace_navigator.h"
@@ -39,6 +40,18 @@
 
 namespace gs::ui {
 
+namespace {
+
+// Selects [start, end] on the timeline and shows it whole, with a margin either side.
+void showSelectedRange(TimelineView* view, TimeNs start, TimeNs end)
+{
+    const TimeNs margin = std::max<TimeNs>((end - start) / 4, 1);
+    view->setTimeRange(start - margin, end + margin);
+    view->setSelectedRange(start, end);
+}
+
+} // namespace
+
 TracePage::TracePage(QWidget* parent)
     : QWidget(parent)
     , m_session(new TraceSession(this))
@@ -56,6 +69,8 @@ TracePage::TracePage(QWidget* parent)
     auto* regions = new RegionTab(m_session);
     m_tabs->addTab(regions, tr("Regions"));
     m_tabs->addTab(new UserLogTable(m_session), tr("Logs"));
+    auto* mmu = new MmuTab(m_session);
+    m_tabs->addTab(mmu, tr("MMU"));
     m_tabs->setDocumentMode(true);
     m_navigator = new TraceNavigator(m_session, m_pane, m_tabs, this);
     // The timeline is the main view: the tabs below it start with a sixth of the height, and
@@ -88,11 +103,11 @@ TracePage::TracePage(QWidget* parent)
     connectSession();
     // A region chosen in its tab is shown whole on the timeline, selected with its goroutine.
     connect(regions, &RegionTab::regionChosen, this, [view](GoroutineRow row, TimeNs start, TimeNs end) {
-        const TimeNs margin = std::max<TimeNs>((end - start) / 4, 1);
-        view->setTimeRange(start - margin, end + margin);
+        showSelectedRange(view, start, end);
         view->selectGoroutine(row);
-        view->setSelectedRange(start, end);
     });
+    // So is one of the MMU tab's worst windows: the stretch where the GC left the program least.
+    connect(mmu, &MmuTab::windowChosen, this, [view](TimeNs start, TimeNs end) { showSelectedRange(view, start, end); });
 }
 
 void TracePage::createViewActions()
