@@ -3,12 +3,14 @@
 // fit their plots, series are named in a legend, and the trace plots' time axis carries units and
 // the timeline's ticks.
 #include "widgets/plots/gc_plot.h"
+#include "widgets/plots/mmu_plot.h"
 #include "widgets/plots/plot_legend.h"
 #include "widgets/plots/span_duration_histogram.h"
 #include "widgets/plots/trace_plots.h"
 #include "widgets/timeline/time_ruler.h"
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
+#include "widgets/trace/mmu_tab.h"
 #include "widgets/trace/trace_session.h"
 #include "widgets/trace/trace_views.h"
 #include "tests/widgets/widget_fixtures.h"
@@ -233,6 +235,46 @@ TEST_F(PlotReadability, HistogramTickLabelsStayApartAtAnySize)
             expectLabelsApart(hist.plot()->yAxis, at + " counts");
             test::saveRender(hist, ("histogram-" + sizeText(size) + "-" + spanStateName(state)).c_str());
         }
+    }
+}
+
+TEST_F(PlotReadability, MmuTickLabelsStayApartWithDurationsAndALegend)
+{
+    ASSERT_TRUE(trace);
+    TraceSession session;
+    session.setStore(trace, prepareTraceViews(trace));
+    // The tab's least height below the timeline (TracePage: 110 px), a usual one, and a narrow one.
+    for (QSize size : {QSize(1200, 420), QSize(1200, 110), QSize(480, 300)}) {
+        MmuTab tab(&session);
+        tab.resize(size);
+        tab.show();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return !tab.isComputing(); }, kWaitMs));
+        const std::vector<MmuPoint>& points = tab.plot()->points();
+        ASSERT_FALSE(points.empty());
+        tab.chooseWindow(points[points.size() / 2].windowNs);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return !tab.isComputing(); }, kWaitMs));
+        QCustomPlot* plot = tab.plot()->plot();
+        settle(plot);
+        const std::string at = sizeText(size);
+        if (plot->axisRect()->height() > 40)
+            expectLabelsApart(plot->yAxis, at + " MMU");
+        expectLabelsApart(plot->xAxis, at + " windows");
+        for (const LabelSpan& label : labelSpans(plot->xAxis)) {
+            const bool unit = label.text.endsWith(QStringLiteral(" s")) || label.text.endsWith(QStringLiteral(" ms"))
+                              || label.text.endsWith(QStringLiteral(" \u00b5s"))
+                              || label.text.endsWith(QStringLiteral(" ns"));
+            EXPECT_TRUE(unit) << at << ": no unit: " << label.text.toStdString();
+        }
+        // Named in a legend where it fits; never cut off by the plot's edge.
+        QCPLegend* legend = plot->legend;
+        EXPECT_EQ(legend->itemCount(), 1);
+        if (size.height() >= 400) {
+            EXPECT_TRUE(legend->visible()) << at;
+        }
+        if (legend->visible()) {
+            EXPECT_TRUE(plot->axisRect()->rect().contains(legend->outerRect())) << at;
+        }
+        test::saveRender(tab, ("mmu-" + at).c_str());
     }
 }
 

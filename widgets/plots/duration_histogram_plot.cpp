@@ -2,6 +2,7 @@
 #include "widgets/plots/duration_histogram_plot.h"
 
 #include "widgets/common/value_format.h"
+#include "widgets/plots/duration_ticker.h"
 #include "widgets/plots/new_plot.h"
 #include "widgets/plots/plot_palette.h"
 #include "widgets/plots/spaced_ticker.h"
@@ -26,29 +27,6 @@ QString ns(TimeNs v)
     return formatValue(v, "nanoseconds");
 }
 
-// Ticks at bin edges labelled in human units: every bin's edge when there is room for it, else
-// every power of ten, or every second, fifth... power when even those would crowd.
-class DurationTicker : public SpacedTicker
-{
-public:
-    DurationTicker(int minSpacingPx)
-        : SpacedTicker(minSpacingPx)
-    {
-    }
-
-protected:
-    double getTickStep(const QCPRange& range) override
-    {
-        const double least = minStep(range);
-        return least <= kBinWidth ? kBinWidth : niceStepAtLeast(std::max(least, 1.0));
-    }
-    int getSubTickCount(double) override { return 0; }
-    QString getTickLabel(double tick, const QLocale&, QChar, int) override
-    {
-        return ns(DurationHistogram::edge(int(std::lround(tick / kBinWidth))));
-    }
-};
-
 } // namespace
 
 QString describePercentiles(const DurationHistogram& h)
@@ -66,7 +44,7 @@ DurationHistogramPlot::DurationHistogramPlot(QWidget* parent)
     // "158 \u00b5s" and the like, with room between them; counts a line and a half apart.
     const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
     const int label = metrics.horizontalAdvance(QStringLiteral("000.0 \u00b5s"));
-    m_plot->xAxis->setTicker(QSharedPointer<DurationTicker>::create(label));
+    m_plot->xAxis->setTicker(QSharedPointer<DurationTicker>::create(label, kBinWidth));
     m_plot->yAxis->setTicker(QSharedPointer<SpacedTicker>::create(2 * metrics.height()));
     fitTickersToAxes(m_plot);
     m_plot->setInteractions(QCP::Interactions());

@@ -17,6 +17,7 @@
 #include "widgets/timeline/timeline_pane.h"
 #include "widgets/timeline/timeline_view.h"
 #include "widgets/trace/latency_tab.h"
+#include "widgets/trace/mmu_tab.h"
 #include "widgets/trace/trace_flame_tab.h"
 #include "widgets/trace/trace_navigator.h"
 #include "widgets/trace/trace_session.h"
@@ -39,6 +40,18 @@
 
 namespace gs::ui {
 
+namespace {
+
+// Selects [start, end] on the timeline and shows it whole, with a margin either side.
+void showSelectedRange(TimelineView* view, TimeNs start, TimeNs end)
+{
+    const TimeNs margin = std::max<TimeNs>((end - start) / 4, 1);
+    view->setTimeRange(start - margin, end + margin);
+    view->setSelectedRange(start, end);
+}
+
+} // namespace
+
 TracePage::TracePage(QWidget* parent)
     : QWidget(parent)
     , m_session(new TraceSession(this))
@@ -58,6 +71,8 @@ TracePage::TracePage(QWidget* parent)
     auto* tasks = new TaskTab(m_session);
     m_tabs->addTab(tasks, tr("Tasks"));
     m_tabs->addTab(new UserLogTable(m_session), tr("Logs"));
+    auto* mmu = new MmuTab(m_session);
+    m_tabs->addTab(mmu, tr("MMU"));
     m_tabs->setDocumentMode(true);
     m_navigator = new TraceNavigator(m_session, m_pane, m_tabs, this);
     // The timeline is the main view: the tabs below it start with a sixth of the height, and
@@ -91,14 +106,14 @@ TracePage::TracePage(QWidget* parent)
     // A region or task chosen in its tab is shown whole on the timeline, selected with its
     // goroutine.
     const auto showChosen = [view](GoroutineRow row, TimeNs start, TimeNs end) {
-        const TimeNs margin = std::max<TimeNs>((end - start) / 4, 1);
-        view->setTimeRange(start - margin, end + margin);
+        showSelectedRange(view, start, end);
         if (row != kNoRow)
             view->selectGoroutine(row);
-        view->setSelectedRange(start, end);
     };
     connect(regions, &LatencyTab::instanceChosen, this, showChosen);
     connect(tasks, &LatencyTab::instanceChosen, this, showChosen);
+    // So is one of the MMU tab's worst windows: the stretch where the GC left the program least.
+    connect(mmu, &MmuTab::windowChosen, this, [view](TimeNs start, TimeNs end) { showSelectedRange(view, start, end); });
 }
 
 void TracePage::createViewActions()

@@ -29,8 +29,9 @@ class TraceSession;
 // The page an execution trace opens on: a toolbar (back and forward, grouping, sorting, fit, filter to the selected
 // range, the summary of the selected time range) and the goroutine filter bar over a vertical
 // splitter with the TimelinePane (goroutine timeline, metric plots, span details) above and tabs
-// below: the goroutine table, the span-duration histogram and the flame graph (TraceFlameTab),
-// whose selected frame's contributors the timeline highlights.
+// below: the goroutine table, the span-duration histogram, the flame graph (TraceFlameTab),
+// whose selected frame's contributors the timeline highlights, the creation tree, regions, logs
+// and the MMU curve (MmuTab), whose worst windows it selects on the timeline.
 //
 // All views follow one TraceSession: its filter result hides goroutines from the timeline and
 // the table and feeds the histogram; its selected goroutine is highlighted on the timeline and
