@@ -59,6 +59,8 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kLastDirKey = QStringLiteral("lastDirectory");
+// The usual names of execution traces, for the file dialogs' filters.
+const QString kTracePatterns = QStringLiteral("*.trace *.out *.trace.gz");
 
 // A file's name for labels, titles and messages: any file name, so shown as capture text.
 QString fileNameOf(const QString& path)
@@ -133,10 +135,12 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(tr("Cancelled loading %1").arg(fileNameOf(path)), 5000);
     });
     connect(m_session, &ui::ProfileSession::resultChanged, this, &MainWindow::updateSummary);
-    connect(m_session, &ui::ProfileSession::baseChanged, this, [this] {
-        m_clearBaseAction->setEnabled(m_session->base() != nullptr);
+    const auto baseChanged = [this] {
+        m_clearBaseAction->setEnabled(m_session->base() || m_tracePage->base());
         updateSummary();
-    });
+    };
+    connect(m_session, &ui::ProfileSession::baseChanged, this, baseChanged);
+    connect(m_tracePage, &ui::TracePage::baseChanged, this, baseChanged);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
@@ -190,7 +194,12 @@ void MainWindow::createMenus()
     m_compareAction = file->addAction(tr("&Compare with Base…"), this, &MainWindow::chooseBaseFile);
     m_compareAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
     m_compareAction->setEnabled(false);
-    m_clearBaseAction = file->addAction(tr("Stop Comparing"), m_session, &ui::ProfileSession::clearBase);
+    m_clearBaseAction = file->addAction(tr("Stop Comparing"), this, [this] {
+        if (m_stack->currentWidget() == m_tracePage)
+            m_tracePage->clearBase();
+        else
+            m_session->clearBase();
+    });
     m_clearBaseAction->setEnabled(false);
     m_besideAction = file->addAction(tr("Open &Beside Trace…"), this, &MainWindow::chooseBesideFile);
     m_besideAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Alt+O")));
@@ -512,7 +521,7 @@ QString MainWindow::dialogDirectory() const
 QString MainWindow::openFileFilters()
 {
     // Every capture Goroscope reads is recognised by its content; the names are the usual ones.
-    const QString traces = QStringLiteral("*.trace *.out *.trace.gz");
+    const QString traces = kTracePatterns;
     const QString profiles = QStringLiteral("*.pb.gz *.pprof *.pb *.prof");
     const QString texts = QStringLiteral("*.txt *.log *.dump *.folded *.collapsed *.stacks *.perf");
     return tr("Go captures (%1 %2 %3 *%4)").arg(traces, profiles, texts, kSessionSuffix) + QStringLiteral(";;")
@@ -532,9 +541,12 @@ void MainWindow::chooseFile()
 
 void MainWindow::chooseBaseFile()
 {
+    // The base must be of the open capture's kind; "All files" too, since the loader goes by content.
+    const bool trace = m_stack->currentWidget() == m_tracePage;
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Compare with Base Profile or Dump"), dialogDirectory(),
-        tr("Go profiles and goroutine dumps (*.pb.gz *.pprof *.pb *.prof *.txt *.log);;All files (*)"));
+        this, trace ? tr("Compare with Base Trace") : tr("Compare with Base Profile or Dump"), dialogDirectory(),
+        trace ? tr("Execution traces (%1);;All files (*)").arg(kTracePatterns)
+              : tr("Go profiles and goroutine dumps (*.pb.gz *.pprof *.pb *.prof *.txt *.log);;All files (*)"));
     if (!path.isEmpty())
         openBaseFile(path);
 }
@@ -603,7 +615,8 @@ void MainWindow::startLoad(const QString& path, LoadTarget target)
                          : target == LoadTarget::Beside ? tr("Loading %1 beside the trace…").arg(fileNameOf(path))
                                                         : tr("Loading %1…").arg(fileNameOf(path)));
     setLoadingUi(true);
-    m_loader->load(path);
+    // Only the file shown needs its trace views; a base or a file beside is only compared or linked.
+    m_loader->load(path, target == LoadTarget::Main ? ui::FileLoader::Views::Prepare : ui::FileLoader::Views::Skip);
 }
 
 void MainWindow::cancelLoad()
@@ -618,7 +631,14 @@ void MainWindow::onLoaded(const StorePtr& store, const ui::TraceViewsPtr& views,
         onLoadFailed(tr("%1: this kind of capture cannot be shown yet").arg(path));
         return;
     }
-    if (m_loadTarget == LoadTarget::Base && !store->profile) {
+    // A trace is compared with a trace of the same program (before and after a change).
+    const bool traceOpen = m_stack->currentWidget() == m_tracePage;
+    if (m_loadTarget == LoadTarget::Base && traceOpen != bool(store->trace)) {
+        onLoadFailed(traceOpen ? tr("%1 is not an execution trace: the open trace can only be compared with another trace").arg(path)
+                               : tr("%1 is an execution trace: the open capture can only be compared with one of its own kind").arg(path));
+        return;
+    }
+    if (m_loadTarget == LoadTarget::Base && !traceOpen && !store->profile) {
         onLoadFailed(tr("%1: a comparison base must be a profile of the same kind").arg(path));
         return;
     }
@@ -640,7 +660,9 @@ void MainWindow::onLoaded(const StorePtr& store, const ui::TraceViewsPtr& views,
         statusBar()->showMessage(tr("%1 opened beside the trace").arg(fileNameOf(path)), 5000);
         updateWarnings(store);
     } else if (m_loadTarget == LoadTarget::Base) {
-        if (store->dump)
+        if (traceOpen)
+            m_tracePage->compareWith(store);
+        else if (store->dump)
             m_dumpPage->setBase(store);
         else
             m_session->setBase(store);
@@ -687,7 +709,7 @@ void MainWindow::setStore(StorePtr store, const QString& path, ui::TraceViewsPtr
                               : isGc ? static_cast<QWidget*>(m_gcPage)
                               : m_session->store() ? static_cast<QWidget*>(m_dumpPage)
                                                    : m_welcome);
-    m_compareAction->setEnabled(m_session->store() != nullptr);
+    m_compareAction->setEnabled(m_session->store() != nullptr || isTrace);
     m_besideAction->setEnabled(isTrace);
     m_addBookmarkAction->setEnabled(isTrace);
     fillViewMenu();
@@ -716,7 +738,7 @@ void MainWindow::updateWarnings(const StorePtr& store)
 {
     const StorePtr& current = this->store();
     QStringList lines;
-    for (const StorePtr& s : {current, m_session->base()}) {
+    for (const StorePtr& s : {current, m_session->base(), m_tracePage->base()}) {
         if (!s)
             continue;
         for (const std::string& w : s->warnings)
@@ -741,6 +763,8 @@ void MainWindow::updateSummary()
                                     ui::formatValue(trace.endNs - trace.startNs, "nanoseconds"),
                                     ui::formatCount(int64_t(trace.goroutines.size()), tr("goroutine"), tr("goroutines")),
                                     ui::formatCount(int64_t(trace.eventCount), tr("event"), tr("events"))));
+        if (const StorePtr base = m_tracePage->base())
+            m_summary->setText(m_summary->text() + tr(" \u00b7 diff vs %1").arg(fileNameOf(QString::fromStdString(base->sourcePath))));
         return;
     }
     const StorePtr& store = m_session->store();

@@ -46,7 +46,7 @@ public:
     // Starts loading `path` in the background; the current file stays until it succeeds. A
     // session file is restored instead (SessionController::open).
     void openFile(const QString& path);
-    // Loads `path` as the diff base of the current profile.
+    // Loads `path` as the diff base of the current profile, dump or trace (a capture of the same kind).
     void openBaseFile(const QString& path);
     // Loads a pprof profile or goroutine dump beside the open trace, linked to it by goroutine.
     void openBesideFile(const QString& path);

@@ -105,9 +105,11 @@ std::optional<SessionFile> SessionController::capture() const
     SessionFile out;
     out.mainFile = QFileInfo(main).absoluteFilePath();
     const ui::ProfileSession* profile = m_window->session();
-    out.baseFile = sourceOf(profile->base() ? profile->base() : m_window->dumpPage()->base());
-
     ui::TracePage* tracePage = m_window->tracePage();
+    out.baseFile = sourceOf(profile->base()                 ? profile->base()
+                            : m_window->dumpPage()->base() ? m_window->dumpPage()->base()
+                                                           : tracePage->base());
+
     if (const StorePtr& trace = tracePage->store(); trace && trace->trace) {
         if (const StorePtr& linked = tracePage->flameTab()->linkedProfile())
             out.besideFiles << sourceOf(linked);

@@ -64,7 +64,7 @@ struct SessionFile
     static constexpr int kVersion = 1;
 
     QString mainFile;
-    QString baseFile;        // diff base of the profile or dump; empty: none
+    QString baseFile;        // diff base of the profile, dump or trace; empty: none
     QStringList besideFiles; // profiles and dumps opened beside the trace
     std::vector<ui::GoroutineCondition> conditions;
     SessionPlace place;

@@ -338,6 +338,26 @@ TEST_F(SessionRestore, AProfileComesBackWithItsQueryAndBase)
     EXPECT_EQ(QString::fromStdString(back->base()->sourcePath), test::fixturePath("pprof/heap.pb.gz"));
 }
 
+TEST_F(SessionRestore, ATraceComesBackComparedWithItsBase)
+{
+    LoadingWindow loading;
+    ASSERT_TRUE(loading.open("trace/go127_sched.trace"));
+    MainWindow& window = loading.window;
+    window.openBaseFile(test::fixturePath("trace/go126_sched.trace"));
+    ASSERT_TRUE(loading.waitLoaded());
+    ASSERT_TRUE(window.tracePage()->base());
+    ASSERT_FALSE(window.sessions()->save(sessionPath));
+
+    MainWindow fresh;
+    QSignalSpy restored(fresh.sessions(), &SessionController::restored);
+    fresh.openFile(sessionPath);
+    ASSERT_TRUE(restored.wait(kTimeoutMs)) << takeErrorDialog(fresh).toStdString();
+    const StorePtr base = fresh.tracePage()->base();
+    ASSERT_TRUE(base);
+    EXPECT_EQ(QString::fromStdString(base->sourcePath), test::fixturePath("trace/go126_sched.trace"));
+    EXPECT_TRUE(fresh.tracePage()->compareTab());
+}
+
 TEST_F(SessionRestore, AMissingCaptureIsOneErrorAndNothingChanges)
 {
     QTemporaryDir elsewhere;

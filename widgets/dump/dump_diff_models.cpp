@@ -2,56 +2,15 @@
 #include "widgets/dump/dump_diff_models.h"
 
 #include "widgets/common/capture_display.h"
+#include "widgets/common/diff_style.h"
 #include "widgets/common/go_names.h"
 #include "widgets/common/value_format.h"
 
-#include <QApplication>
-#include <QBrush>
-#include <QColor>
-#include <QFont>
-#include <QFontInfo>
-#include <QFontMetrics>
-#include <QPainter>
 #include <QStringList>
 
 namespace gs::ui {
 
 namespace {
-
-// The flame graph's diff colours: red where the profile grew, blue where it shrank.
-const QColor kGrewColor(0xb3, 0x26, 0x1e);
-const QColor kShrankColor(0x1a, 0x5f, 0xb4);
-
-// A small red pill reading "new", for groups the base dump does not have at all.
-QPixmap newBadge()
-{
-    QFont font = QApplication::font();
-    font.setBold(true);
-    font.setPixelSize(qRound(QFontInfo(font).pixelSize() * 0.8)); // the font may be sized in points or pixels
-    const QFontMetrics fm(font);
-    const QString text = QObject::tr("new");
-    const QSize size(fm.horizontalAdvance(text) + 10, fm.height() + 2);
-    const qreal ratio = qApp->devicePixelRatio();
-    QPixmap badge(size * ratio);
-    badge.setDevicePixelRatio(ratio);
-    badge.fill(Qt::transparent);
-    QPainter p(&badge);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(kGrewColor);
-    p.drawRoundedRect(QRectF(QPointF(0, 0), QSizeF(size)), size.height() / 2.0, size.height() / 2.0);
-    p.setPen(Qt::white);
-    p.setFont(font);
-    p.drawText(QRect(QPoint(0, 0), size), Qt::AlignCenter, text);
-    return badge;
-}
-
-QVariant growthColor(int64_t growth)
-{
-    if (growth == 0)
-        return {};
-    return QBrush(growth > 0 ? kGrewColor : kShrankColor);
-}
 
 QVariant rightAligned()
 {
@@ -83,7 +42,7 @@ QString diffStackSummary(const std::vector<std::string>& functions)
 
 DumpDiffModel::DumpDiffModel(QObject* parent)
     : QAbstractTableModel(parent)
-    , m_newBadge(newBadge())
+    , m_newBadge(diffBadge(tr("new"), kGrewColor))
 {
 }
 
@@ -148,7 +107,7 @@ QVariant DumpDiffModel::data(const QModelIndex& index, int role) const
     case Qt::TextAlignmentRole:
         return column == Growth || column == Before || column == After ? rightAligned() : QVariant();
     case Qt::ForegroundRole:
-        return column == Growth ? growthColor(g->growth()) : QVariant();
+        return column == Growth ? changeForeground(g->growth()) : QVariant();
     case Qt::DecorationRole:
         return column == Stack && g->isNew() ? QVariant::fromValue(m_newBadge) : QVariant();
     case Qt::ToolTipRole:
@@ -235,7 +194,7 @@ QVariant PersistentGoroutineModel::data(const QModelIndex& index, int role) cons
     if (role == Qt::TextAlignmentRole)
         return column == Id ? rightAligned() : QVariant();
     if (role == Qt::ForegroundRole)
-        return column == Growth ? growthColor(p.growth()) : QVariant();
+        return column == Growth ? changeForeground(p.growth()) : QVariant();
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

@@ -38,7 +38,7 @@ FileLoader::~FileLoader()
         m_active->stop.request_stop();
 }
 
-void FileLoader::load(const QString& path)
+void FileLoader::load(const QString& path, Views views)
 {
     cancel();
     auto shared = std::make_shared<Shared>();
@@ -48,7 +48,7 @@ void FileLoader::load(const QString& path)
     emit progressChanged(0.0);
     m_progressTimer->start();
     m_jobs.start(
-        [shared, file = path.toStdString()] {
+        [shared, file = path.toStdString(), prepare = views == Views::Prepare] {
             LoadOutcome outcome;
             LoadContext context(shared->stop.get_token(), [&shared](uint64_t done, uint64_t total) {
                 shared->permille.store(uint32_t(total ? done * 1000 / total : 0), std::memory_order_relaxed);
@@ -57,7 +57,8 @@ void FileLoader::load(const QString& path)
                 auto result = loadFile(file, context);
                 if (result) {
                     outcome.store = std::move(*result);
-                    outcome.views = prepareTraceViews(outcome.store, shared->stop.get_token());
+                    if (prepare)
+                        outcome.views = prepareTraceViews(outcome.store, shared->stop.get_token());
                 } else
                     outcome.error = QString::fromStdString(result.error().message);
             } catch (const Cancelled&) {

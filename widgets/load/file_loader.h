@@ -29,7 +29,14 @@ public:
     explicit FileLoader(QObject* parent = nullptr);
     ~FileLoader() override;
 
-    void load(const QString& path);
+    // Whether a trace's views are prepared: a trace loaded only to be compared with needs none.
+    enum class Views
+    {
+        Prepare,
+        Skip,
+    };
+
+    void load(const QString& path, Views views = Views::Prepare);
     void cancel();
     bool isLoading() const { return m_active != nullptr; }
     const QString& path() const { return m_path; }
@@ -38,7 +45,7 @@ signals:
     void loadStarted(const QString& path);
     // Fraction done, 0..1.
     void progressChanged(double fraction);
-    // `views` is null unless the store has a trace.
+    // `views` is null unless the store has a trace and load() was asked to prepare them.
     void loadFinished(const gs::StorePtr& store, const gs::ui::TraceViewsPtr& views, const QString& path);
     void loadFailed(const QString& message, const QString& path);
     void loadCancelled(const QString& path);

@@ -286,6 +286,10 @@ void TracePage::setStore(StorePtr store, TraceViewsPtr views)
     if (m_store && m_store->trace && !views)
         views = prepareTraceViews(m_store);
     delete m_linkedDump; // a dump linked to the previous trace
+    if (m_compare) {
+        delete m_compare; // compared the previous trace
+        emit baseChanged();
+    }
     m_rangeSummary->clear();
     m_filterToRange->setEnabled(false);
     m_filterBar->setRangeText({});
@@ -348,6 +352,53 @@ void TracePage::showLinkedDump(StorePtr dump, const QString& path)
     m_tabs->setCurrentIndex(tab);
 }
 
+bool TracePage::compareWith(StorePtr base)
+{
+    if (!m_store || !base || !base->trace)
+        return false;
+    if (!m_compare) {
+        m_compare = new TraceCompareTab;
+        connect(m_compare, &TraceCompareTab::closeRequested, this, &TracePage::clearBase);
+        // From a comparison row to its goroutines: the table shows them filtered.
+        connect(m_compare, &TraceCompareTab::startFunctionActivated, this, [this](const std::string& function) {
+            filterToStartFunction(function);
+            m_tabs->setCurrentWidget(m_table);
+        });
+        m_tabs->addTab(m_compare, tr("Compare"));
+    }
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_compare), plainToolTip(tr("Compared with %1").arg(captureText(base->sourcePath))));
+    m_compare->compare(std::move(base), m_store);
+    m_tabs->setCurrentWidget(m_compare);
+    // The comparison is what was just asked for: the tables get half the page if they had less.
+    // setSizes is no drag, so the sizes remembered for the next run stay the user's own.
+    if (auto* split = qobject_cast<QSplitter*>(m_tabs->parentWidget())) {
+        const QList<int> sizes = split->sizes();
+        const int total = sizes[0] + sizes[1];
+        if (sizes[1] < total / 2)
+            split->setSizes({total - total / 2, total / 2});
+    }
+    emit baseChanged();
+    return true;
+}
+
+void TracePage::clearBase()
+{
+    if (!m_compare)
+        return;
+    delete m_compare;
+    emit baseChanged();
+}
+
+StorePtr TracePage::base() const
+{
+    return m_compare ? m_compare->base() : nullptr;
+}
+
+void TracePage::filterToStartFunction(std::string_view function)
+{
+    m_session->addCondition(ConditionKind::StartFunction, '^' + escapeRegex(function) + '$');
+}
+
 TimelineView* TracePage::timeline() const
 {
     return m_pane->view();
@@ -387,10 +438,9 @@ void TracePage::fillTimelineMenu(QMenu* menu, QPoint viewportPos)
     if (onGoroutine) {
         const Goroutine& g = t.goroutines[hit.index];
         if (g.hasStartFunction()) {
-            const std::string_view function = m_store->symbols.functionName(g.startFunction);
-            const std::string regex = '^' + escapeRegex(function) + '$';
+            const std::string function(m_store->symbols.functionName(g.startFunction));
             menu->addAction(tr("Filter: Start Function %1").arg(captureMenuText(goShortName(function))), this,
-                            [this, regex] { m_session->addCondition(ConditionKind::StartFunction, regex); });
+                            [this, function] { filterToStartFunction(function); });
         }
         const GoroutineRow row = hit.index;
         menu->addAction(tr("Select G%1").arg(g.id), this, [this, row] { m_session->setSelectedGoroutine(row); });

@@ -3,11 +3,14 @@
 
 #include "core/model/event_store.h"
 #include "widgets/trace/linked_dump_tab.h"
+#include "widgets/trace/trace_compare_tab.h"
 #include "widgets/trace/trace_views.h"
 
 #include <QPoint>
 #include <QPointer>
 #include <QWidget>
+
+#include <string_view>
 
 class QAction;
 class QComboBox;
@@ -30,8 +33,9 @@ class TraceSession;
 // range, the summary of the selected time range) and the goroutine filter bar over a vertical
 // splitter with the TimelinePane (goroutine timeline, metric plots, span details) above and tabs
 // below: the goroutine table, the span-duration histogram, the flame graph (TraceFlameTab),
-// whose selected frame's contributors the timeline highlights, the creation tree, regions, logs
-// and the MMU curve (MmuTab), whose worst windows it selects on the timeline.
+// whose selected frame's contributors the timeline highlights, the creation tree, regions, tasks,
+// logs and the MMU curve (MmuTab), whose worst windows it selects on the timeline; and while a
+// base trace is set, the comparison with it (TraceCompareTab).
 //
 // All views follow one TraceSession: its filter result hides goroutines from the timeline and
 // the table and feeds the histogram; its selected goroutine is highlighted on the timeline and
@@ -66,6 +70,16 @@ public:
     // IDs to the timeline. False, and nothing changes, when the store is neither.
     bool openBeside(StorePtr store, const QString& path);
 
+    // Compares the trace with `base`, a trace of the same program taken before a change (File >
+    // Compare with Base): a "Compare" tab, last, shows the differences. False, and nothing
+    // changes, when either is not a trace. Another trace opened ends the comparison.
+    bool compareWith(StorePtr base);
+    void clearBase();
+    // The base trace compared with, or null.
+    StorePtr base() const;
+    // The "Compare" tab while a base is set, or null.
+    TraceCompareTab* compareTab() const { return m_compare; }
+
     // The timeline's context menu for a point of its viewport: filters built from the span or
     // goroutine under it, the selected range, clearing the filter.
     void fillTimelineMenu(QMenu* menu, QPoint viewportPos);
@@ -78,6 +92,10 @@ public:
     // after the selected goroutine) and scrolls the timeline to its row. Ctrl+G focuses the field.
     void goToGoroutine(const QString& query);
 
+signals:
+    // A base trace was set or cleared.
+    void baseChanged();
+
 private:
     QWidget* createToolbar();
     void createViewActions();
@@ -88,6 +106,7 @@ private:
     void showContributor(GoroutineRow row);
     void showFunctionInFlameGraph(const QString& function);
     void showLinkedDump(StorePtr dump, const QString& path);
+    void filterToStartFunction(std::string_view function);
 
     StorePtr m_store;
     TraceSession* m_session = nullptr;
@@ -102,6 +121,7 @@ private:
     QAction* m_filterToRange = nullptr;
     TraceNavigator* m_navigator = nullptr;
     QPointer<LinkedDumpTab> m_linkedDump; // in m_tabs while a dump is open beside the trace
+    QPointer<TraceCompareTab> m_compare;  // in m_tabs while a base trace is set
     QList<QAction*> m_viewActions;
 };
 
