@@ -83,6 +83,11 @@ void OrderEngine::failMissingGoroutine(int64_t id, uint8_t type) const
     fail(std::string("event ") + wireSpec(type).name + " for goroutine " + num(id) + " that doesn't exist");
 }
 
+void OrderEngine::failGoroutineExists(int64_t id) const
+{
+    fail("tried to create goroutine (" + num(id) + ") that already exists");
+}
+
 void OrderEngine::failNotRunning(uint8_t type) const
 {
     fail(std::string(wireSpec(type).name) + " event for goroutine that's not Running");
@@ -92,6 +97,11 @@ OrderEngine::GoroutineExtras& OrderEngine::extras(int64_t id, GoroutineState& s)
 {
     s.hasExtras = true;
     return m_goroutineExtras[uint64_t(id)];
+}
+
+void OrderEngine::eraseExtras(int64_t id)
+{
+    m_goroutineExtras.erase(uint64_t(id));
 }
 
 void OrderEngine::failNotInSyscall(uint8_t type) const
@@ -155,8 +165,9 @@ uint64_t OrderEngine::Ranges::end(uint8_t endType, uint64_t offset)
     return desc;
 }
 
-bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
+OrderEngine::Outcome OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
+    m_direct = &ev; // the first event reported goes to the output, see push()
     bool ok = false;
     switch (ev.type) {
     case EvProcsChange:
@@ -170,11 +181,7 @@ bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t 
     case EvProcStop: ok = procStop(ev, ctx, next); break;
     case EvProcSteal: ok = procSteal(ev, ctx, next, gen); break;
     case EvProcStatus: ok = procStatus(ev, ctx, next, gen); break;
-    case EvGoCreate:
-    case EvGoCreateBlocked: ok = goCreate(ev, ctx, gen); break;
     case EvGoCreateSyscall: ok = goCreateSyscall(ev, ctx, next, gen); break;
-    case EvGoDestroy:
-    case EvGoStop: ok = goStopExec(ev, ctx, next); break;
     case EvGoDestroySyscall: ok = goDestroySyscall(ev, ctx, next); break;
     case EvGoSwitch:
     case EvGoSwitchDestroy: ok = goSwitch(ev, ctx, next, gen); break;
@@ -211,7 +218,10 @@ bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t 
         }
         throw DecodeError(m_offset, "bad event type found while ordering: " + std::to_string(ev.type));
     }
-    return ok;
+    m_direct = nullptr;
+    if (!ok)
+        return Outcome::NotYet;
+    return m_queue.empty() ? Outcome::One : Outcome::More;
 }
 
 bool OrderEngine::procStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
@@ -371,21 +381,6 @@ bool OrderEngine::goStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
             ctx.m = mid;
         }
     }
-    push(ev, ctx);
-    return true;
-}
-
-bool OrderEngine::goCreate(Event& ev, Ctx& ctx, uint64_t gen)
-{
-    require(ctx, Need::Must, Need::Must, Need::May);
-    if (const GoroutineState* cur = m_goroutines.find(uint64_t(ctx.g)); cur && cur->status != GoStatusRunning)
-        fail(std::string(wireSpec(ev.type).name) + " event for goroutine that's not Running");
-    const int64_t created = int64_t(ev.args[0]);
-    GoroutineState fresh;
-    fresh.status = ev.type == EvGoCreateBlocked ? GoStatusWaiting : GoStatusRunnable;
-    fresh.seq = Seq{gen, 0};
-    if (!m_goroutines.insert(uint64_t(created), fresh)) // one probe: fails if it exists
-        fail("tried to create goroutine (" + num(created) + ") that already exists");
     push(ev, ctx);
     return true;
 }
