@@ -42,7 +42,7 @@ public:
     // What an advance did.
     enum class Outcome : uint8_t
     {
-        NotYet, // the event cannot happen yet: nothing changed, `ev` is untouched
+        NotYet, // the event cannot happen yet: nothing changed but `ev`'s context (m, p, g)
         One,    // `ev` now holds the one event to report
         More,   // `ev` holds the first event to report, the others are queued (pop)
     };
@@ -71,12 +71,17 @@ public:
         }
         ThreadState& next = *state;
         Ctx ctx{m, next.p, next.g};
+        // Nearly every event reports the context its thread had before it: set first, so that
+        // the inline handlers need not keep it until they know the event advances (the
+        // registers run short, and it was saved to the stack and read back for every event).
+        // Handlers out of line may report another (push).
+        report(ev, ctx);
         switch (ev.type) {
         case EvGoStart: return goStart(ev, ctx, next, gen) ? Outcome::One : Outcome::NotYet;
         case EvGoBlock:
         case EvGoStop:
         case EvGoDestroy: goStopExec(ev, ctx, next); return Outcome::One;
-        case EvGoUnblock: return goUnblock(ev, ctx, gen) ? Outcome::One : Outcome::NotYet;
+        case EvGoUnblock: return goUnblock(ev, gen) ? Outcome::One : Outcome::NotYet;
         case EvGoSyscallBegin: goSyscallBegin(ev, ctx, gen); return Outcome::One;
         case EvGoSyscallEnd: goSyscallEnd(ev, ctx); return Outcome::One;
         case EvGoCreate:
@@ -187,8 +192,7 @@ private:
         Running,
     };
 
-    // The inline handlers report `ev` itself, which is the advance's output: only its context
-    // is left to set.
+    // Sets the context `ev` is reported with.
     static void report(Event& ev, const Ctx& ctx)
     {
         ev.m = ctx.m;
@@ -280,7 +284,6 @@ private:
         fresh.seq = Seq{gen, 0};
         if (!m_goroutines.insert(uint64_t(created), fresh)) // one probe: fails if it exists
             failGoroutineExists(created);
-        report(ev, ctx);
     }
     // GoBlock, GoStop, GoDestroy.
     [[gnu::always_inline]] void goStopExec(Event& ev, Ctx& ctx, ThreadState& next)
@@ -294,7 +297,6 @@ private:
         else
             s.status = ev.type == EvGoStop ? GoStatusRunnable : GoStatusWaiting;
         next.g = kNoGoroutine;
-        report(ev, ctx);
     }
     bool goStart(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
     {
@@ -306,17 +308,15 @@ private:
         s->status = GoStatusRunning;
         s->seq = Seq{gen, ev.args[1]};
         next.g = gid;
-        report(ev, ctx);
         return true;
     }
-    bool goUnblock(Event& ev, Ctx& ctx, uint64_t gen)
+    bool goUnblock(Event& ev, uint64_t gen)
     {
         GoroutineState* s = m_goroutines.find(ev.args[0]);
         if (!s || s->status != GoStatusWaiting || !s->seq.succeededBy(gen, ev.args[1]))
             return false;
         s->status = GoStatusRunnable;
         s->seq = Seq{gen, ev.args[1]};
-        report(ev, ctx);
         return true;
     }
     bool goSwitch(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
@@ -332,7 +332,6 @@ private:
         if (!p.seq.succeededBy(gen, ev.args[0]))
             failSyscallSequence(p.seq.n, ev.args[0]);
         p.seq = Seq{gen, ev.args[0]};
-        report(ev, ctx);
     }
     void goSyscallEnd(Event& ev, Ctx& ctx)
     {
@@ -345,7 +344,6 @@ private:
         if (p.status != ProcStatusSyscall)
             failProcNotInSyscall(ctx.p, p.status);
         p.status = ProcStatusRunning;
-        report(ev, ctx);
     }
     bool goSyscallEndBlocked(Event& ev, Ctx& ctx, ThreadState& next);
     bool goCreateSyscall(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);

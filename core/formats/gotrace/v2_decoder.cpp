@@ -97,7 +97,7 @@ void V2Decoder::install()
     if (m_order.advance(out, c.m, c.state, m_gen.gen.tables->gen, offset) == OrderEngine::Outcome::NotYet)
         return false;
     m_advancedBadIds = t.flags & Token::BadIds;
-    if (stepCursor(c))
+    if (stepCursor(c, c.next))
         heapUpdate(heapIndex, tokenTime(m_gen, *c.next));
     else
         heapRemove(heapIndex);
@@ -243,38 +243,45 @@ bool V2Decoder::nextEvent(Event& out)
             return;
         const GenerationTables* const tables = m_gen.gen.tables.get();
         const uint64_t gen = tables->gen;
+        // The cursor's position and the top's time stay in locals while the run is on this
+        // cursor, and are written back when it leaves it.
+        const Token* next = c.next;
+        OrderEngine::Outcome outcome = OrderEngine::Outcome::NotYet;
+        bool more = true;
         for (;;) {
-            const Token& t = *c.next;
             // Wide, with unknown IDs or the thread's first (whose state is looked up then).
-            if (t.flags != 0)
-                return;
-            Event& ev = out[count];
-            const uint64_t offset = loadEvent(t, time, tables, ev);
-            const OrderEngine::Outcome outcome = m_order.advance(ev, m, state, gen, offset);
-            if (outcome == OrderEngine::Outcome::NotYet)
-                return;
-            const int64_t eventTime = time;
-            const bool more = stepCursor(c);
-            if (more)
-                time = tokenTime(m_gen, *c.next);
-            ev.time = increasingTime(eventTime, local.lastTsValue);
-            ++count;
-            if (more && time <= runLimit) {
-                top.time = time; // the top stays where it is
-                // Queued events of this advance go first: the outer loop hands them to the
-                // general step.
-                if (outcome == OrderEngine::Outcome::One && count != room)
-                    continue;
+            if (next->flags != 0) {
+                outcome = OrderEngine::Outcome::NotYet;
                 break;
             }
-            // Another top or a sample first: the outer loop checks.
+            Event& ev = out[count];
+            const uint64_t offset = loadEvent(*next, time, tables, ev);
+            outcome = m_order.advance(ev, m, state, gen, offset);
+            if (outcome == OrderEngine::Outcome::NotYet)
+                break;
+            const int64_t eventTime = time;
+            more = stepCursor(c, next);
+            if (more)
+                time = tokenTime(m_gen, *next);
+            ev.time = increasingTime(eventTime, local.lastTsValue);
+            ++count;
+            // Another top, a sample first, the batch full or more events of this advance queued
+            // (delivered by the general step): the outer loop checks.
+            if (!more || time > runLimit || outcome != OrderEngine::Outcome::One || count == room)
+                break;
+        }
+        c.next = next;
+        if (more && time <= m_topLimit) {
+            top.time = time; // the top stays where it is
+        } else {
             if (more)
                 heapUpdate(0, time);
             else
                 heapRemove(0);
             refreshTopLimit();
-            break;
         }
+        if (outcome == OrderEngine::Outcome::NotYet)
+            return; // an event for the general step
     }
 }
 

@@ -60,15 +60,15 @@ private:
         bool stateKnown = false;
     };
 
-    // Moves past the cursor's event; false at the end of its tokens. Throws the thread's
-    // decoding error when it is reached.
+    // Moves `next`, the position of cursor `c` (c.next or a copy of it), past its event; false at
+    // the end of its tokens. Throws the thread's decoding error when it is reached.
     static constexpr ptrdiff_t kPrefetchTokens = 16;
-    static bool stepCursor(Cursor& c)
+    static bool stepCursor(const Cursor& c, const Token*& next)
     {
-        if (++c.next != c.end) {
+        if (++next != c.end) {
             // The tokens were written a generation ago and are out of the caches by now; the
             // hardware prefetcher does not keep up with several interleaved cursors.
-            __builtin_prefetch(c.next + kPrefetchTokens);
+            __builtin_prefetch(next + kPrefetchTokens);
             return true;
         }
         if (c.thread->error)
