@@ -5,6 +5,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <new>
 #include <string>
@@ -135,11 +136,19 @@ inline bool tokenizeArgs(const EventContext& ctx, const uint8_t*& p, const uint8
                          uint8_t type, uint64_t dt, uint64_t offset, int64_t& lastTs, Token& out)
 {
     uint64_t args[kMaxEventArgs] = {};
-    bool lookUp = false;
     for (int i = 0; i < N; ++i) {
         if (!readUvarint<CheckEnd>(p, end, args[i]))
             return false;
-        lookUp |= args[i] > ctx.g.idsKnownUpTo[spec.argIds[i]];
+    }
+    // Stack and string IDs past the runs known present are looked up. Events naming none, GoStart
+    // the most common, skip the comparisons: all their argIds are NoId (0), read as one word.
+    static_assert(sizeof(spec.argIds) == sizeof(uint32_t) && WireSpec::NoId == 0);
+    uint32_t idKinds = 0;
+    std::memcpy(&idKinds, spec.argIds, sizeof idKinds);
+    bool lookUp = false;
+    if (idKinds != 0) {
+        for (int i = 0; i < N; ++i)
+            lookUp |= args[i] > ctx.g.idsKnownUpTo[spec.argIds[i]];
     }
     // Go sums the deltas in ticks and converts the sum; no real clock reaches 2^63 ns (292 years),
     // so a sum past it is damage, reported rather than wrapped around into a negative time.
