@@ -43,7 +43,7 @@ uint8_t rangeBeginType(uint8_t type)
 
 void OrderEngine::fail(const std::string& message) const
 {
-    throw DecodeError(m_offset, "broken trace: " + message);
+    throw OrderError("broken trace: " + message);
 }
 
 std::string_view OrderEngine::intern(std::string_view s)
@@ -130,34 +130,33 @@ bool OrderEngine::Ranges::has(RangeKey k) const
     return std::find(inFlight.begin(), inFlight.end(), k) != inFlight.end();
 }
 
-void OrderEngine::Ranges::begin(RangeKey k, uint64_t offset)
+void OrderEngine::Ranges::begin(RangeKey k)
 {
     if (has(k))
-        throw DecodeError(offset, std::string("broken trace: discovered event already in-flight when starting event ")
-                                      + wireSpec(k.type).name);
+        throw OrderError(std::string("broken trace: discovered event already in-flight when starting event ")
+                         + wireSpec(k.type).name);
     inFlight.push_back(k);
 }
 
-void OrderEngine::Ranges::active(RangeKey k, bool initialGen, uint64_t offset)
+void OrderEngine::Ranges::active(RangeKey k, bool initialGen)
 {
     if (initialGen) {
         if (has(k))
-            throw DecodeError(offset, std::string("broken trace: found named active range already in first gen: ")
-                                          + wireSpec(k.type).name);
+            throw OrderError(std::string("broken trace: found named active range already in first gen: ")
+                             + wireSpec(k.type).name);
         inFlight.push_back(k);
     } else if (!has(k)) {
-        throw DecodeError(offset,
-                          std::string("broken trace: resource is missing active range: ") + wireSpec(k.type).name);
+        throw OrderError(std::string("broken trace: resource is missing active range: ") + wireSpec(k.type).name);
     }
 }
 
-uint64_t OrderEngine::Ranges::end(uint8_t endType, uint64_t offset)
+uint64_t OrderEngine::Ranges::end(uint8_t endType)
 {
     const uint8_t start = wireSpec(endType).startType;
     auto it = std::find_if(inFlight.begin(), inFlight.end(), [&](const RangeKey& r) { return r.type == start; });
     if (it == inFlight.end())
-        throw DecodeError(offset, std::string("broken trace: tried to end event ") + wireSpec(start).name
-                                      + ", but not in-flight");
+        throw OrderError(std::string("broken trace: tried to end event ") + wireSpec(start).name
+                         + ", but not in-flight");
     const uint64_t desc = it->desc;
     // Swap-remove, as Go does: the order of the remaining entries is observable in later ends.
     *it = inFlight.back();
@@ -216,7 +215,7 @@ OrderEngine::Outcome OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState&
             ok = true;
             break;
         }
-        throw DecodeError(m_offset, "bad event type found while ordering: " + std::to_string(ev.type));
+        throw OrderError("bad event type found while ordering: " + std::to_string(ev.type));
     }
     m_direct = nullptr;
     if (!ok)
@@ -611,16 +610,16 @@ bool OrderEngine::sweep(Event& ev, Ctx& ctx, uint64_t gen)
         ProcessorState* p = m_procs.find(ev.args[0]);
         if (!p)
             fail("encountered GCSweepActive for unknown proc " + std::to_string(ev.args[0]));
-        p->ranges.active(key, gen == m_initialGen, m_offset);
+        p->ranges.active(key, gen == m_initialGen);
         push(ev, ctx);
         return true;
     }
     require(ctx, Need::Must, Need::Must, Need::May);
     ProcessorState& p = proc(ctx.p, wireSpec(ev.type).name);
     if (ev.type == EvGCSweepBegin)
-        p.ranges.begin(key, m_offset);
+        p.ranges.begin(key);
     else
-        p.ranges.end(ev.type, m_offset);
+        p.ranges.end(ev.type);
     push(ev, ctx);
     return true;
 }
@@ -633,7 +632,7 @@ bool OrderEngine::goRange(Event& ev, Ctx& ctx, uint64_t gen)
         if (!s)
             fail("uninitialized goroutine " + std::to_string(ev.args[0]) + " found during " + what);
         Ranges& ranges = extras(int64_t(ev.args[0]), *s).ranges;
-        ranges.active(RangeKey{EvGCMarkAssistBegin, 0}, gen == m_initialGen, m_offset);
+        ranges.active(RangeKey{EvGCMarkAssistBegin, 0}, gen == m_initialGen);
         push(ev, ctx);
         return true;
     }
@@ -643,9 +642,9 @@ bool OrderEngine::goRange(Event& ev, Ctx& ctx, uint64_t gen)
         fail(std::string("encountered ") + what + " without known state for current goroutine " + num(ctx.g));
     Ranges& ranges = extras(ctx.g, *s).ranges;
     if (ev.type == EvSTWBegin || ev.type == EvGCMarkAssistBegin) {
-        ranges.begin(RangeKey{rangeBeginType(ev.type), ev.type == EvSTWBegin ? ev.args[0] : 0}, m_offset);
+        ranges.begin(RangeKey{rangeBeginType(ev.type), ev.type == EvSTWBegin ? ev.args[0] : 0});
     } else {
-        const uint64_t desc = ranges.end(ev.type, m_offset);
+        const uint64_t desc = ranges.end(ev.type);
         if (ev.type == EvSTWEnd)
             ev.args[0] = desc; // the end reports the kind of its begin
     }

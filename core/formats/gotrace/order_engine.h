@@ -1,19 +1,27 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/base/error.h"
 #include "core/base/paged_id_map.h"
 #include "core/formats/gotrace/id_table.h"
 #include "core/formats/gotrace/trace_event.h"
 
 #include <cstdint>
 #include <deque>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace gs::gotrace {
+
+// A trace the ordering cannot go on with, without the byte offset of the event: the engine does
+// not track it, as every event would pay for that and nearly none needs it.
+class OrderError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
 
 // The scheduling state machine of the v2 format: it decides whether an event can happen yet
 // (sequence numbers, statuses of the goroutine, proc and GC it refers to), applies its state
@@ -24,8 +32,8 @@ namespace gs::gotrace {
 // goroutine its user-region stack, per thread its bound goroutine and proc, active tasks, GC
 // sequence. Goroutines live in a PagedIdMap (a server's long-lived goroutines are looked up
 // without hashing) and procs in a dense ID table, so advance() is O(1) apart from range
-// bookkeeping (a handful of entries). Inconsistent input throws DecodeError naming the
-// byte offset of the event.
+// bookkeeping (a handful of entries). Inconsistent input throws OrderError; the caller knows
+// where the event was read and reports it there.
 class OrderEngine
 {
 public:
@@ -49,6 +57,7 @@ public:
 
     // Tries to apply `ev` (type, time, wire args, tables set), read from the batches of thread
     // `m` in generation `gen`; `state` is thread(m). The queue must be empty (pop drains it).
+    // Throws OrderError if the trace is broken.
     // `ev` is also where the first event to report goes: the engine completes it in place
     // (scheduling context, derived arguments) or overwrites it with a derived event, so the
     // common advance, one event reported as read, copies nothing.
@@ -57,9 +66,8 @@ public:
     // server creates and ends millions of goroutines): the decoder's loop is their only caller,
     // and each reports exactly `ev`, so that the loop needs no check of the queue after them.
     // beginGeneration(gen) must have been called for the generation of the first event.
-    [[gnu::always_inline]] Outcome advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen, uint64_t offset)
+    [[gnu::always_inline]] Outcome advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen)
     {
-        m_offset = offset;
         // Handlers write the thread's new context straight into its state, and only once they
         // know the event advances (a copy written back afterwards was reloaded by the compiler
         // as one wide load of two narrow stores: a store-forwarding stall on every event).
@@ -138,9 +146,9 @@ private:
     {
         std::vector<RangeKey> inFlight;
         bool has(RangeKey k) const;
-        void begin(RangeKey k, uint64_t offset);
-        void active(RangeKey k, bool initialGen, uint64_t offset);
-        uint64_t end(uint8_t endType, uint64_t offset);
+        void begin(RangeKey k);
+        void active(RangeKey k, bool initialGen);
+        uint64_t end(uint8_t endType);
     };
     struct Region
     {
@@ -367,7 +375,6 @@ private:
     uint64_t m_gcSeq = 0;
     GcState m_gcState = GcState::Undetermined;
     uint64_t m_initialGen = 0;
-    uint64_t m_offset = 0; // of the event being advanced, for error messages
     std::vector<Event> m_queue;
     size_t m_head = 0;
     Event* m_direct = nullptr; // where push() puts the first event of an advance out of line

@@ -72,16 +72,25 @@ void V2Decoder::install()
 }
 
 // The event is built where it is delivered: the engine completes it in place.
-[[gnu::always_inline]] inline uint64_t V2Decoder::loadEvent(const Token& t, int64_t time,
-                                                             const GenerationTables* tables, Event& out) const
+[[gnu::always_inline]] inline void V2Decoder::loadEvent(const Token& t, int64_t time, const GenerationTables* tables,
+                                                         Event& out) const
 {
-    uint64_t offset = 0;
+    uint64_t offset = 0; // only an error needs it: see advance
     tokenValues(m_gen, t, out.args, offset);
     out.type = t.type;
     out.time = time;
     out.tables = tables;
     out.taskEndType = {};
-    return offset;
+}
+
+[[gnu::always_inline]] inline OrderEngine::Outcome V2Decoder::advance(const Token& t, Event& ev, int64_t m,
+                                                                       OrderEngine::ThreadState* state, uint64_t gen)
+{
+    try {
+        return m_order.advance(ev, m, state, gen);
+    } catch (const OrderError& e) {
+        throw DecodeError(tokenOffset(t), e.what());
+    }
 }
 
 // Inline into nextEvent: a call layer fewer for each event the general step takes.
@@ -93,8 +102,8 @@ void V2Decoder::install()
         c.stateKnown = true;
     }
     const Token& t = *c.next;
-    const uint64_t offset = loadEvent(t, m_heap[heapIndex].time, m_gen.gen.tables.get(), out);
-    if (m_order.advance(out, c.m, c.state, m_gen.gen.tables->gen, offset) == OrderEngine::Outcome::NotYet)
+    loadEvent(t, m_heap[heapIndex].time, m_gen.gen.tables.get(), out);
+    if (advance(t, out, c.m, c.state, m_gen.gen.tables->gen) == OrderEngine::Outcome::NotYet)
         return false;
     m_advancedBadIds = t.flags & Token::BadIds;
     if (stepCursor(c, c.next))
@@ -104,11 +113,11 @@ void V2Decoder::install()
     return true;
 }
 
-uint64_t V2Decoder::tokenOffset(const Cursor& c) const
+uint64_t V2Decoder::tokenOffset(const Token& t) const
 {
     uint64_t args[kMaxEventArgs];
     uint64_t offset = 0;
-    tokenValues(m_gen, *c.next, args, offset);
+    tokenValues(m_gen, t, args, offset);
     return offset;
 }
 
@@ -202,7 +211,7 @@ bool V2Decoder::nextEvent(Event& out)
         finishEvent(out);
         return true;
     }
-    throw DecodeError(tokenOffset(m_cursors[m_heap[0].cursor]),
+    throw DecodeError(tokenOffset(*m_cursors[m_heap[0].cursor].next),
                       "broken trace: failed to advance: no thread's next event can happen in generation "
                           + std::to_string(m_gen.gen.tables->gen));
 }
@@ -255,8 +264,8 @@ bool V2Decoder::nextEvent(Event& out)
                 break;
             }
             Event& ev = out[count];
-            const uint64_t offset = loadEvent(*next, time, tables, ev);
-            outcome = m_order.advance(ev, m, state, gen, offset);
+            loadEvent(*next, time, tables, ev);
+            outcome = advance(*next, ev, m, state, gen);
             if (outcome == OrderEngine::Outcome::NotYet)
                 break;
             const int64_t eventTime = time;

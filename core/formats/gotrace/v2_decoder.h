@@ -86,14 +86,18 @@ private:
     // The general step: nextEvent, then the heap's top limit is refreshed.
     bool generalStep(Event& out);
     // Builds the event of token `t`, whose time is `time` (its heap entry's), in `out` (type,
-    // time, wire arguments, the generation's `tables`); returns the event's byte offset.
-    uint64_t loadEvent(const Token& t, int64_t time, const GenerationTables* tables, Event& out) const;
+    // time, wire arguments, the generation's `tables`).
+    void loadEvent(const Token& t, int64_t time, const GenerationTables* tables, Event& out) const;
+    // m_order.advance of `ev`, the event of token `t`: a broken trace is reported at the token's
+    // byte offset, which only an error needs.
+    OrderEngine::Outcome advance(const Token& t, Event& ev, int64_t m, OrderEngine::ThreadState* state,
+                                 uint64_t gen);
     // Tries the event of the cursor at heapIndex, building it in `out` (where the engine leaves
     // the first event it reports); moves the cursor on if the engine applied it.
     bool tryAdvance(size_t heapIndex, Event& out);
     bool nextEvent(Event& out);
     bool nextGeneration(Event& out);
-    uint64_t tokenOffset(const Cursor& c) const;
+    uint64_t tokenOffset(const Token& t) const;
     void install();
     // Forces times strictly increasing. Go also checks every returned event's stack and string
     // IDs: tokens carry the outcome (Token::BadIds); events the engine derives carry none.
