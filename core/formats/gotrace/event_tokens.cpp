@@ -2,9 +2,11 @@
 #include "core/formats/gotrace/event_tokens.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <new>
 #include <string>
@@ -76,7 +78,12 @@ DecodeError eventError(uint64_t offset, uint8_t type, bool inTimestamp)
     return DecodeError(offset, std::string("found invalid uvarint in ") + spec.name + " event");
 }
 
-bool idsKnown(const uint64_t (&args)[kMaxEventArgs], const WireSpec& spec, const GenerationTables& tables)
+// An event's wire arguments. Passed by value to the rare paths (a lookup of unknown IDs, a wide
+// token): a reference would make the compiler keep every event's arguments in memory, not only
+// in registers.
+using ArgValues = std::array<uint64_t, kMaxEventArgs>;
+
+bool idsKnown(ArgValues args, const WireSpec& spec, const GenerationTables& tables)
 {
     return (spec.stackArg < 0 || tables.hasStack(args[spec.stackArg]))
         && (spec.newStackArg < 0 || tables.hasStack(args[spec.newStackArg]))
@@ -87,7 +94,7 @@ bool idsKnown(const uint64_t (&args)[kMaxEventArgs], const WireSpec& spec, const
 // Stores a wide token: out of line, as it is rare and the narrow path is inlined into every
 // event's decoding.
 [[gnu::noinline]] void storeWide(ThreadTokens& thread, Token& t, int64_t time, uint8_t type, uint8_t flags,
-                                 const uint64_t (&args)[kMaxEventArgs], uint64_t offset)
+                                 ArgValues args, uint64_t offset)
 {
     t.type = type;
     t.flags = flags | Token::Wide;
@@ -102,8 +109,7 @@ bool idsKnown(const uint64_t (&args)[kMaxEventArgs], const WireSpec& spec, const
 
 // Stores the decoded event in `t`, narrow when it fits; a wide one goes to the thread's list.
 [[gnu::always_inline]] inline void store(const TokenizedGeneration& g, ThreadTokens& thread, Token& t, int64_t time,
-                                         uint8_t type, uint8_t flags, const uint64_t (&args)[kMaxEventArgs],
-                                         uint64_t offset)
+                                         uint8_t type, uint8_t flags, const ArgValues& args, uint64_t offset)
 {
     // Both wrap around to large values when below their base.
     const uint64_t relativeTime = uint64_t(time) - uint64_t(g.timeBase);
@@ -134,12 +140,20 @@ template<int N, bool CheckEnd>
 inline bool tokenizeArgs(const EventContext& ctx, const uint8_t*& p, const uint8_t* end, const WireSpec& spec,
                          uint8_t type, uint64_t dt, uint64_t offset, int64_t& lastTs, Token& out)
 {
-    uint64_t args[kMaxEventArgs] = {};
-    bool lookUp = false;
+    ArgValues args = {};
     for (int i = 0; i < N; ++i) {
         if (!readUvarint<CheckEnd>(p, end, args[i]))
             return false;
-        lookUp |= args[i] > ctx.g.idsKnownUpTo[spec.argIds[i]];
+    }
+    // Stack and string IDs past the runs known present are looked up. Events naming none, GoStart
+    // the most common, skip the comparisons: all their argIds are NoId (0), read as one word.
+    static_assert(sizeof(spec.argIds) == sizeof(uint32_t) && WireSpec::NoId == 0);
+    uint32_t idKinds = 0;
+    std::memcpy(&idKinds, spec.argIds, sizeof idKinds);
+    bool lookUp = false;
+    if (idKinds != 0) {
+        for (int i = 0; i < N; ++i)
+            lookUp |= args[i] > ctx.g.idsKnownUpTo[spec.argIds[i]];
     }
     // Go sums the deltas in ticks and converts the sum; no real clock reaches 2^63 ns (292 years),
     // so a sum past it is damage, reported rather than wrapped around into a negative time.

@@ -43,7 +43,7 @@ uint8_t rangeBeginType(uint8_t type)
 
 void OrderEngine::fail(const std::string& message) const
 {
-    throw DecodeError(m_offset, "broken trace: " + message);
+    throw OrderError("broken trace: " + message);
 }
 
 std::string_view OrderEngine::intern(std::string_view s)
@@ -83,6 +83,11 @@ void OrderEngine::failMissingGoroutine(int64_t id, uint8_t type) const
     fail(std::string("event ") + wireSpec(type).name + " for goroutine " + num(id) + " that doesn't exist");
 }
 
+void OrderEngine::failGoroutineExists(int64_t id) const
+{
+    fail("tried to create goroutine (" + num(id) + ") that already exists");
+}
+
 void OrderEngine::failNotRunning(uint8_t type) const
 {
     fail(std::string(wireSpec(type).name) + " event for goroutine that's not Running");
@@ -92,6 +97,11 @@ OrderEngine::GoroutineExtras& OrderEngine::extras(int64_t id, GoroutineState& s)
 {
     s.hasExtras = true;
     return m_goroutineExtras[uint64_t(id)];
+}
+
+void OrderEngine::eraseExtras(int64_t id)
+{
+    m_goroutineExtras.erase(uint64_t(id));
 }
 
 void OrderEngine::failNotInSyscall(uint8_t type) const
@@ -120,34 +130,33 @@ bool OrderEngine::Ranges::has(RangeKey k) const
     return std::find(inFlight.begin(), inFlight.end(), k) != inFlight.end();
 }
 
-void OrderEngine::Ranges::begin(RangeKey k, uint64_t offset)
+void OrderEngine::Ranges::begin(RangeKey k)
 {
     if (has(k))
-        throw DecodeError(offset, std::string("broken trace: discovered event already in-flight when starting event ")
-                                      + wireSpec(k.type).name);
+        throw OrderError(std::string("broken trace: discovered event already in-flight when starting event ")
+                         + wireSpec(k.type).name);
     inFlight.push_back(k);
 }
 
-void OrderEngine::Ranges::active(RangeKey k, bool initialGen, uint64_t offset)
+void OrderEngine::Ranges::active(RangeKey k, bool initialGen)
 {
     if (initialGen) {
         if (has(k))
-            throw DecodeError(offset, std::string("broken trace: found named active range already in first gen: ")
-                                          + wireSpec(k.type).name);
+            throw OrderError(std::string("broken trace: found named active range already in first gen: ")
+                             + wireSpec(k.type).name);
         inFlight.push_back(k);
     } else if (!has(k)) {
-        throw DecodeError(offset,
-                          std::string("broken trace: resource is missing active range: ") + wireSpec(k.type).name);
+        throw OrderError(std::string("broken trace: resource is missing active range: ") + wireSpec(k.type).name);
     }
 }
 
-uint64_t OrderEngine::Ranges::end(uint8_t endType, uint64_t offset)
+uint64_t OrderEngine::Ranges::end(uint8_t endType)
 {
     const uint8_t start = wireSpec(endType).startType;
     auto it = std::find_if(inFlight.begin(), inFlight.end(), [&](const RangeKey& r) { return r.type == start; });
     if (it == inFlight.end())
-        throw DecodeError(offset, std::string("broken trace: tried to end event ") + wireSpec(start).name
-                                      + ", but not in-flight");
+        throw OrderError(std::string("broken trace: tried to end event ") + wireSpec(start).name
+                         + ", but not in-flight");
     const uint64_t desc = it->desc;
     // Swap-remove, as Go does: the order of the remaining entries is observable in later ends.
     *it = inFlight.back();
@@ -155,8 +164,9 @@ uint64_t OrderEngine::Ranges::end(uint8_t endType, uint64_t offset)
     return desc;
 }
 
-bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
+OrderEngine::Outcome OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
 {
+    m_direct = &ev; // the first event reported goes to the output, see push()
     bool ok = false;
     switch (ev.type) {
     case EvProcsChange:
@@ -170,11 +180,7 @@ bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t 
     case EvProcStop: ok = procStop(ev, ctx, next); break;
     case EvProcSteal: ok = procSteal(ev, ctx, next, gen); break;
     case EvProcStatus: ok = procStatus(ev, ctx, next, gen); break;
-    case EvGoCreate:
-    case EvGoCreateBlocked: ok = goCreate(ev, ctx, gen); break;
     case EvGoCreateSyscall: ok = goCreateSyscall(ev, ctx, next, gen); break;
-    case EvGoDestroy:
-    case EvGoStop: ok = goStopExec(ev, ctx, next); break;
     case EvGoDestroySyscall: ok = goDestroySyscall(ev, ctx, next); break;
     case EvGoSwitch:
     case EvGoSwitchDestroy: ok = goSwitch(ev, ctx, next, gen); break;
@@ -209,9 +215,12 @@ bool OrderEngine::advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t 
             ok = true;
             break;
         }
-        throw DecodeError(m_offset, "bad event type found while ordering: " + std::to_string(ev.type));
+        throw OrderError("bad event type found while ordering: " + std::to_string(ev.type));
     }
-    return ok;
+    m_direct = nullptr;
+    if (!ok)
+        return Outcome::NotYet;
+    return m_queue.empty() ? Outcome::One : Outcome::More;
 }
 
 bool OrderEngine::procStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
@@ -371,21 +380,6 @@ bool OrderEngine::goStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
             ctx.m = mid;
         }
     }
-    push(ev, ctx);
-    return true;
-}
-
-bool OrderEngine::goCreate(Event& ev, Ctx& ctx, uint64_t gen)
-{
-    require(ctx, Need::Must, Need::Must, Need::May);
-    if (const GoroutineState* cur = m_goroutines.find(uint64_t(ctx.g)); cur && cur->status != GoStatusRunning)
-        fail(std::string(wireSpec(ev.type).name) + " event for goroutine that's not Running");
-    const int64_t created = int64_t(ev.args[0]);
-    GoroutineState fresh;
-    fresh.status = ev.type == EvGoCreateBlocked ? GoStatusWaiting : GoStatusRunnable;
-    fresh.seq = Seq{gen, 0};
-    if (!m_goroutines.insert(uint64_t(created), fresh)) // one probe: fails if it exists
-        fail("tried to create goroutine (" + num(created) + ") that already exists");
     push(ev, ctx);
     return true;
 }
@@ -616,16 +610,16 @@ bool OrderEngine::sweep(Event& ev, Ctx& ctx, uint64_t gen)
         ProcessorState* p = m_procs.find(ev.args[0]);
         if (!p)
             fail("encountered GCSweepActive for unknown proc " + std::to_string(ev.args[0]));
-        p->ranges.active(key, gen == m_initialGen, m_offset);
+        p->ranges.active(key, gen == m_initialGen);
         push(ev, ctx);
         return true;
     }
     require(ctx, Need::Must, Need::Must, Need::May);
     ProcessorState& p = proc(ctx.p, wireSpec(ev.type).name);
     if (ev.type == EvGCSweepBegin)
-        p.ranges.begin(key, m_offset);
+        p.ranges.begin(key);
     else
-        p.ranges.end(ev.type, m_offset);
+        p.ranges.end(ev.type);
     push(ev, ctx);
     return true;
 }
@@ -638,7 +632,7 @@ bool OrderEngine::goRange(Event& ev, Ctx& ctx, uint64_t gen)
         if (!s)
             fail("uninitialized goroutine " + std::to_string(ev.args[0]) + " found during " + what);
         Ranges& ranges = extras(int64_t(ev.args[0]), *s).ranges;
-        ranges.active(RangeKey{EvGCMarkAssistBegin, 0}, gen == m_initialGen, m_offset);
+        ranges.active(RangeKey{EvGCMarkAssistBegin, 0}, gen == m_initialGen);
         push(ev, ctx);
         return true;
     }
@@ -648,9 +642,9 @@ bool OrderEngine::goRange(Event& ev, Ctx& ctx, uint64_t gen)
         fail(std::string("encountered ") + what + " without known state for current goroutine " + num(ctx.g));
     Ranges& ranges = extras(ctx.g, *s).ranges;
     if (ev.type == EvSTWBegin || ev.type == EvGCMarkAssistBegin) {
-        ranges.begin(RangeKey{rangeBeginType(ev.type), ev.type == EvSTWBegin ? ev.args[0] : 0}, m_offset);
+        ranges.begin(RangeKey{rangeBeginType(ev.type), ev.type == EvSTWBegin ? ev.args[0] : 0});
     } else {
-        const uint64_t desc = ranges.end(ev.type, m_offset);
+        const uint64_t desc = ranges.end(ev.type);
         if (ev.type == EvSTWEnd)
             ev.args[0] = desc; // the end reports the kind of its begin
     }

@@ -1,19 +1,27 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/base/error.h"
 #include "core/base/paged_id_map.h"
 #include "core/formats/gotrace/id_table.h"
 #include "core/formats/gotrace/trace_event.h"
 
 #include <cstdint>
 #include <deque>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace gs::gotrace {
+
+// A trace the ordering cannot go on with, without the byte offset of the event: the engine does
+// not track it, as every event would pay for that and nearly none needs it.
+class OrderError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
 
 // The scheduling state machine of the v2 format: it decides whether an event can happen yet
 // (sequence numbers, statuses of the goroutine, proc and GC it refers to), applies its state
@@ -24,8 +32,8 @@ namespace gs::gotrace {
 // goroutine its user-region stack, per thread its bound goroutine and proc, active tasks, GC
 // sequence. Goroutines live in a PagedIdMap (a server's long-lived goroutines are looked up
 // without hashing) and procs in a dense ID table, so advance() is O(1) apart from range
-// bookkeeping (a handful of entries). Inconsistent input throws DecodeError naming the
-// byte offset of the event.
+// bookkeeping (a handful of entries). Inconsistent input throws OrderError; the caller knows
+// where the event was read and reports it there.
 class OrderEngine
 {
 public:
@@ -39,17 +47,27 @@ public:
     // lifetime, so callers may cache it.
     ThreadState* thread(int64_t m) { return m == kNoThread ? nullptr : &m_threads[m]; }
 
-    // Tries to apply `ev` (type, time, wire args, tables set), read from the batches of thread
-    // `m` in generation `gen`; `state` is thread(m). Returns false, leaving `ev` untouched, if
-    // the event cannot happen yet; otherwise `ev` may have been rewritten (derived arguments).
-    // `ev` may be the direct output itself: the engine then completes it in place.
-    // Inline, with the handlers of the events that make up nearly every trace (a goroutine
-    // starts, blocks, is unblocked, enters and leaves a syscall): the decoder's loop is their
-    // only caller.
-    // beginGeneration(gen) must have been called for the generation of the first event.
-    [[gnu::always_inline]] bool advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen, uint64_t offset)
+    // What an advance did.
+    enum class Outcome : uint8_t
     {
-        m_offset = offset;
+        NotYet, // the event cannot happen yet: nothing changed but `ev`'s context (m, p, g)
+        One,    // `ev` now holds the one event to report
+        More,   // `ev` holds the first event to report, the others are queued (pop)
+    };
+
+    // Tries to apply `ev` (type, time, wire args, tables set), read from the batches of thread
+    // `m` in generation `gen`; `state` is thread(m). The queue must be empty (pop drains it).
+    // Throws OrderError if the trace is broken.
+    // `ev` is also where the first event to report goes: the engine completes it in place
+    // (scheduling context, derived arguments) or overwrites it with a derived event, so the
+    // common advance, one event reported as read, copies nothing.
+    // Inline, with the handlers of the events that make up nearly every trace (a goroutine is
+    // created, starts, blocks, stops or ends, is unblocked, enters and leaves a syscall; a
+    // server creates and ends millions of goroutines): the decoder's loop is their only caller,
+    // and each reports exactly `ev`, so that the loop needs no check of the queue after them.
+    // beginGeneration(gen) must have been called for the generation of the first event.
+    [[gnu::always_inline]] Outcome advance(Event& ev, int64_t m, ThreadState* state, uint64_t gen)
+    {
         // Handlers write the thread's new context straight into its state, and only once they
         // know the event advances (a copy written back afterwards was reloaded by the compiler
         // as one wide load of two narrow stores: a store-forwarding stall on every event).
@@ -61,12 +79,21 @@ public:
         }
         ThreadState& next = *state;
         Ctx ctx{m, next.p, next.g};
+        // Nearly every event reports the context its thread had before it: set first, so that
+        // the inline handlers need not keep it until they know the event advances (the
+        // registers run short, and it was saved to the stack and read back for every event).
+        // Handlers out of line may report another (push).
+        report(ev, ctx);
         switch (ev.type) {
-        case EvGoStart: return goStart(ev, ctx, next, gen);
-        case EvGoBlock: return goStopExec(ev, ctx, next);
-        case EvGoUnblock: return goUnblock(ev, ctx, gen);
-        case EvGoSyscallBegin: return goSyscallBegin(ev, ctx, gen);
-        case EvGoSyscallEnd: return goSyscallEnd(ev, ctx);
+        case EvGoStart: return goStart(ev, ctx, next, gen) ? Outcome::One : Outcome::NotYet;
+        case EvGoBlock:
+        case EvGoStop:
+        case EvGoDestroy: goStopExec(ev, ctx, next); return Outcome::One;
+        case EvGoUnblock: return goUnblock(ev, gen) ? Outcome::One : Outcome::NotYet;
+        case EvGoSyscallBegin: goSyscallBegin(ev, ctx, gen); return Outcome::One;
+        case EvGoSyscallEnd: goSyscallEnd(ev, ctx); return Outcome::One;
+        case EvGoCreate:
+        case EvGoCreateBlocked: goCreate(ev, ctx, gen); return Outcome::One;
         default: {
             // A copy: the handlers out of line need the context in memory, the ones above not.
             Ctx other = ctx;
@@ -83,15 +110,6 @@ public:
             m_initialGen = gen;
     }
 
-    // While set, the first event an advance produces is written to `out` instead of the queue
-    // (saves a copy on the hot path). takeDirectOutput() unsets it and says whether it was used.
-    void setDirectOutput(Event* out) { m_direct = out; }
-    bool takeDirectOutput()
-    {
-        const bool used = m_direct == nullptr; // push() unsets it
-        m_direct = nullptr;
-        return used;
-    }
     // The queue is cleared whenever it is drained, so emptiness needs no size (a division by
     // sizeof(Event)).
     bool queueEmpty() const { return m_queue.empty(); }
@@ -128,9 +146,9 @@ private:
     {
         std::vector<RangeKey> inFlight;
         bool has(RangeKey k) const;
-        void begin(RangeKey k, uint64_t offset);
-        void active(RangeKey k, bool initialGen, uint64_t offset);
-        uint64_t end(uint8_t endType, uint64_t offset);
+        void begin(RangeKey k);
+        void active(RangeKey k, bool initialGen);
+        uint64_t end(uint8_t endType);
     };
     struct Region
     {
@@ -182,7 +200,15 @@ private:
         Running,
     };
 
-    // Inline: every advance pushes, nearly always into the direct output; the queue is out of line.
+    // Sets the context `ev` is reported with.
+    static void report(Event& ev, const Ctx& ctx)
+    {
+        ev.m = ctx.m;
+        ev.p = ctx.p;
+        ev.g = ctx.g;
+    }
+    // The handlers out of line may report a derived event first, or several: the first goes to
+    // the advance's output (m_direct, set by advanceOther), the others to the queue.
     void push(const Event& ev, const Ctx& ctx)
     {
         Event* target = m_direct;
@@ -193,9 +219,7 @@ private:
         m_direct = nullptr; // only the first event goes there
         if (target != &ev)
             *target = ev;
-        target->m = ctx.m;
-        target->p = ctx.p;
-        target->g = ctx.g;
+        report(*target, ctx);
     }
     // The out-of-line paths take the context's fields, not a reference: a reference would make
     // the compiler keep the context in memory on the hot paths too.
@@ -223,14 +247,17 @@ private:
         return *s;
     }
     [[noreturn]] void failMissingGoroutine(int64_t id, uint8_t type) const;
+    [[noreturn]] void failGoroutineExists(int64_t id) const;
     // The regions and ranges of goroutine `id`, whose state is `s`, created on first use.
     GoroutineExtras& extras(int64_t id, GoroutineState& s);
+    // Inline, with the rare extras out of line: every goroutine of a server ends.
     void eraseGoroutine(int64_t id, bool hasExtras)
     {
         if (hasExtras)
-            m_goroutineExtras.erase(uint64_t(id));
+            eraseExtras(id);
         m_goroutines.erase(uint64_t(id));
     }
+    void eraseExtras(int64_t id);
     [[noreturn]] void failNotRunning(uint8_t type) const;
     [[noreturn]] void failNotInSyscall(uint8_t type) const;
     ProcessorState& proc(int64_t id, const char* what) const
@@ -244,17 +271,30 @@ private:
     [[noreturn]] void failSyscallSequence(uint64_t from, uint64_t to) const;
     [[noreturn]] void failProcNotInSyscall(int64_t id, uint8_t status) const;
 
-    // Handlers return false, changing nothing, when the event cannot advance yet; `next` is the
-    // state of the event's thread, which they update once the event advances.
-    bool advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
+    // Handlers return false (advanceOther NotYet), changing nothing, when the event cannot
+    // advance yet; those returning nothing always advance. `next` is the state of the event's
+    // thread, which they update once the event advances.
+    Outcome advanceOther(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
     bool procStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
     bool procStart(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
     bool procStop(Event& ev, Ctx& ctx, ThreadState& next);
     bool procSteal(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
     bool goStatus(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
-    bool goCreate(Event& ev, Ctx& ctx, uint64_t gen);
+    // GoCreate, GoCreateBlocked.
+    void goCreate(Event& ev, Ctx& ctx, uint64_t gen)
+    {
+        require(ctx, Need::Must, Need::Must, Need::May);
+        if (const GoroutineState* cur = m_goroutines.find(uint64_t(ctx.g)); cur && cur->status != GoStatusRunning)
+            failNotRunning(ev.type);
+        const int64_t created = int64_t(ev.args[0]);
+        GoroutineState fresh;
+        fresh.status = ev.type == EvGoCreateBlocked ? GoStatusWaiting : GoStatusRunnable;
+        fresh.seq = Seq{gen, 0};
+        if (!m_goroutines.insert(uint64_t(created), fresh)) // one probe: fails if it exists
+            failGoroutineExists(created);
+    }
     // GoBlock, GoStop, GoDestroy.
-    [[gnu::always_inline]] bool goStopExec(Event& ev, Ctx& ctx, ThreadState& next)
+    [[gnu::always_inline]] void goStopExec(Event& ev, Ctx& ctx, ThreadState& next)
     {
         requireUser(ctx);
         GoroutineState& s = goroutine(ctx.g, ev.type);
@@ -265,8 +305,6 @@ private:
         else
             s.status = ev.type == EvGoStop ? GoStatusRunnable : GoStatusWaiting;
         next.g = kNoGoroutine;
-        push(ev, ctx);
-        return true;
     }
     bool goStart(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen)
     {
@@ -278,21 +316,19 @@ private:
         s->status = GoStatusRunning;
         s->seq = Seq{gen, ev.args[1]};
         next.g = gid;
-        push(ev, ctx);
         return true;
     }
-    bool goUnblock(Event& ev, Ctx& ctx, uint64_t gen)
+    bool goUnblock(Event& ev, uint64_t gen)
     {
         GoroutineState* s = m_goroutines.find(ev.args[0]);
         if (!s || s->status != GoStatusWaiting || !s->seq.succeededBy(gen, ev.args[1]))
             return false;
         s->status = GoStatusRunnable;
         s->seq = Seq{gen, ev.args[1]};
-        push(ev, ctx);
         return true;
     }
     bool goSwitch(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
-    bool goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen)
+    void goSyscallBegin(Event& ev, Ctx& ctx, uint64_t gen)
     {
         requireUser(ctx);
         GoroutineState& s = goroutine(ctx.g, ev.type);
@@ -304,10 +340,8 @@ private:
         if (!p.seq.succeededBy(gen, ev.args[0]))
             failSyscallSequence(p.seq.n, ev.args[0]);
         p.seq = Seq{gen, ev.args[0]};
-        push(ev, ctx);
-        return true;
     }
-    bool goSyscallEnd(Event& ev, Ctx& ctx)
+    void goSyscallEnd(Event& ev, Ctx& ctx)
     {
         requireUser(ctx);
         GoroutineState& s = goroutine(ctx.g, ev.type);
@@ -318,8 +352,6 @@ private:
         if (p.status != ProcStatusSyscall)
             failProcNotInSyscall(ctx.p, p.status);
         p.status = ProcStatusRunning;
-        push(ev, ctx);
-        return true;
     }
     bool goSyscallEndBlocked(Event& ev, Ctx& ctx, ThreadState& next);
     bool goCreateSyscall(Event& ev, Ctx& ctx, ThreadState& next, uint64_t gen);
@@ -343,10 +375,9 @@ private:
     uint64_t m_gcSeq = 0;
     GcState m_gcState = GcState::Undetermined;
     uint64_t m_initialGen = 0;
-    uint64_t m_offset = 0; // of the event being advanced, for error messages
     std::vector<Event> m_queue;
     size_t m_head = 0;
-    Event* m_direct = nullptr;
+    Event* m_direct = nullptr; // where push() puts the first event of an advance out of line
     ThreadState m_noThread; // the context of an event without a thread, while it is advanced
 };
 

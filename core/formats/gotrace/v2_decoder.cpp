@@ -72,15 +72,25 @@ void V2Decoder::install()
 }
 
 // The event is built where it is delivered: the engine completes it in place.
-[[gnu::always_inline]] inline uint64_t V2Decoder::loadEvent(const Token& t, int64_t time, Event& out) const
+[[gnu::always_inline]] inline void V2Decoder::loadEvent(const Token& t, int64_t time, const GenerationTables* tables,
+                                                         Event& out) const
 {
-    uint64_t offset = 0;
+    uint64_t offset = 0; // only an error needs it: see advance
     tokenValues(m_gen, t, out.args, offset);
     out.type = t.type;
     out.time = time;
-    out.tables = m_gen.gen.tables.get();
+    out.tables = tables;
     out.taskEndType = {};
-    return offset;
+}
+
+[[gnu::always_inline]] inline OrderEngine::Outcome V2Decoder::advance(const Token& t, Event& ev, int64_t m,
+                                                                       OrderEngine::ThreadState* state, uint64_t gen)
+{
+    try {
+        return m_order.advance(ev, m, state, gen);
+    } catch (const OrderError& e) {
+        throw DecodeError(tokenOffset(t), e.what());
+    }
 }
 
 // Inline into nextEvent: a call layer fewer for each event the general step takes.
@@ -92,22 +102,22 @@ void V2Decoder::install()
         c.stateKnown = true;
     }
     const Token& t = *c.next;
-    const uint64_t offset = loadEvent(t, m_heap[heapIndex].time, out);
-    if (!m_order.advance(out, c.m, c.state, m_gen.gen.tables->gen, offset))
+    loadEvent(t, m_heap[heapIndex].time, m_gen.gen.tables.get(), out);
+    if (advance(t, out, c.m, c.state, m_gen.gen.tables->gen) == OrderEngine::Outcome::NotYet)
         return false;
     m_advancedBadIds = t.flags & Token::BadIds;
-    if (stepCursor(c))
+    if (stepCursor(c, c.next))
         heapUpdate(heapIndex, tokenTime(m_gen, *c.next));
     else
         heapRemove(heapIndex);
     return true;
 }
 
-uint64_t V2Decoder::tokenOffset(const Cursor& c) const
+uint64_t V2Decoder::tokenOffset(const Token& t) const
 {
     uint64_t args[kMaxEventArgs];
     uint64_t offset = 0;
-    tokenValues(m_gen, *c.next, args, offset);
+    tokenValues(m_gen, t, args, offset);
     return offset;
 }
 
@@ -152,63 +162,58 @@ bool V2Decoder::nextGeneration(Event& out)
 // cannot happen yet, wide tokens and the first event of each thread.
 bool V2Decoder::nextEvent(Event& out)
 {
-    for (;;) {
-        if (m_order.pop(out)) {
-            finishEvent(out);
-            return true;
-        }
-        // A pending error or the end of the trace leaves no cursors (no generation is
-        // installed), so they are checked only then.
-        const bool samplesLeft = m_nextSample != m_samplesEnd;
-        if (m_heapSize == 0) {
-            if (m_pendingError)
-                throwPending(m_pendingError, m_done);
-            if (m_done)
-                return false;
-            if (!samplesLeft)
-                return nextGeneration(out);
-        }
-        if (samplesLeft && (m_heapSize == 0 || m_nextSample->time < heapTime(0))) {
-            const CpuSample& s = *m_nextSample++;
-            refreshNextSampleTime();
-            out = Event{};
-            out.type = EvCPUSample;
-            out.time = s.time;
-            out.m = s.m;
-            out.p = s.p;
-            out.g = s.g;
-            out.args[0] = s.stack;
-            out.tables = m_gen.gen.tables.get();
-            finishEvent(out);
-            return true;
-        }
-        // An advance usually yields exactly one event: the engine writes it straight into `out`.
-        m_order.setDirectOutput(&out);
-        // The earliest event first. If it cannot happen yet, the others, earliest first: Go
-        // sorts the heap array itself here (a sorted array is still a valid heap), with its own
-        // unstable sort; the same algorithm keeps cursors with equal times in Go's order. One
-        // call site, so that the inlined engine is not copied.
-        bool advanced = false;
-        for (size_t i = 0; i < m_heapSize; ++i) {
-            advanced = tryAdvance(i, out);
-            if (advanced)
-                break;
-            if (i == 0)
-                goSortFunc(std::span<HeapEntry>(m_heap.data(), m_heapSize),
-                           [](const HeapEntry& a, const HeapEntry& b) { return a.time < b.time; });
-        }
-        if (m_order.takeDirectOutput()) {
-            // The advanced event is the one delivered now: the only one of its advance.
-            if (m_advancedBadIds)
-                failUnknownId(out);
-            finishEvent(out);
-            return true;
-        }
-        if (!advanced)
-            throw DecodeError(tokenOffset(m_cursors[m_heap[0].cursor]),
-                              "broken trace: failed to advance: no thread's next event can happen in generation "
-                                  + std::to_string(m_gen.gen.tables->gen));
+    if (m_order.pop(out)) {
+        finishEvent(out);
+        return true;
     }
+    // A pending error or the end of the trace leaves no cursors (no generation is
+    // installed), so they are checked only then.
+    const bool samplesLeft = m_nextSample != m_samplesEnd;
+    if (m_heapSize == 0) {
+        if (m_pendingError)
+            throwPending(m_pendingError, m_done);
+        if (m_done)
+            return false;
+        if (!samplesLeft)
+            return nextGeneration(out);
+    }
+    if (samplesLeft && (m_heapSize == 0 || m_nextSample->time < heapTime(0))) {
+        const CpuSample& s = *m_nextSample++;
+        refreshNextSampleTime();
+        out = Event{};
+        out.type = EvCPUSample;
+        out.time = s.time;
+        out.m = s.m;
+        out.p = s.p;
+        out.g = s.g;
+        out.args[0] = s.stack;
+        out.tables = m_gen.gen.tables.get();
+        finishEvent(out);
+        return true;
+    }
+    // The earliest event first. If it cannot happen yet, the others, earliest first: Go
+    // sorts the heap array itself here (a sorted array is still a valid heap), with its own
+    // unstable sort; the same algorithm keeps cursors with equal times in Go's order. One
+    // call site, so that the inlined engine is not copied. The advance leaves its first
+    // event in `out` (the others, if any, are queued for the next steps).
+    bool advanced = false;
+    for (size_t i = 0; i < m_heapSize; ++i) {
+        advanced = tryAdvance(i, out);
+        if (advanced)
+            break;
+        if (i == 0)
+            goSortFunc(std::span<HeapEntry>(m_heap.data(), m_heapSize),
+                       [](const HeapEntry& a, const HeapEntry& b) { return a.time < b.time; });
+    }
+    if (advanced) {
+        if (m_advancedBadIds)
+            failUnknownId(out);
+        finishEvent(out);
+        return true;
+    }
+    throw DecodeError(tokenOffset(*m_cursors[m_heap[0].cursor].next),
+                      "broken trace: failed to advance: no thread's next event can happen in generation "
+                          + std::to_string(m_gen.gen.tables->gen));
 }
 
 // Inline into fill(), the bulk path: a call per event would save and restore six registers.
@@ -232,47 +237,60 @@ bool V2Decoder::nextEvent(Event& out)
     size_t& count = local.countValue;
     while (count < room && m_order.queueEmpty() && m_heapSize != 0) {
         HeapEntry& top = m_heap[0];
-        const int64_t topLimit = m_topLimit;
-        // While the next event of the top cursor is no later than this, it is the next to try.
-        const int64_t runLimit = std::min(topLimit, m_nextSampleTime);
+        // While the next event of the top cursor is no later than this, it is the next to try
+        // and no CPU sample comes before it.
+        const int64_t runLimit = std::min(m_topLimit, m_nextSampleTime);
         int64_t time = top.time;
         if (m_nextSampleTime < time)
             return;
         Cursor& c = m_cursors[top.cursor];
-        const uint64_t gen = m_gen.gen.tables->gen;
+        // Events without a thread start from no context each time: the general step takes them,
+        // so that the engine inlined here need not check for them, nor for a missing thread.
+        OrderEngine::ThreadState* const state = c.state;
+        const int64_t m = c.m;
+        if (!state || m == kNoThread)
+            return;
+        const GenerationTables* const tables = m_gen.gen.tables.get();
+        const uint64_t gen = tables->gen;
+        // The cursor's position and the top's time stay in locals while the run is on this
+        // cursor, and are written back when it leaves it.
+        const Token* next = c.next;
+        OrderEngine::Outcome outcome = OrderEngine::Outcome::NotYet;
+        bool more = true;
         for (;;) {
-            const Token& t = *c.next;
             // Wide, with unknown IDs or the thread's first (whose state is looked up then).
-            if (t.flags != 0)
-                return;
-            Event& ev = out[count];
-            const uint64_t offset = loadEvent(t, time, ev);
-            m_order.setDirectOutput(&ev);
-            const bool advanced = m_order.advance(ev, c.m, c.state, gen, offset);
-            const bool direct = m_order.takeDirectOutput();
-            if (!advanced)
-                return;
-            const int64_t eventTime = time;
-            const bool more = stepCursor(c);
-            if (more)
-                time = tokenTime(m_gen, *c.next);
-            if (more && time <= topLimit) {
-                top.time = time;
-            } else {
-                if (more)
-                    heapUpdate(0, time);
-                else
-                    heapRemove(0);
-                refreshTopLimit();
+            if (next->flags != 0) {
+                outcome = OrderEngine::Outcome::NotYet;
+                break;
             }
-            if (!direct)
-                return; // the advance queued its events: the general step delivers them
+            Event& ev = out[count];
+            loadEvent(*next, time, tables, ev);
+            outcome = advance(*next, ev, m, state, gen);
+            if (outcome == OrderEngine::Outcome::NotYet)
+                break;
+            const int64_t eventTime = time;
+            more = stepCursor(c, next);
+            if (more)
+                time = tokenTime(m_gen, *next);
             ev.time = increasingTime(eventTime, local.lastTsValue);
-            // Another top, a sample first or more events of this advance queued: the outer
-            // loop checks.
-            if (++count == room || !more || time > runLimit || !m_order.queueEmpty())
+            ++count;
+            // Another top, a sample first, the batch full or more events of this advance queued
+            // (delivered by the general step): the outer loop checks.
+            if (!more || time > runLimit || outcome != OrderEngine::Outcome::One || count == room)
                 break;
         }
+        c.next = next;
+        if (more && time <= m_topLimit) {
+            top.time = time; // the top stays where it is
+        } else {
+            if (more)
+                heapUpdate(0, time);
+            else
+                heapRemove(0);
+            refreshTopLimit();
+        }
+        if (outcome == OrderEngine::Outcome::NotYet)
+            return; // an event for the general step
     }
 }
 

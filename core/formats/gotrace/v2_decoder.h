@@ -60,15 +60,15 @@ private:
         bool stateKnown = false;
     };
 
-    // Moves past the cursor's event; false at the end of its tokens. Throws the thread's
-    // decoding error when it is reached.
+    // Moves `next`, the position of cursor `c` (c.next or a copy of it), past its event; false at
+    // the end of its tokens. Throws the thread's decoding error when it is reached.
     static constexpr ptrdiff_t kPrefetchTokens = 16;
-    static bool stepCursor(Cursor& c)
+    static bool stepCursor(const Cursor& c, const Token*& next)
     {
-        if (++c.next != c.end) {
+        if (++next != c.end) {
             // The tokens were written a generation ago and are out of the caches by now; the
             // hardware prefetcher does not keep up with several interleaved cursors.
-            __builtin_prefetch(c.next + kPrefetchTokens);
+            __builtin_prefetch(next + kPrefetchTokens);
             return true;
         }
         if (c.thread->error)
@@ -76,24 +76,28 @@ private:
         return false;
     }
     // The common case, inline in the batch loop: nothing queued, and while the earliest cursor's
-    // events are narrow, come before the next CPU sample and the engine applies each straight
-    // into out[n] (its only event), they are delivered one after the other, n counting them, up
-    // to `room`; when the top cursor's next event is later than another's, the run goes on with
-    // the new top. It stops at the first event the general step must take (nextEvent; anything
-    // written to out[n] is then overwritten), which includes an advance whose events were queued.
+    // events are narrow, have a thread, come before the next CPU sample and the engine applies
+    // each in out[n], they are delivered one after the other, n counting them, up to `room`;
+    // when the top cursor's next event is later than another's, the run goes on with the new
+    // top. It stops at the first event the general step must take (nextEvent; anything written
+    // to out[n] is then overwritten), and after an advance whose further events were queued.
     // Most events come in runs of one thread's.
     void fastRun(Event* out, size_t& n, size_t room);
     // The general step: nextEvent, then the heap's top limit is refreshed.
     bool generalStep(Event& out);
     // Builds the event of token `t`, whose time is `time` (its heap entry's), in `out` (type,
-    // time, wire arguments, tables); returns the event's byte offset.
-    uint64_t loadEvent(const Token& t, int64_t time, Event& out) const;
-    // Tries the event of the cursor at heapIndex, building it in `out` (the engine's direct
-    // output); moves the cursor on if the engine applied it.
+    // time, wire arguments, the generation's `tables`).
+    void loadEvent(const Token& t, int64_t time, const GenerationTables* tables, Event& out) const;
+    // m_order.advance of `ev`, the event of token `t`: a broken trace is reported at the token's
+    // byte offset, which only an error needs.
+    OrderEngine::Outcome advance(const Token& t, Event& ev, int64_t m, OrderEngine::ThreadState* state,
+                                 uint64_t gen);
+    // Tries the event of the cursor at heapIndex, building it in `out` (where the engine leaves
+    // the first event it reports); moves the cursor on if the engine applied it.
     bool tryAdvance(size_t heapIndex, Event& out);
     bool nextEvent(Event& out);
     bool nextGeneration(Event& out);
-    uint64_t tokenOffset(const Cursor& c) const;
+    uint64_t tokenOffset(const Token& t) const;
     void install();
     // Forces times strictly increasing. Go also checks every returned event's stack and string
     // IDs: tokens carry the outcome (Token::BadIds); events the engine derives carry none.
