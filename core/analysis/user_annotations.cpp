@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/user_annotations.h"
 
+#include "core/base/nearest_rank.h"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -101,9 +103,7 @@ std::vector<uint8_t> goroutinesWithLogs(const TraceData& trace, const std::funct
 
 TimeNs nearestRankPercentile(const std::vector<TimeNs>& sorted, int percent)
 {
-    const size_t n = sorted.size();
-    const size_t rank = (size_t(percent) * n + 99) / 100; // ceil(percent * n / 100), in integers
-    return sorted[std::max<size_t>(rank, 1) - 1];
+    return sorted[nearestRank(sorted.size(), percent) - 1];
 }
 
 std::vector<TaskTypeSummary> summarizeTaskTypes(const std::vector<TaskSummary>& tasks, const StringPool& strings)

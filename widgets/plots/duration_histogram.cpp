@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/plots/duration_histogram.h"
 
+#include "core/base/nearest_rank.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -38,15 +40,14 @@ DurationHistogram buildDurationHistogram(std::vector<TimeNs> durations)
         ++h.counts[size_t(DurationHistogram::binOf(d) - h.firstBin)];
     h.total = durations.size();
     // Nearest-rank percentiles: the smallest duration with at least p of the spans at or below it.
-    auto percentile = [&](double p) {
-        const size_t rank = std::max<size_t>(1, size_t(std::ceil(p * double(durations.size()))));
-        auto nth = durations.begin() + std::ptrdiff_t(rank - 1);
+    auto percentile = [&](int percent) {
+        auto nth = durations.begin() + std::ptrdiff_t(nearestRank(durations.size(), percent) - 1);
         std::nth_element(durations.begin(), nth, durations.end());
         return *nth;
     };
-    h.medianNs = percentile(0.5);
-    h.p90Ns = percentile(0.9);
-    h.p99Ns = percentile(0.99);
+    h.medianNs = percentile(50);
+    h.p90Ns = percentile(90);
+    h.p99Ns = percentile(99);
     return h;
 }
 
