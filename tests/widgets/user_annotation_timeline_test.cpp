@@ -18,6 +18,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QHelpEvent>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
@@ -87,6 +89,13 @@ TEST_F(UserAnnotationTimelineTest, ARegionIsHitDescribedWithItsStacksAndSelectsI
     EXPECT_TRUE(tip.contains(QStringLiteral("began at:"))) << tip.toStdString();
     EXPECT_TRUE(tip.contains(QStringLiteral("ended at:"))) << tip.toStdString();
     EXPECT_TRUE(tip.contains(formatDuration(r.end - r.start))) << tip.toStdString();
+    // Hovering shows that description.
+    QHelpEvent hover(QEvent::ToolTip, at, view.viewport()->mapToGlobal(at));
+    QApplication::sendEvent(view.viewport(), &hover);
+    const QLabel* shown = test::shownToolTip();
+    ASSERT_NE(shown, nullptr);
+    EXPECT_EQ(shown->text(), tip);
+    test::saveRenderWithToolTip(view, "region-tooltip");
 
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at);
     ASSERT_TRUE(view.selectedRange());

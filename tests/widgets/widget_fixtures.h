@@ -10,7 +10,9 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QMessageBox>
+#include <QPainter>
 #include <QString>
 #include <QTimer>
 #include <QWidget>
@@ -69,6 +71,31 @@ inline void saveRender(QWidget& widget, const char* name)
     const QString dir = qEnvironmentVariable("GOROSCOPE_RENDER_DIR");
     if (!dir.isEmpty())
         widget.grab().save(QDir(dir).filePath(QString::fromUtf8(name) + QStringLiteral(".png")));
+}
+
+// The tooltip shown now (Qt's own label, a window of its own), or null.
+inline QLabel* shownToolTip()
+{
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (w->inherits("QTipLabel") && w->isVisible())
+            return qobject_cast<QLabel*>(w);
+    }
+    return nullptr;
+}
+
+// saveRender with the tooltip shown now painted where it appears over the widget (a grab of the
+// widget alone leaves it out: it is a window of its own).
+inline void saveRenderWithToolTip(QWidget& widget, const char* name)
+{
+    const QString dir = qEnvironmentVariable("GOROSCOPE_RENDER_DIR");
+    QLabel* tip = shownToolTip();
+    if (dir.isEmpty() || !tip)
+        return;
+    QPixmap picture = widget.grab();
+    QPainter painter(&picture);
+    painter.drawPixmap(widget.mapFromGlobal(tip->mapToGlobal(QPoint(0, 0))), tip->grab());
+    painter.end();
+    picture.save(QDir(dir).filePath(QString::fromUtf8(name) + QStringLiteral(".png")));
 }
 
 } // namespace gs::test
