@@ -44,6 +44,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
@@ -669,6 +670,7 @@ void MainWindow::onLoaded(const StorePtr& store, const ui::TraceViewsPtr& views,
         statusBar()->showMessage(tr("Comparing with %1").arg(fileNameOf(path)), 5000);
         updateWarnings(store);
     } else {
+        paintInNextTurn();
         setStore(store, path, views); // updates the warnings too
     }
     emit loadFinished(path);
@@ -721,6 +723,16 @@ void MainWindow::setStore(StorePtr store, const QString& path, ui::TraceViewsPtr
     updateTitle();
     updateWarnings(this->store());
     updateSummary();
+}
+
+void MainWindow::paintInNextTurn()
+{
+    // Showing a capture's page dirties the whole window, and a paint is nearly always pending while
+    // a load reports progress: Qt would run it in this turn, right after the page's own set-up,
+    // and the GUI would not return to its event loop for both. Held here, the window paints in a
+    // turn of its own.
+    m_stack->setUpdatesEnabled(false);
+    QTimer::singleShot(0, m_stack, [stack = m_stack] { stack->setUpdatesEnabled(true); });
 }
 
 void MainWindow::setLoadingUi(bool loading)

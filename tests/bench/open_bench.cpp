@@ -67,14 +67,18 @@ public:
     {
         if (m_slowMs < 0)
             return QApplication::notify(receiver, event);
+        // The event and its receiver may be gone once delivered (a deferred delete, a widget that
+        // closes itself): what is printed is taken before.
+        const int type = event->type();
+        const char* className = receiver->metaObject()->className();
+        const QString name = receiver->objectName();
+        const char* parentName = receiver->parent() ? receiver->parent()->metaObject()->className() : "-";
         QElapsedTimer timer;
         timer.start();
-        const int type = event->type(); // the event may be gone once delivered
         const bool handled = QApplication::notify(receiver, event);
         if (timer.elapsed() >= m_slowMs)
-            std::fprintf(stderr, "%lld ms: event %d to %s \"%s\" in %s\n", timer.elapsed(), type,
-                         receiver->metaObject()->className(), qPrintable(receiver->objectName()),
-                         receiver->parent() ? receiver->parent()->metaObject()->className() : "-");
+            std::fprintf(stderr, "%lld ms: event %d to %s \"%s\" in %s\n", timer.elapsed(), type, className,
+                         qPrintable(name), parentName);
         return handled;
     }
 
