@@ -55,6 +55,15 @@ bool GoRegex::search(std::string_view text) const
     return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *m_compiled);
 }
 
+std::optional<GoRegex::Match> GoRegex::find(std::string_view text) const
+{
+    const re2::StringPiece whole(text.data(), text.size());
+    re2::StringPiece match;
+    if (!m_compiled->Match(whole, 0, whole.size(), re2::RE2::UNANCHORED, &match, 1))
+        return std::nullopt;
+    return Match {size_t(match.data() - whole.data()), match.size()};
+}
+
 std::optional<std::string> regexProblem(std::string_view pattern)
 {
     const auto re = compiled(pattern);

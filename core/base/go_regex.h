@@ -30,6 +30,15 @@ public:
     // Whether the pattern matches anywhere in `text` (Go's MatchString: not anchored).
     bool search(std::string_view text) const;
 
+    // Where the pattern first matches in `text` (leftmost, then as Go's FindStringIndex picks),
+    // as an offset and a length in bytes; nothing when it does not match. For showing the match.
+    struct Match
+    {
+        size_t offset = 0;
+        size_t length = 0;
+    };
+    std::optional<Match> find(std::string_view text) const;
+
 private:
     explicit GoRegex(std::shared_ptr<const re2::RE2> compiled);
 

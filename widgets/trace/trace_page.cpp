@@ -20,6 +20,7 @@
 #include "widgets/trace/mmu_tab.h"
 #include "widgets/trace/trace_flame_tab.h"
 #include "widgets/trace/trace_navigator.h"
+#include "widgets/trace/trace_search_panel.h"
 #include "widgets/trace/trace_session.h"
 #include "widgets/trace/user_log_table.h"
 
@@ -43,6 +44,9 @@ namespace gs::ui {
 namespace {
 
 // Selects [start, end] on the timeline and shows it whole, with a margin either side.
+// How much of the trace is shown either side of an instant chosen on its own.
+constexpr TimeNs kInstantMarginNs = 500'000;
+
 void showSelectedRange(TimelineView* view, TimeNs start, TimeNs end)
 {
     const TimeNs margin = std::max<TimeNs>((end - start) / 4, 1);
@@ -71,6 +75,8 @@ TracePage::TracePage(QWidget* parent)
     auto* tasks = new TaskTab(m_session);
     m_tabs->addTab(tasks, tr("Tasks"));
     m_tabs->addTab(new UserLogTable(m_session), tr("Logs"));
+    m_search = new TraceSearchPanel(m_session);
+    m_tabs->addTab(m_search, tr("Search"));
     auto* mmu = new MmuTab(m_session);
     m_tabs->addTab(mmu, tr("MMU"));
     m_tabs->setDocumentMode(true);
@@ -111,6 +117,15 @@ TracePage::TracePage(QWidget* parent)
             view->selectGoroutine(row);
     };
     connect(regions, &LatencyTab::instanceChosen, this, showChosen);
+    // A search hit: its goroutine, and the time range it stands for (a span, a region, a task).
+    connect(m_search, &TraceSearchPanel::placeChosen, this, [view](GoroutineRow row, TimeNs start, TimeNs end) {
+        if (start >= 0 && end > start)
+            showSelectedRange(view, start, end);
+        else if (start >= 0) // an instant: centred, at the zoom of the moment
+            view->setTimeRange(start - kInstantMarginNs, start + kInstantMarginNs);
+        if (row != kNoRow)
+            view->selectGoroutine(row);
+    });
     connect(tasks, &LatencyTab::instanceChosen, this, showChosen);
     // So is one of the MMU tab's worst windows: the stretch where the GC left the program least.
     connect(mmu, &MmuTab::windowChosen, this, [view](TimeNs start, TimeNs end) { showSelectedRange(view, start, end); });
@@ -129,6 +144,11 @@ void TracePage::createViewActions()
     connect(goTo, &QAction::triggered, m_filterBar, &GoroutineFilterBar::focusGoTo);
     connect(m_filterBar, &GoroutineFilterBar::goToRequested, this, &TracePage::goToGoroutine);
     addAction(goTo);
+    auto* search = new QAction(tr("Search Everything\u2026"), this);
+    search->setObjectName(QStringLiteral("searchEverythingAction"));
+    search->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+F")));
+    search->setToolTip(tr("One Go regexp over goroutine IDs and labels, functions in stacks, region and task types and logs"));
+    addAction(search);
     // Panes shown or hidden; a pane dragged shut counts as hidden.
     const auto paneToggle = [this](const QString& text, const char* shortcut, QWidget* pane) {
         auto* splitter = qobject_cast<QSplitter*>(pane->parentWidget());
@@ -155,7 +175,14 @@ void TracePage::createViewActions()
     };
     QAction* plots = paneToggle(tr("Show &Plots"), "Ctrl+Shift+P", m_pane->plots());
     QAction* tabs = paneToggle(tr("Show &Tables Below"), "Ctrl+Shift+T", m_tabs);
-    m_viewActions = {find, goTo, nullptr, plots, tabs};
+    connect(search, &QAction::triggered, this, [this, tabs] {
+        // The tabs below the timeline come back if they were hidden or dragged shut.
+        if (!tabs->isChecked())
+            tabs->setChecked(true);
+        m_tabs->setCurrentWidget(m_search);
+        m_search->focusField();
+    });
+    m_viewActions = {find, goTo, search, nullptr, plots, tabs};
 }
 
 QWidget* TracePage::createToolbar()

@@ -27,6 +27,7 @@ class TimelinePane;
 class TimelineView;
 class TraceFlameTab;
 class TraceNavigator;
+class TraceSearchPanel;
 class TraceSession;
 
 // The page an execution trace opens on: a toolbar (back and forward, grouping, sorting, fit, filter to the selected
@@ -34,7 +35,8 @@ class TraceSession;
 // splitter with the TimelinePane (goroutine timeline, metric plots, span details) above and tabs
 // below: the goroutine table, the span-duration histogram, the flame graph (TraceFlameTab),
 // whose selected frame's contributors the timeline highlights, the creation tree, regions, tasks,
-// logs and the MMU curve (MmuTab), whose worst windows it selects on the timeline; and while a
+// logs, search everything (TraceSearchPanel), whose hits it shows on the timeline, and the MMU
+// curve (MmuTab), whose worst windows it selects on the timeline; and while a
 // base trace is set, the comparison with it (TraceCompareTab).
 //
 // All views follow one TraceSession: its filter result hides goroutines from the timeline and
@@ -60,6 +62,8 @@ public:
     GoroutineTable* goroutineTable() const { return m_table; }
     SpanDurationHistogram* histogram() const { return m_histogram; }
     TraceFlameTab* flameTab() const { return m_flame; }
+    // The "Search" tab (Ctrl+Shift+F, View > Search Everything).
+    TraceSearchPanel* searchPanel() const { return m_search; }
     QTabWidget* tabs() const { return m_tabs; }
     QAction* filterToRangeAction() const { return m_filterToRange; }
     // The "Dump" tab of a dump opened beside the trace, or null.
@@ -115,6 +119,7 @@ private:
     GoroutineTable* m_table = nullptr;
     SpanDurationHistogram* m_histogram = nullptr;
     TraceFlameTab* m_flame = nullptr;
+    TraceSearchPanel* m_search = nullptr;
     QTabWidget* m_tabs = nullptr;
     QComboBox* m_sort = nullptr;
     QLabel* m_rangeSummary = nullptr;
