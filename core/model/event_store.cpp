@@ -20,6 +20,10 @@ void addTrace(const TraceData& t, Parts& parts)
     for (const Processor& p : t.processors)
         procs += vectorBytes(p.spans) + vectorBytes(p.busyBefore);
     parts.emplace_back("processor runs", procs);
+    size_t threads = vectorBytes(t.threads);
+    for (const Thread& thread : t.threads)
+        threads += vectorBytes(thread.spans) + vectorBytes(thread.busyBefore);
+    parts.emplace_back("thread runs and syscalls", threads);
     parts.emplace_back("series (heap, goroutine count, procs)", t.heapAlloc.memoryBytes() + t.heapGoal.memoryBytes() +
                                                                      t.gomaxprocs.memoryBytes() + t.goroutineCount.memoryBytes());
     parts.emplace_back("GC, STW and assist ranges", vectorBytes(t.gcRanges) + vectorBytes(t.stwRanges) + vectorBytes(t.assistRanges));

@@ -20,12 +20,12 @@ void addTo(std::vector<std::pair<StringId, TimeNs>>& totals, StringId key, TimeN
 
 } // namespace
 
-void Processor::finish(const SpanTable& table)
+void ResourceSpans::finish(const SpanTable& table)
 {
-    // Runs arrive in the order they ended, which is their start order on one processor; a trace
-    // breaking that is sorted rather than trusted.
+    // Spans arrive in the order they ended, which is their start order on one processor or
+    // thread; a trace breaking that is sorted rather than trusted.
     // The check rides along with the sum (a processor has millions of runs, each read from the
-    // span table); the rare unsorted processor is sorted and summed again.
+    // span table); the rare unsorted list is sorted and summed again.
     auto sumBusy = [&] {
         busyBefore.clear();
         TimeNs busy = 0;
@@ -50,7 +50,7 @@ void Processor::finish(const SpanTable& table)
     busyBefore.shrink_to_fit();
 }
 
-TimeNs Processor::busyBeforeRun(const SpanTable& table, uint32_t k) const
+TimeNs ResourceSpans::busyBeforeRun(const SpanTable& table, uint32_t k) const
 {
     if (k == spans.size())
         return busyBefore.back();
@@ -67,9 +67,9 @@ GoroutineRow TraceData::rowOf(int64_t goroutineId) const
     return it != rowsById.end() && goroutines.idOf(*it) == goroutineId ? *it : kNoRow;
 }
 
-ProcSpan TraceData::procSpan(size_t proc, uint32_t k) const
+ProcSpan TraceData::resourceSpan(const ResourceSpans& resource, uint32_t k) const
 {
-    const uint32_t s = processors[proc].spans[k];
+    const uint32_t s = resource.spans[k];
     return {spans.startOf(s), spans.endOf(s), goroutines[spans.rowOfSpan(s)].id};
 }
 

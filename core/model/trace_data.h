@@ -24,8 +24,8 @@ struct GoroutineStats
     std::vector<std::pair<StringId, TimeNs>> blockNsByReason; // sorted by reason string id
 };
 
-// Which goroutine a processor ran, and when: one of its Running spans, as TraceData::procSpan
-// resolves it.
+// Which goroutine a processor or thread ran, and when: one of its spans, as
+// TraceData::resourceSpan resolves it.
 struct ProcSpan
 {
     TimeNs start = 0;
@@ -33,19 +33,19 @@ struct ProcSpan
     int64_t goroutine = kNoGoroutineId;
 };
 
-// A processor's runs are the Running spans of goroutines on it, kept as indexes into
-// TraceData::spans (not copied), sorted by start and non-overlapping.
-struct Processor
+// The spans one scheduling resource ran, kept as indexes into TraceData::spans (not copied),
+// sorted by start and non-overlapping, with prefix sums of their busy time.
+struct ResourceSpans
 {
     static constexpr uint32_t kBusyEvery = 64;
 
     int64_t id = 0;
     std::vector<uint32_t> spans;
-    std::vector<TimeNs> busyBefore; // busy time of runs [0, k * kBusyEvery), per k
+    std::vector<TimeNs> busyBefore; // busy time of spans [0, k * kBusyEvery), per k
 
     // Sorts `spans` by start if needed and sums the busy time.
     void finish(const SpanTable& table);
-    // Running time of runs [b, e), in O(kBusyEvery), for the utilisation of a folded block.
+    // Busy time of spans [b, e), in O(kBusyEvery), for the utilisation of a folded block.
     TimeNs busyNs(const SpanTable& table, uint32_t b, uint32_t e) const
     {
         return busyBeforeRun(table, e) - busyBeforeRun(table, b);
@@ -53,6 +53,18 @@ struct Processor
 
 private:
     TimeNs busyBeforeRun(const SpanTable& table, uint32_t k) const;
+};
+
+// A processor's runs: the Running spans of goroutines on it.
+struct Processor : ResourceSpans
+{
+};
+
+// An OS thread (Go's M), as go tool trace's thread view shows it: the Running spans of the
+// goroutines it executed (on the thread of the transition that started them) and the syscalls it
+// made (Syscall and SyscallBlocked spans, on the thread of the transition into the syscall).
+struct Thread : ResourceSpans
+{
 };
 
 // A named time range: GC mark phase, stop-the-world (with its kind), mark assist, sweep.
@@ -150,6 +162,7 @@ struct TraceData
     std::vector<GoroutineRow> rowsById;     // sorted by goroutine ID
     SpanTable spans;
     std::vector<Processor> processors;      // sorted by ID
+    std::vector<Thread> threads;            // sorted by ID; empty before Go 1.22 (unknown)
     std::vector<TimeRange> gcRanges;        // "GC concurrent mark phase"
     std::vector<TimeRange> stwRanges;       // name: the stop-the-world kind
     std::vector<TimeRange> assistRanges;    // GC mark assist, per goroutine
@@ -165,7 +178,9 @@ struct TraceData
 
     GoroutineRow rowOf(int64_t goroutineId) const;
     // Run k of processors[proc].
-    ProcSpan procSpan(size_t proc, uint32_t k) const;
+    ProcSpan procSpan(size_t proc, uint32_t k) const { return resourceSpan(processors[proc], k); }
+    // Span k of a processor or thread.
+    ProcSpan resourceSpan(const ResourceSpans& resource, uint32_t k) const;
 
     StringId foreverReason = UINT32_MAX; // the id of wait reason "forever"; UINT32_MAX: none
 

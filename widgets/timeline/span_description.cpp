@@ -82,23 +82,28 @@ QString describeMerged(const TimelineScene& scene, GoroutineRow row, const Folde
              formatDuration(b.endNs - b.startNs), formatDuration(b.startNs - t.startNs));
 }
 
-QString describeProc(const TimelineScene& scene, uint32_t proc, const FoldedBlock& b)
+// A processor's run or a thread's run or syscall, or a folded block of them. `name` is the
+// resource's title ("P3", "Thread 1234 (M)"), `spansName` what a folded block counts.
+QString describeResource(const TimelineScene& scene, const ResourceSpans& resource, const QString& name,
+                         const QString& spansName, const FoldedBlock& b)
 {
     const TraceData& t = *scene.trace;
-    const Processor& p = t.processors[proc];
     if (!b.merged) {
-        const ProcSpan ps = t.procSpan(proc, b.begin);
+        const ProcSpan ps = t.resourceSpan(resource, b.begin);
         const GoroutineRow row = t.rowOf(ps.goroutine);
         const QString who =
             row != kNoRow ? goroutineTitle(t, *scene.symbols, row) : QStringLiteral("G%1").arg(ps.goroutine);
-        return QStringLiteral("<b>P%1</b> running %2<br>%3 at %4")
-            .arg(QString::number(p.id), captureHtml(who), formatDuration(ps.end - ps.start),
-                 formatDuration(ps.start - t.startNs));
+        const SpanState state = t.spans.stateOf(resource.spans[b.begin]);
+        const QString doing = state == SpanState::Running ? QStringLiteral("running")
+            : state == SpanState::SyscallBlocked         ? QStringLiteral("in a blocked syscall (its P taken) of")
+                                                         : QStringLiteral("in a syscall of");
+        return QStringLiteral("<b>%1</b> %2 %3<br>%4 at %5")
+            .arg(name, doing, captureHtml(who), formatDuration(ps.end - ps.start), formatDuration(ps.start - t.startNs));
     }
-    const TimeNs busy = scene.index->procBusy(proc, b.begin, b.end);
+    const TimeNs busy = resource.busyNs(t.spans, b.begin, b.end);
     const TimeNs total = std::max<TimeNs>(1, b.endNs - b.startNs);
-    return QStringLiteral("<b>P%1</b><br>%2 goroutine runs, busy %3<br>%4 at %5")
-        .arg(QString::number(p.id), QString::number(b.count()), formatPercent(double(busy) / double(total)),
+    return QStringLiteral("<b>%1</b><br>%2 %3, busy %4<br>%5 at %6")
+        .arg(name, QString::number(b.count()), spansName, formatPercent(double(busy) / double(total)),
              formatDuration(b.endNs - b.startNs), formatDuration(b.startNs - t.startNs));
 }
 
@@ -226,7 +231,13 @@ QString describeHit(const TimelineScene& scene, const TimelineHit& hit)
     case TimelineHit::Kind::MergedSpans:
         return describeMerged(scene, hit.index, hit.block);
     case TimelineHit::Kind::ProcSpan:
-        return describeProc(scene, hit.index, hit.block);
+        return describeResource(scene, scene.trace->processors[hit.index],
+                                QStringLiteral("P%1").arg(scene.trace->processors[hit.index].id),
+                                QStringLiteral("goroutine runs"), hit.block);
+    case TimelineHit::Kind::ThreadSpan:
+        return describeResource(scene, scene.trace->threads[hit.index],
+                                QStringLiteral("Thread %1 (M)").arg(scene.trace->threads[hit.index].id),
+                                QStringLiteral("goroutine runs and syscalls"), hit.block);
     case TimelineHit::Kind::Region:
     case TimelineHit::Kind::Task:
     case TimelineHit::Kind::Log:

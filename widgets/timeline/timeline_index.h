@@ -50,8 +50,6 @@ public:
     {
         return m_trace && row < m_trace->goroutines.size() ? m_trace->spans.stepMaxima(row) : std::span<const TimeNs>();
     }
-    // Busy time of processor `proc` (index into TraceData::processors) over its spans [b, e).
-    TimeNs procBusy(size_t proc, uint32_t b, uint32_t e) const { return m_trace->processors[proc].busyNs(m_trace->spans, b, e); }
 
 private:
     std::vector<uint8_t> m_family; // SpanKind per StringId

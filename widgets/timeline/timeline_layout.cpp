@@ -43,6 +43,10 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
         for (size_t p = 0; p < trace.processors.size(); ++p)
             append(RowKind::Processor, uint32_t(p), kProcRowHeight);
     }
+    if (options.showThreads) {
+        for (size_t m = 0; m < trace.threads.size(); ++m)
+            append(RowKind::Thread, uint32_t(m), kProcRowHeight);
+    }
     if (options.showTasks) {
         for (size_t lane = 0; lane < index.taskLanes().laneCount(); ++lane)
             append(RowKind::TaskLane, uint32_t(lane), kTaskLaneHeight);

@@ -15,6 +15,7 @@ namespace gs::ui {
 enum class RowKind : uint8_t
 {
     Processor,   // index: into TraceData::processors
+    Thread,      // index: into TraceData::threads
     GroupHeader, // index: into TimelineLayout::groups()
     TaskLane,    // index: a lane of TimelineIndex::taskLanes()
     Goroutine,   // index: GoroutineRow
@@ -43,7 +44,7 @@ struct GoroutineGroup
 };
 
 // The vertical layout of a timeline: which row is drawn at which y. Processor rows come first,
-// then the task lanes (when the trace has user tasks), then, per start-function group, a header row and (unless the group is collapsed) its goroutine
+// then the thread rows (when asked for), then the task lanes (when the trace has user tasks), then, per start-function group, a header row and (unless the group is collapsed) its goroutine
 // rows, or just the goroutines when grouping is off. A group of one goroutine has no header
 // unless it is collapsed. Goroutines the filter mask drops have no row
 // at all (and groups left empty no header), so what is filtered out is gone, not dimmed; so do the
@@ -70,6 +71,7 @@ public:
         GoroutineSort sort = GoroutineSort::Id;
         bool grouped = true;
         bool showProcessors = true;
+        bool showThreads = false; // one row per OS thread (M), after the processors
         bool showTasks = true;
         // Groups (by start function) folded to their header: those in `collapsed`, and those of
         // more than foldGroupsLargerThan members unless in `expanded` (a group of a million
@@ -111,6 +113,16 @@ private:
     std::vector<GoroutineGroup> m_groups;
     std::vector<uint32_t> m_positionOf; // per goroutine row; UINT32_MAX when hidden
 };
+
+// The processor or thread a row shows, or null for other kinds of row.
+inline const ResourceSpans* resourceOf(const TraceData& trace, const LayoutRow& row)
+{
+    if (row.kind == RowKind::Processor)
+        return &trace.processors[row.index];
+    if (row.kind == RowKind::Thread)
+        return &trace.threads[row.index];
+    return nullptr;
+}
 
 // Sort key helpers shared by the layout and tests.
 TimeNs totalBlockedNs(const GoroutineStats& stats);

@@ -28,11 +28,11 @@ constexpr int kMinTextPx = 40;      // blocks narrower than this get no label
 constexpr int kHitSlackPx = 2;
 constexpr int kOutlinePx = 2;       // contributor outline thickness; narrower stretches are filled
 
-// A processor's runs as a foldSpans sequence.
-struct ProcSeq
+// A processor's or thread's spans as a foldSpans sequence.
+struct ResourceSeq
 {
     const TraceData* trace = nullptr;
-    const std::vector<uint32_t>* spans = nullptr; // Processor::spans
+    const std::vector<uint32_t>* spans = nullptr; // ResourceSpans::spans
 
     size_t size() const { return spans->size(); }
     TimeNs start(uint32_t i) const { return trace->spans.startOf((*spans)[i]); }
@@ -45,8 +45,8 @@ void foldRow(const TimelineScene& scene, const LayoutRow& row, std::vector<Folde
     if (row.kind == RowKind::Goroutine)
         foldGoroutineRow(scene.trace->spans, row.index, scene.window, TimelineScene::kMinBlockPx, out,
                          scene.index->stepMaxima(row.index));
-    else if (row.kind == RowKind::Processor)
-        foldSpans(ProcSeq{scene.trace, &scene.trace->processors[row.index].spans}, scene.window, TimelineScene::kMinBlockPx, out);
+    else if (const ResourceSpans* resource = resourceOf(*scene.trace, row))
+        foldSpans(ResourceSeq{scene.trace, &resource->spans}, scene.window, TimelineScene::kMinBlockPx, out);
 }
 
 // Calls fn(k) for the items of a sorted time column that fall into the window, at most one per
@@ -191,8 +191,8 @@ public:
             const LayoutRow& row = layout.row(i);
             if (row.kind == RowKind::Goroutine)
                 paintGoroutine(i, row.index);
-            else if (row.kind == RowKind::Processor)
-                paintProcessor(i, row.index);
+            else if (const ResourceSpans* resource = resourceOf(*m_scene.trace, row))
+                paintResource(i, *resource);
             else if (row.kind == RowKind::TaskLane)
                 paintTaskLane(i, row.index);
             else
@@ -238,6 +238,8 @@ private:
         QString text;
         if (row.kind == RowKind::Processor) {
             text = QStringLiteral("P%1").arg(m_scene.trace->processors[row.index].id);
+        } else if (row.kind == RowKind::Thread) {
+            text = QStringLiteral("M%1").arg(m_scene.trace->threads[row.index].id);
         } else if (row.kind == RowKind::TaskLane) {
             // The first lane names them all.
             if (row.index == 0)
@@ -348,8 +350,11 @@ private:
             flush(k);
     }
 
-    void paintProcessor(size_t i, uint32_t p)
+    // A processor's runs, or a thread's runs and syscalls: each run in its goroutine's colour,
+    // a syscall in its state's colour; folded blocks as a busy-share bar.
+    void paintResource(size_t i, const ResourceSpans& resource)
     {
+        const TraceData& t = *m_scene.trace;
         const int top = m_scene.rowTop(m_area, i) + 1;
         const int h = TimelineLayout::kProcRowHeight - 2;
         m_blocks.clear();
@@ -357,15 +362,18 @@ private:
         for (const FoldedBlock& b : m_blocks) {
             const auto [x0, x1] = m_scene.xRange(m_area, b.startNs, b.endNs);
             if (!b.merged) {
-                const int64_t goroutine = m_scene.trace->procSpan(p, b.begin).goroutine;
-                m_batch.add(m_pal.forGoroutine(goroutine), QRect(x0, top, x1 - x0, h));
+                const int64_t goroutine = t.resourceSpan(resource, b.begin).goroutine;
+                const SpanState state = t.spans.stateOf(resource.spans[b.begin]);
+                const bool running = state == SpanState::Running;
+                m_batch.add(running ? m_pal.forGoroutine(goroutine) : m_pal.forState(state), QRect(x0, top, x1 - x0, h));
                 if (x1 - x0 >= kMinTextPx)
-                    m_labels.push_back({QRect(x0 + 2, top, x1 - x0 - 4, h), QStringLiteral("G%1").arg(goroutine),
+                    m_labels.push_back({QRect(x0 + 2, top, x1 - x0 - 4, h),
+                                        running ? QStringLiteral("G%1").arg(goroutine) : QStringLiteral("G%1 syscall").arg(goroutine),
                                         &m_pal.text});
                 continue;
             }
             // A merged block shows utilisation: the busy share of its time as a bar height.
-            const TimeNs busy = m_scene.index->procBusy(p, b.begin, b.end);
+            const TimeNs busy = resource.busyNs(t.spans, b.begin, b.end);
             const TimeNs total = std::max<TimeNs>(1, b.endNs - b.startNs);
             const int bh = std::clamp(int((busy * h + total / 2) / total), 1, h);
             m_batch.add(m_pal.procBusy, QRect(x0, top + h - bh, x1 - x0, bh));
@@ -684,6 +692,8 @@ TimelineHit hitTest(const TimelineScene& scene, const QRect& area, QPoint pos)
             hit.block = b;
             if (row.kind == RowKind::Processor)
                 hit.kind = TimelineHit::Kind::ProcSpan;
+            else if (row.kind == RowKind::Thread)
+                hit.kind = TimelineHit::Kind::ThreadSpan;
             else
                 hit.kind = b.merged ? TimelineHit::Kind::MergedSpans : TimelineHit::Kind::Span;
         }

@@ -11,7 +11,7 @@ class QPainter;
 namespace gs::ui {
 
 // Paints the visible rows of `scene` into `area` (header excluded): backgrounds and labels,
-// processor rows, group headers, goroutine state bars with folded blocks, GC-assist overlays,
+// processor and thread rows, group headers, goroutine state bars with folded blocks, GC-assist overlays,
 // region tracks, log/task/CPU-sample markers, a flame frame's contributors (outlined stretches,
 // marked labels), the selected goroutine, span and range. Only rows
 // intersecting `area` are touched (first one found by binary search); per row the work is bounded

@@ -74,6 +74,7 @@ struct TimelineHit
         Span,        // one goroutine span: block.begin is its index
         MergedSpans, // a folded run of goroutine spans [block.begin, block.end)
         ProcSpan,    // processor spans [block.begin, block.end) of processor `index`
+        ThreadSpan,  // thread spans [block.begin, block.end) of thread `index` (TraceData::threads)
         GroupHeader, // group `index`
         RowLabel,    // the gutter of a goroutine row
         Region,      // user region `item` on goroutine row `index`
@@ -83,7 +84,7 @@ struct TimelineHit
     };
     Kind kind = Kind::None;
     size_t layoutRow = 0;
-    uint32_t index = 0; // goroutine row, processor or group, by kind
+    uint32_t index = 0; // goroutine row, processor, thread or group, by kind
     uint32_t item = 0;  // index into TraceData::regions, tasks or logs, by kind
     FoldedBlock block;
     std::optional<TimeNs> timeNs; // the time under the point, right of the label gutter

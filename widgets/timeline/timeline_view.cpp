@@ -79,7 +79,7 @@ void TimelineView::setStore(StorePtr store, TimelineParts parts)
     // The prepared layout has the default options; the user's sort and grouping carry over.
     const TimelineLayout::Options defaults;
     if (parts.layout && m_options.sort == defaults.sort && m_options.grouped == defaults.grouped
-        && m_options.showProcessors == defaults.showProcessors)
+        && m_options.showProcessors == defaults.showProcessors && m_options.showThreads == defaults.showThreads)
         setLayout(std::move(parts.layout));
     else
         rebuildLayout();
@@ -127,6 +127,14 @@ void TimelineView::setGoroutineFilter(std::shared_ptr<const std::vector<uint8_t>
     if (keep == m_options.keep)
         return;
     m_options.keep = std::move(keep);
+    rebuildLayout();
+}
+
+void TimelineView::setShowThreads(bool show)
+{
+    if (show == m_options.showThreads)
+        return;
+    m_options.showThreads = show;
     rebuildLayout();
 }
 
@@ -594,14 +602,19 @@ void TimelineView::handleClick(QPoint pos)
     case TimelineHit::Kind::MergedSpans:
         setTimeRange(hit.block.startNs, hit.block.endNs);
         break;
-    case TimelineHit::Kind::ProcSpan: {
+    case TimelineHit::Kind::ProcSpan:
+    case TimelineHit::Kind::ThreadSpan: {
         if (hit.block.merged) {
             setTimeRange(hit.block.startNs, hit.block.endNs);
             break;
         }
-        // A goroutine run on a processor is that goroutine's running span: select it.
+        // A goroutine run on a processor or thread, or a thread's syscall, is that goroutine's
+        // span: select it.
         const TraceData& t = *m_store->trace;
-        const uint32_t span = t.processors[hit.index].spans[hit.block.begin];
+        const ResourceSpans& resource = hit.kind == TimelineHit::Kind::ProcSpan
+            ? static_cast<const ResourceSpans&>(t.processors[hit.index])
+            : t.threads[hit.index];
+        const uint32_t span = resource.spans[hit.block.begin];
         selectSpan({t.spans.rowOfSpan(span), span});
         break;
     }

@@ -23,7 +23,7 @@
 namespace gs::ui {
 
 // Custom-painted timeline of an execution trace: a pinned time ruler with GC and stop-the-world
-// bands, processor rows, then one row per goroutine (grouped by start function, sortable) coloured
+// bands, processor rows, thread rows when asked for, then one row per goroutine (grouped by start function, sortable) coloured
 // by state, with GC assists, user regions and task/log/CPU-sample markers.
 //
 // The view owns only view state — the TimeWindow, the vertical scroll, the layout options and the
@@ -67,6 +67,10 @@ public:
     // the rows follow the window once it rests, the goroutine at the top staying in place.
     void setHideAbsentGoroutines(bool hide);
     bool hidesAbsentGoroutines() const { return m_hideAbsent; }
+    // Whether each OS thread (M) has a row after the processors (off by default): the goroutines
+    // it ran and the syscalls it made. A trace that names no threads has none.
+    void setShowThreads(bool show);
+    bool showsThreads() const { return m_options.showThreads; }
 
     const TimeWindow& window() const { return m_window; }
     // Shows [startNs, endNs] (clamped to the trace and the minimum zoom).

@@ -182,7 +182,14 @@ void TracePage::createViewActions()
         m_tabs->setCurrentWidget(m_search);
         m_search->focusField();
     });
-    m_viewActions = {find, goTo, search, nullptr, plots, tabs};
+    // Thread (M) rows on the timeline, as go tool trace's thread view: off by default.
+    m_threadRows = new QAction(tr("T&hread Rows"), this);
+    m_threadRows->setObjectName(QStringLiteral("threadRowsAction"));
+    m_threadRows->setCheckable(true);
+    m_threadRows->setChecked(timeline()->showsThreads());
+    connect(m_threadRows, &QAction::toggled, timeline(), &TimelineView::setShowThreads);
+    addAction(m_threadRows);
+    m_viewActions = {find, goTo, search, nullptr, plots, tabs, m_threadRows};
 }
 
 QWidget* TracePage::createToolbar()
@@ -330,6 +337,10 @@ void TracePage::setStore(StorePtr store, TraceViewsPtr views)
         }
     }
     m_filterBar->setReasons(reasons);
+    // A trace that does not record threads (before Go 1.22) has no thread rows to show, and says so.
+    const bool threads = m_store && m_store->trace && !m_store->trace->threads.empty();
+    m_threadRows->setEnabled(threads || !m_store || !m_store->trace);
+    m_threadRows->setText(m_threadRows->isEnabled() ? tr("T&hread Rows") : tr("T&hread Rows (not recorded in this trace)"));
     m_pane->setStore(m_store, views);
     m_session->setStore(m_store, views);
     m_navigator->reset();

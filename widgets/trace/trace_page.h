@@ -124,6 +124,7 @@ private:
     QComboBox* m_sort = nullptr;
     QLabel* m_rangeSummary = nullptr;
     QAction* m_filterToRange = nullptr;
+    QAction* m_threadRows = nullptr;
     TraceNavigator* m_navigator = nullptr;
     QPointer<LinkedDumpTab> m_linkedDump; // in m_tabs while a dump is open beside the trace
     QPointer<TraceCompareTab> m_compare;  // in m_tabs while a base trace is set

@@ -211,6 +211,7 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
     OpenSpan span;
     span.start = t;
     span.proc = int32_t(ev.p);
+    span.thread = ev.m;
     span.reason = internReason(st.reason);
     span.stack = transitionStack;
     switch (to) {
@@ -310,6 +311,23 @@ void TraceStoreBuilder::closeSpan(LiveGoroutine& b, TimeNs end)
     b.lastEnd = end;
     if (span.state == SpanState::Running && span.proc >= 0)
         runsOf(span.proc).push_back({b.serial, local});
+    if (span.thread != kNoThread && span.state != SpanState::Runnable && span.state != SpanState::Waiting)
+        threadRunsOf(span.thread).push_back({b.serial, local});
+}
+
+ChunkedList<TraceStoreBuilder::Run>& TraceStoreBuilder::threadRunsOf(int64_t thread)
+{
+    // A thread runs many spans in a row; the map is asked only when the thread changes.
+    if (thread != m_lastThread || m_threadRuns.empty()) {
+        auto [it, inserted] = m_threadSlot.try_emplace(thread, uint32_t(m_threadRuns.size()));
+        if (inserted) {
+            m_threadRuns.emplace_back();
+            m_threadIds.push_back(thread);
+        }
+        m_lastThread = thread;
+        m_lastThreadSlot = it->second;
+    }
+    return m_threadRuns[m_lastThreadSlot];
 }
 
 ChunkedList<TraceStoreBuilder::Run>& TraceStoreBuilder::runsOf(int32_t proc)
@@ -527,6 +545,8 @@ void TraceStoreBuilder::finish()
     m_spans.finish(std::move(m_idBySerial));
     for (Processor& p : m_trace.processors)
         p.finish(m_trace.spans);
+    for (Thread& thread : m_trace.threads)
+        thread.finish(m_trace.spans);
     m_trace.foreverReason = intern("forever");
     m_trace.finishGoroutines();
     std::stable_sort(m_trace.regions.begin(), m_trace.regions.end(), [&](const UserRegion& a, const UserRegion& b) {
@@ -638,19 +658,26 @@ void TraceStoreBuilder::writeSpans(LiveGoroutine& b)
     m_spans.endRow();
 }
 
+template<typename Resource, typename Id>
+void TraceStoreBuilder::collect(std::vector<ChunkedList<Run>>& runs, const std::vector<Id>& ids, std::vector<Resource>& out)
+{
+    std::vector<uint32_t> order(runs.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
+    for (uint32_t k : order) {
+        Resource r;
+        r.id = ids[k];
+        r.spans.reserve(runs[k].size());
+        runs[k].drain([&](const Run& run) { r.spans.push_back(m_firstSpan[run.serial] + run.local); });
+        out.push_back(std::move(r));
+    }
+    runs = std::vector<ChunkedList<Run>>();
+}
+
 void TraceStoreBuilder::collectRuns()
 {
-    std::vector<uint32_t> order(m_runs.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return m_procIds[a] < m_procIds[b]; });
-    for (uint32_t k : order) {
-        Processor p;
-        p.id = m_procIds[k];
-        p.spans.reserve(m_runs[k].size());
-        m_runs[k].drain([&](const Run& run) { p.spans.push_back(m_firstSpan[run.serial] + run.local); });
-        m_trace.processors.push_back(std::move(p));
-    }
-    m_runs = std::vector<ChunkedList<Run>>();
+    collect(m_runs, m_procIds, m_trace.processors);
+    collect(m_threadRuns, m_threadIds, m_trace.threads);
     m_firstSpan = {};
 }
 
@@ -674,6 +701,11 @@ Result<std::shared_ptr<EventStore>> decodeGoTrace(std::span<const uint8_t> bytes
     trace.truncated = stats->truncated;
     if (header)
         trace.goVersion = "1." + std::to_string(header->minorVersion);
+    // Before Go 1.22 events carry no thread: the converter infers one from the thread that last
+    // started the event's P. Threads are kept only for traces whose every event belongs to a
+    // thread's batch, where they are checked against Go's parser; the views say they are unknown.
+    if (!header || header->minorVersion < 22)
+        trace.threads = {};
     return store;
 }
 

@@ -25,8 +25,8 @@ namespace gs::gotrace {
 // already). When a goroutine exits, its row is written to the store's columns and its record is
 // freed, so a server trace with millions of short-lived goroutines holds a few hundred records at a
 // time; goroutines still alive are written by finish(). Rows are therefore in the order goroutines
-// ended. A processor's runs are noted as they close, which is their time order, by (goroutine
-// serial, span index) until every goroutine's first span is known.
+// ended. A processor's runs, and a thread's runs and syscalls, are noted as they close, which is
+// their time order, by (goroutine serial, span index) until every goroutine's first span is known.
 //
 // Per-goroutine statistics follow the rules of Go's goroutine analysis (internal/trace
 // summary): a goroutine first seen in an undetermined state counts as created at the last
@@ -50,6 +50,7 @@ private:
         StackId stack = 0;
         int32_t proc = -1;
         uint32_t waker = SpanTableWriter::kNoWaker; // the waker's serial
+        int64_t thread = kNoThread; // the M that started it (Running) or made it (syscalls)
     };
     // A closed span in 8 bytes: its start as the step from the goroutine's previous start (see
     // farStarts) and its traits code. Ends are the next start but for the listed gaps.
@@ -103,9 +104,12 @@ private:
     StringId intern(std::string_view s) { return m_symbols.strings.intern(s); }
     StringId internReason(std::string_view reason);
     ChunkedList<Run>& runsOf(int32_t proc);
+    ChunkedList<Run>& threadRunsOf(int64_t thread);
     void writeSpans(LiveGoroutine& g);
-    // Moves the runs to the processors, each as its span's index (not yet sorted).
+    // Moves the runs to the processors and threads, each as its span's index (not yet sorted).
     void collectRuns();
+    template<typename Resource, typename Id>
+    void collect(std::vector<ChunkedList<Run>>& runs, const std::vector<Id>& ids, std::vector<Resource>& out);
 
     static constexpr size_t kReasonCache = 64;
     struct ReasonSlot
@@ -141,6 +145,12 @@ private:
     std::vector<ChunkedList<Run>> m_runs;
     std::vector<uint32_t> m_runsByProc;
     std::unordered_map<int32_t, uint32_t> m_runsByWideProc;
+    // Running and syscall spans per thread (M), in closing order; the last thread used in front.
+    std::vector<int64_t> m_threadIds;
+    std::vector<ChunkedList<Run>> m_threadRuns;
+    std::unordered_map<int64_t, uint32_t> m_threadSlot;
+    int64_t m_lastThread = kNoThread;
+    uint32_t m_lastThreadSlot = 0;
 
     // Syscall bookkeeping, as Go's analysis does it: which goroutine is in a syscall on which P.
     std::unordered_map<int64_t, int64_t> m_syscallingP; // P -> goroutine ID
