@@ -730,9 +730,10 @@ void MainWindow::paintInNextTurn()
     // Showing a capture's page dirties the whole window, and a paint is nearly always pending while
     // a load reports progress: Qt would run it in this turn, right after the page's own set-up,
     // and the GUI would not return to its event loop for both. Held here, the window paints in a
-    // turn of its own.
+    // turn of its own. A timer, not a queued call: queued calls and the pending paint run in one
+    // batch, while timers that are due (the user's input, progress) get their turn first.
     m_stack->setUpdatesEnabled(false);
-    QTimer::singleShot(0, m_stack, [stack = m_stack] { stack->setUpdatesEnabled(true); });
+    QTimer::singleShot(1, m_stack, [stack = m_stack] { stack->setUpdatesEnabled(true); });
 }
 
 void MainWindow::setLoadingUi(bool loading)
