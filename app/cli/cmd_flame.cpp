@@ -17,6 +17,7 @@ namespace {
 
 constexpr const char* kUsage = "flame FILE -o OUT.svg|OUT.folded [--sample-index NAME|N] [--focus RE] [--ignore RE] "
                                "[--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]"
+                               " [--functions|--files|--lines|--addresses] [--noinlines]"
                                " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
 
 bool endsWith(const std::string& s, const std::string& suffix)
@@ -28,7 +29,7 @@ int runFlame(const std::vector<std::string>& argv, std::ostream&, std::ostream& 
 {
     std::vector<std::string> valued = stackQueryOptions();
     valued.push_back("o");
-    auto command = parseFileCommand(argv, valued, {}, kUsage, err);
+    auto command = parseFileCommand(argv, valued, granularitySwitches(), kUsage, err);
     if (!command)
         return 2;
     const CliArgs& args = command->args;

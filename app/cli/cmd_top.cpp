@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
-// `top FILE`: pprof's -top table (flat, flat%, sum%, cum, cum%), same ranking and values.
+// `top FILE`: pprof's -top table (flat, flat%, sum%, cum, cum%), same ranking and values; and
+// `peek REGEX FILE`: pprof's -peek, the callers and callees of the nodes matching REGEX.
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "app/cli/json_writer.h"
 #include "app/cli/stack_query.h"
+#include "core/analysis/call_edges.h"
 #include "core/analysis/inline_labels.h"
 #include "core/analysis/top_table.h"
 #include "core/analysis/value_format.h"
+#include "core/base/go_regex.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +24,7 @@ namespace {
 
 constexpr const char* kUsage = "top FILE [--sample-index NAME|N] [-n N] [--cum] [--json] [--nodefraction F] [--focus RE] "
                                "[--ignore RE] [--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]"
+                               " [--functions|--files|--lines|--addresses] [--noinlines]"
                                " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
 
 // pprof's defaults: functions whose |cum| is under 0.5% of the shown weight are dropped, and calls
@@ -119,24 +124,42 @@ struct Dropped
     int64_t edgeCutoff = 0;
 };
 
-void printText(const StackQuery& q, const std::vector<TopRow>& rows, const Dropped& dropped, int64_t total,
-               std::ostream& out)
+// How a report prints values: in one unit for the whole table, which pprof picks from the
+// smallest value shown (a row's flat, or its cum when the flat is zero).
+class ValueFormat
 {
-    const std::string& unit = q.valueType().unit;
-    // pprof picks one unit for the table from the smallest value shown.
-    int64_t minValue = 0;
-    int64_t shown = 0;
-    for (const TopRow& r : rows) {
-        int64_t v = std::llabs(r.flat);
-        if (v == 0)
-            v = std::llabs(r.cum);
-        if (v > 0 && (minValue == 0 || v < minValue))
-            minValue = v;
-        shown += r.flat;
+public:
+    ValueFormat(const std::vector<TopRow>& rows, int64_t total, const std::string& unit)
+        : m_unit(unit)
+    {
+        int64_t minValue = 0;
+        for (const TopRow& r : rows) {
+            int64_t v = std::llabs(r.flat);
+            if (v == 0)
+                v = std::llabs(r.cum);
+            if (v > 0 && (minValue == 0 || v < minValue))
+                minValue = v;
+        }
+        m_tableUnit = tableUnit(minValue, total, unit);
+        if (m_tableUnit.empty())
+            m_tableUnit = "count";
     }
-    const std::string tu = tableUnit(minValue, total, unit);
-    auto value = [&](int64_t v) { return formatValue(v, unit, tu.empty() ? "count" : tu); };
 
+    std::string operator()(int64_t v) const { return formatValue(v, m_unit, m_tableUnit); }
+
+private:
+    std::string m_unit;
+    std::string m_tableUnit;
+};
+
+// The lines above a report's table: the profile's labels, the active filters, what is shown and
+// what is dropped.
+void printReportLabels(const StackQuery& q, const std::vector<TopRow>& rows, const Dropped& dropped, int64_t total,
+                       const ValueFormat& value, std::ostream& out)
+{
+    int64_t shown = 0;
+    for (const TopRow& r : rows)
+        shown += r.flat;
     printProfileLabels(q, total, value, out);
     if (!q.activeFilters.empty()) {
         out << "Active filters:\n";
@@ -151,6 +174,13 @@ void printText(const StackQuery& q, const std::vector<TopRow>& rows, const Dropp
             << value(dropped.cutoffLabel) << ")\n";
     if (rows.size() < dropped.keptBeforeLimit)
         out << "Showing top " << rows.size() << " nodes out of " << dropped.keptBeforeLimit << '\n';
+}
+
+void printText(const StackQuery& q, const std::vector<TopRow>& rows, const Dropped& dropped, int64_t total,
+               std::ostream& out)
+{
+    const ValueFormat value(rows, total, q.valueType().unit);
+    printReportLabels(q, rows, dropped, total, value, out);
     char header[80];
     std::snprintf(header, sizeof header, "%10s %5s%% %5s%% %10s %5s%%\n", "flat", "flat", "sum", "cum", "cum");
     out << header;
@@ -173,7 +203,10 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     std::vector<std::string> valued = stackQueryOptions();
     valued.push_back("n");
     valued.push_back("nodefraction");
-    auto command = parseFileCommand(argv, valued, {"cum", "json"}, kUsage, err);
+    std::vector<std::string> switches = granularitySwitches();
+    switches.push_back("cum");
+    switches.push_back("json");
+    auto command = parseFileCommand(argv, valued, switches, kUsage, err);
     if (!command)
         return 2;
     const CliArgs& args = command->args;
@@ -222,11 +255,103 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     return 0;
 }
 
+constexpr const char* kPeekUsage = "peek REGEX FILE [--sample-index NAME|N] [--cum] [--focus RE] [--ignore RE] "
+                                   "[--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]"
+                                   " [--functions|--files|--lines|--addresses] [--noinlines]"
+                                   " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
+
+// pprof's order of a node's callers or callees: heavier first, then by caller, then by callee name.
+void sortEdges(const Symbols& symbols, std::vector<const CallEdge*>& edges)
+{
+    std::sort(edges.begin(), edges.end(), [&](const CallEdge* a, const CallEdge* b) {
+        if (a->weight != b->weight)
+            return std::llabs(a->weight) > std::llabs(b->weight);
+        if (a->caller != b->caller && printableName(symbols, a->caller) != printableName(symbols, b->caller))
+            return printableName(symbols, a->caller) < printableName(symbols, b->caller);
+        if (a->callee != b->callee && printableName(symbols, a->callee) != printableName(symbols, b->callee))
+            return printableName(symbols, a->callee) < printableName(symbols, b->callee);
+        return a->caller != b->caller ? a->caller < b->caller : a->callee < b->callee;
+    });
+}
+
+int runPeek(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    std::vector<std::string> switches = granularitySwitches();
+    switches.push_back("cum");
+    CliArgs args;
+    if (auto problem = CliArgs::parse(argv, stackQueryOptions(), switches, args)) {
+        fail(err, *problem + " (usage: " + kPeekUsage + ")");
+        return 2;
+    }
+    if (args.positionals().size() != 2) {
+        fail(err, std::string("expected REGEX and FILE (usage: ") + kPeekUsage + ")");
+        return 2;
+    }
+    const std::string& pattern = args.positionals()[0];
+    const auto regex = GoRegex::compile(pattern, "peek");
+    if (!regex)
+        return fail(err, regex.error().message);
+    auto q = runStackQuery(args.positionals()[1], args, err);
+    if (!q)
+        return 1;
+    const Symbols& symbols = q->store->symbols;
+    // As pprof's peek: every node, none dropped for a small weight.
+    const std::vector<TopRow> rows = computeTop(symbols, q->stacks, args.has("cum") ? TopOrder::Cum : TopOrder::Flat);
+    std::vector<const TopRow*> matched;
+    for (const TopRow& r : rows) {
+        if (regex->search(printableName(symbols, r.function)))
+            matched.push_back(&r);
+    }
+    if (matched.empty())
+        return fail(err, "no matches found for regexp: " + pattern);
+
+    const int64_t total = sampleTypeTotal(q->profile(), q->sampleType);
+    const ValueFormat value(rows, total, q->valueType().unit);
+    printReportLabels(*q, rows, Dropped {}, total, value, out);
+    const char* separator = "----------------------------------------------------------+-------------\n";
+    out << separator << "      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t \n";
+
+    const std::vector<CallEdge> edges = computeCallEdges(symbols, q->stacks);
+    std::vector<std::vector<const CallEdge*>> callers(symbols.functions.size()), callees(symbols.functions.size());
+    for (const CallEdge& e : edges) {
+        callers[e.callee].push_back(&e);
+        callees[e.caller].push_back(&e);
+    }
+    auto printEdges = [&](std::vector<const CallEdge*>& list, int64_t cum, bool showCaller) {
+        sortEdges(symbols, list);
+        for (const CallEdge* e : list) {
+            char buf[128];
+            std::snprintf(buf, sizeof buf, "%50s %s |   ", value(e->weight).c_str(), formatPercent(e->weight, cum).c_str());
+            out << buf << printableName(symbols, showCaller ? e->caller : e->callee) << (e->inlined ? " (inline)" : "")
+                << '\n';
+        }
+    };
+    int64_t flatSum = 0;
+    for (const TopRow* r : matched) {
+        out << separator;
+        printEdges(callers[r->function], r->cum, true);
+        flatSum += r->flat;
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "%10s %s %s %10s %s                | ", value(r->flat).c_str(),
+                      formatPercent(r->flat, total).c_str(), formatPercent(flatSum, total).c_str(),
+                      value(r->cum).c_str(), formatPercent(r->cum, total).c_str());
+        out << buf << printableName(symbols, r->function) << '\n';
+        printEdges(callees[r->function], r->cum, false);
+    }
+    out << separator;
+    return 0;
+}
+
 } // namespace
 
 Command topCommand()
 {
     return {"top", kUsage, "functions by flat (or cumulative) weight, exactly as go tool pprof -top ranks them", runTop};
+}
+
+Command peekCommand()
+{
+    return {"peek", kPeekUsage, "the callers and callees of the functions matching REGEX, as go tool pprof -peek", runPeek};
 }
 
 } // namespace gs::cli

@@ -8,6 +8,7 @@ namespace gs::cli {
 int runEvents(const std::vector<std::string>& args, std::ostream& out, std::ostream& err); // cmd_events.cpp
 Command infoCommand();  // cmd_info.cpp
 Command topCommand();   // cmd_top.cpp
+Command peekCommand();  // cmd_top.cpp
 Command flameCommand(); // cmd_flame.cpp
 Command goroutinesCommand(); // cmd_goroutines.cpp
 Command chainCommand();      // cmd_chain.cpp
@@ -22,6 +23,7 @@ const std::vector<Command>& commands()
     static const std::vector<Command> kCommands = {
         infoCommand(),
         topCommand(),
+        peekCommand(),
         flameCommand(),
         goroutinesCommand(),
         chainCommand(),

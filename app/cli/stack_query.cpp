@@ -2,6 +2,7 @@
 #include "app/cli/stack_query.h"
 
 #include "app/cli/cli_common.h"
+#include "core/analysis/granularity.h"
 #include "core/analysis/trace_profiles.h"
 #include "core/base/capture_text.h"
 
@@ -52,7 +53,34 @@ StorePtr deriveFromTrace(const StorePtr& traceStore, const std::string& path, co
     return deriveTraceProfile(*traceStore, *kind, keep);
 }
 
+// pprof's granularity switches; at most one of the four, plus --noinlines.
+std::optional<NodeGranularity> granularityOf(const CliArgs& args, std::ostream& err)
+{
+    NodeGranularity g;
+    int given = 0;
+    for (const auto& [flag, value] : {std::pair {"functions", Granularity::Functions}, std::pair {"files", Granularity::Files},
+                                      std::pair {"lines", Granularity::Lines},
+                                      std::pair {"addresses", Granularity::Addresses}}) {
+        if (args.has(flag)) {
+            g.granularity = value;
+            ++given;
+        }
+    }
+    if (given > 1) {
+        fail(err, "choose one of --functions, --files, --lines and --addresses");
+        return std::nullopt;
+    }
+    g.noInlines = args.has("noinlines");
+    return g;
+}
+
 } // namespace
+
+const std::vector<std::string>& granularitySwitches()
+{
+    static const std::vector<std::string> kSwitches = {"functions", "files", "lines", "addresses", "noinlines"};
+    return kSwitches;
+}
 
 const std::vector<std::string>& stackQueryOptions()
 {
@@ -73,6 +101,9 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
         fail(err, path + ": has no profile samples (" + formatName(q.store->format) + ")");
         return std::nullopt;
     }
+    const auto granularity = granularityOf(args, err);
+    if (!granularity)
+        return std::nullopt;
     const Profile& profile = *q.store->profile;
     q.sampleType = profile.defaultSampleType;
     if (auto si = args.value("sample-index")) {
@@ -106,10 +137,27 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
     }
     for (const LabelFilter& lf : filter.labels)
         q.activeFilters.push_back(std::string(lf.exclude ? "tagignore=" : "tagfocus=") + lf.key + "=" + lf.valueRegex);
-    auto selected = selectProfileStacks(*q.store, q.sampleType, filter);
+    std::vector<uint8_t> kept;
+    auto selected = selectProfileStacks(*q.store, q.sampleType, filter, nullptr, granularity->isDefault() ? nullptr : &kept);
     if (!selected) {
         fail(err, selected.error().message);
         return std::nullopt;
+    }
+    if (!granularity->isDefault()) {
+        // As pprof: the filters see the profile's own functions, then the nodes are regrouped,
+        // and the same samples are summed over the regrouped stacks.
+        auto regrouped = regroupProfile(*q.store, *granularity,
+                                        selected->hiddenFunctions.empty() ? nullptr : &selected->hiddenFunctions);
+        if (!regrouped) {
+            fail(err, path + ": " + regrouped.error().message);
+            return std::nullopt;
+        }
+        q.store = std::move(*regrouped);
+        selected = selectProfileStacks(*q.store, q.sampleType, StackFilter {}, &kept);
+        if (!selected) {
+            fail(err, selected.error().message);
+            return std::nullopt;
+        }
     }
     q.stacks = std::move(*selected);
     return q;

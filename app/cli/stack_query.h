@@ -16,6 +16,10 @@ namespace gs::cli {
 // --sample-index NAME|N, --focus/--ignore/--hide RE, --tagfocus/--tagignore KEY=RE.
 const std::vector<std::string>& stackQueryOptions();
 
+// pprof's granularity switches, which the stack queries accept: --functions (the default),
+// --files, --lines, --addresses, and --noinlines (inlined calls count as their caller).
+const std::vector<std::string>& granularitySwitches();
+
 // A loaded profile, the chosen sample type and its filtered stacks.
 struct StackQuery
 {
@@ -29,8 +33,9 @@ struct StackQuery
     const ValueType& valueType() const { return profile().sampleTypes[sampleType]; }
 };
 
-// Loads FILE, picks the sample type (the profile's default unless --sample-index says otherwise)
-// and applies the filters. On any error prints one line and returns nothing.
+// Loads FILE, picks the sample type (the profile's default unless --sample-index says otherwise),
+// regroups it at the granularity the switches ask for, and applies the filters. On any error
+// prints one line and returns nothing.
 std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err);
 
 } // namespace gs::cli

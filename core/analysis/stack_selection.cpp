@@ -106,7 +106,8 @@ std::vector<uint8_t> matchFunctions(const Symbols& symbols, const GoRegex& regex
     return matchMask(symbols, regex, false);
 }
 
-Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampleType, const StackFilter& filter)
+Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampleType, const StackFilter& filter,
+                                           const std::vector<uint8_t>* onlySamples, std::vector<uint8_t>* keptSamples)
 {
     if (!store.profile)
         return Error {"this input has no samples", std::nullopt};
@@ -147,9 +148,11 @@ Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampl
     // stacks is bounded by the (already validated) stack table.
     std::vector<int64_t> perStack(symbols.stacks.size(), 0);
     std::vector<uint8_t> seen(symbols.stacks.size(), 0);
+    if (keptSamples)
+        keptSamples->assign(profile.sampleCount(), 0);
     for (size_t i = 0; i < profile.sampleCount(); ++i) {
         const int64_t v = profile.value(i, sampleType);
-        if (v == 0)
+        if (v == 0 || (onlySamples && !(*onlySamples)[i]))
             continue;
         const StackId stack = profile.sampleStacks[i];
         bool keep = true;
@@ -161,6 +164,8 @@ Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampl
             keep = !anyFrameIn(symbols, symbols.stacks.frames(stack), ignore);
         if (!keep)
             continue;
+        if (keptSamples)
+            (*keptSamples)[i] = 1;
         perStack[stack] += v;
         seen[stack] = 1;
         out.total += v;

@@ -54,7 +54,11 @@ struct WeightedStacks
 
 // Selects one sample type of a profile, applies the filter, and sums weights per stack.
 // Fails only for an invalid regex or sample type (a one-line message naming which).
-Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampleType, const StackFilter& filter);
+// `onlySamples` (per sample, optional) leaves out the samples it does not mark; `keptSamples`
+// (optional) receives which samples were summed, to select the same ones in a regrouped copy.
+Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampleType, const StackFilter& filter,
+                                           const std::vector<uint8_t>* onlySamples = nullptr,
+                                           std::vector<uint8_t>* keptSamples = nullptr);
 
 // What pprof reports percentages against: the sum of absolute values of one sample type over all
 // samples, before any focus, ignore or tag filter.

@@ -61,7 +61,11 @@ std::vector<TopRow> computeTop(const Symbols& symbols, const WeightedStacks& sta
             return name(a) < name(b);
         const int64_t a2 = std::llabs(order == TopOrder::Flat ? a.cum : a.flat);
         const int64_t b2 = std::llabs(order == TopOrder::Flat ? b.cum : b.flat);
-        return a2 > b2;
+        if (a2 != b2)
+            return a2 > b2;
+        // Only functions sharing a name get here (regrouped nodes), which pprof leaves in a Go
+        // map's order, different from run to run: a fixed order instead.
+        return a.function < b.function;
     });
     return rows;
 }

@@ -32,10 +32,16 @@ void addTrace(const TraceData& t, Parts& parts)
                        vectorBytes(t.tasks) + vectorBytes(t.regions) + vectorBytes(t.logs) + vectorBytes(t.cpuSamples));
 }
 
+size_t bytesOf(const PprofDetail& d)
+{
+    return vectorBytes(d.functions) + vectorBytes(d.locations) + vectorBytes(d.lines) + vectorBytes(d.stackOffsets) +
+           vectorBytes(d.stackLocations) + vectorBytes(d.sampleStacks);
+}
+
 size_t bytesOf(const Profile& p)
 {
     return vectorBytes(p.sampleStacks) + vectorBytes(p.sampleValues) + vectorBytes(p.labelOffsets) +
-           vectorBytes(p.labels) + vectorBytes(p.sampleTypes) + vectorBytes(p.mappings);
+           vectorBytes(p.labels) + vectorBytes(p.sampleTypes) + vectorBytes(p.mappings) + (p.pprof ? bytesOf(*p.pprof) : 0);
 }
 
 } // namespace

@@ -37,6 +37,49 @@ struct Mapping
     std::string buildId;
 };
 
+// What a pprof profile records below the merged symbol tables (which name a function once and
+// drop addresses), for pprof's other granularities: files, lines, addresses and no inlines.
+struct PprofFunction
+{
+    FunctionId function = 0; // in the store's symbols: its name as pprof displays it
+    StringId file = 0;
+    int64_t startLine = 0;
+};
+
+struct PprofLine
+{
+    static constexpr uint32_t kNoFunction = UINT32_MAX;
+    uint32_t function = kNoFunction; // row in PprofDetail::functions
+    int64_t line = 0;
+};
+
+struct PprofLocation
+{
+    static constexpr uint32_t kNoMapping = UINT32_MAX;
+    uint64_t address = 0;
+    uint32_t mapping = kNoMapping; // row in Profile::mappings
+    uint32_t firstLine = 0;        // lines[firstLine .. firstLine + lineCount), innermost first
+    uint32_t lineCount = 0;
+};
+
+struct PprofDetail
+{
+    std::vector<PprofFunction> functions;
+    std::vector<PprofLocation> locations;
+    std::vector<PprofLine> lines;
+
+    // Distinct location sequences (rows in `locations`, leaf first): sequence i is
+    // stackLocations[stackOffsets[i] .. stackOffsets[i+1]); sampleStacks[s] is sample s's.
+    std::span<const uint32_t> stack(uint32_t i) const
+    {
+        return std::span<const uint32_t>(stackLocations).subspan(stackOffsets[i], stackOffsets[i + 1] - stackOffsets[i]);
+    }
+    size_t stackCount() const { return stackOffsets.size() - 1; }
+    std::vector<uint32_t> stackOffsets {0};
+    std::vector<uint32_t> stackLocations;
+    std::vector<uint32_t> sampleStacks;
+};
+
 // Samples of a stack-sampled profile (pprof, folded stacks, goroutine dumps), stored by column.
 // Sample i has stack sampleStacks[i], values sampleValues[i*sampleTypes.size() + t] and labels
 // labels[labelOffsets[i] .. labelOffsets[i+1]).
@@ -58,6 +101,8 @@ struct Profile
     std::vector<int64_t> sampleValues;
     std::vector<uint32_t> labelOffsets {0};
     std::vector<SampleLabel> labels;
+    // Present for pprof profiles.
+    std::optional<PprofDetail> pprof;
 
     size_t sampleCount() const { return sampleStacks.size(); }
     int64_t value(size_t sample, size_t type) const { return sampleValues[sample * sampleTypes.size() + type]; }

@@ -91,6 +91,15 @@ FunctionId Symbols::internFunction(std::string_view name, std::string_view file)
     return id;
 }
 
+FunctionId Symbols::addFunction(std::string_view name, std::string_view file)
+{
+    const StringId nameId = strings.intern(name);
+    const auto id = FunctionId(functions.size());
+    functions.push_back(Function {nameId, strings.intern(file)});
+    m_functionByName.emplace(nameId, id); // keeps the first of a name
+    return id;
+}
+
 FrameId Symbols::internFrame(FunctionId function, int64_t line, bool inlined)
 {
     if (line >= 0 && line < (int64_t(1) << 31)) {

@@ -79,6 +79,9 @@ struct Symbols
     StackTable stacks;
 
     FunctionId internFunction(std::string_view name, std::string_view file);
+    // A new function even when one of the same name exists: pprof's nodes of other granularities
+    // can share a printed name (one source file's functions that start on different lines).
+    FunctionId addFunction(std::string_view name, std::string_view file);
     FrameId internFrame(FunctionId function, int64_t line, bool inlined = false);
 
     std::string_view functionName(FunctionId f) const { return strings.get(functions[f].name); }

@@ -158,6 +158,27 @@ TEST(CliFlame, SvgIsStandaloneAndEscaped)
     EXPECT_FALSE(std::regex_search(svg, std::regex(">[^<]*&(?!amp;|lt;|gt;|quot;|apos;)[^<]*<")));
 }
 
+// The flame graph takes pprof's granularity like top: frames are then functions at a line.
+TEST(CliFlame, FoldedStacksAtLineGranularity)
+{
+    const fs::path out = tempPath(".folded");
+    const CliRun r = runCliCaptured({"flame", kCpu, "-o", out.string(), "--lines"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string folded = readText(out);
+    fs::remove(out);
+    EXPECT_NE(folded.find("main.hashLoop goroscope/gen/pprof/main.go:34"), std::string::npos);
+}
+
+TEST(CliErrors, GranularityNeedsOneChoiceAndAPprofProfile)
+{
+    CliRun r = runCliCaptured({"top", kCpu, "--files", "--lines"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(lineCount(r.err), 1u) << r.err;
+    r = runCliCaptured({"top", GOROSCOPE_TEST_DATA_DIR "/dumps/perf.folded", "--lines"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("need a pprof profile"), std::string::npos) << r.err;
+}
+
 TEST(CliErrors, OneLineForMissingFile)
 {
     const CliRun r = runCliCaptured({"top", "/nonexistent/cpu.pb.gz"});

@@ -62,6 +62,131 @@ std::vector<JsonTopRow> parsePprofTop(const std::string& text)
     return rows;
 }
 
+// pprof orders nodes that tie on flat (or cum) and on their printed name as a Go map iterates
+// them, at random from run to run. Only -files makes such nodes (one per function start line of
+// a file), so for -files reports ties are compared as sets: these put them in one order.
+void sortTiedRows(std::vector<JsonTopRow>& rows)
+{
+    for (size_t i = 0; i < rows.size();) {
+        size_t j = i + 1;
+        while (j < rows.size() && rows[j].flat == rows[i].flat && rows[j].function == rows[i].function)
+            ++j;
+        std::sort(rows.begin() + long(i), rows.begin() + long(j), [](const JsonTopRow& a, const JsonTopRow& b) {
+            return a.cum > b.cum;
+        });
+        i = j;
+    }
+}
+
+// [start, end) of the whitespace-separated token `index` of `line`.
+std::pair<size_t, size_t> tokenAt(const std::string& line, int index)
+{
+    size_t pos = 0;
+    for (int k = 0;; ++k) {
+        const size_t start = line.find_first_not_of(' ', pos);
+        if (start == std::string::npos)
+            return {line.size(), line.size()};
+        const size_t end = std::min(line.find(' ', start), line.size());
+        if (k == index)
+            return {start, end};
+        pos = end;
+    }
+}
+
+// A line with its sum% column (the third) blanked, which depends only on the position of a row.
+std::string withoutSum(const std::string& line)
+{
+    const auto [start, end] = tokenAt(line, 2);
+    return line.substr(0, start) + std::string(end - start, '.') + line.substr(end);
+}
+
+std::vector<std::string> splitLines(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+// A -files report with tied rows (top) or tied blocks and edges (peek) in one order.
+std::string canonicalFilesReport(const std::string& text)
+{
+    std::vector<std::string> lines = splitLines(text);
+    std::string out;
+    const std::string separator = "----------------------------------------------------------+-------------";
+    if (std::find(lines.begin(), lines.end(), separator) != lines.end()) {
+        // peek: blocks between separators, each callers, node, callees; every block sorted.
+        std::vector<std::string> blocks;
+        std::string block;
+        std::vector<std::string> part;
+        bool inBlocks = false;
+        auto flushPart = [&] {
+            std::sort(part.begin(), part.end());
+            for (const std::string& l : part)
+                block += l + "\n";
+            part.clear();
+        };
+        for (const std::string& line : lines) {
+            if (line == separator) {
+                flushPart();
+                if (inBlocks)
+                    blocks.push_back(block);
+                block.clear();
+                inBlocks = true;
+                continue;
+            }
+            if (!inBlocks) {
+                out += line + "\n";
+            } else if (line.find("                | ") != std::string::npos) {
+                flushPart();
+                block += withoutSum(line) + "\n";
+            } else {
+                part.push_back(line);
+            }
+        }
+        std::sort(blocks.begin(), blocks.end());
+        for (const std::string& b : blocks)
+            out += separator + "\n" + b;
+        return out;
+    }
+    // top: runs of rows with the same flat and name (without its inline mark) sorted.
+    size_t i = 0;
+    for (; i < lines.size(); ++i) {
+        out += lines[i] + "\n";
+        if (lines[i].find("flat%") != std::string::npos)
+            break;
+    }
+    auto key = [](const std::string& line) {
+        const auto [flatStart, flatEnd] = tokenAt(line, 0);
+        std::string name = line.substr(tokenAt(line, 5).first);
+        for (const std::string suffix : {" (inline)", " (partial-inline)"}) {
+            if (name.ends_with(suffix))
+                name.resize(name.size() - suffix.size());
+        }
+        return line.substr(flatStart, flatEnd - flatStart) + "|" + name;
+    };
+    for (++i; i < lines.size();) {
+        size_t j = i + 1;
+        while (j < lines.size() && key(lines[j]) == key(lines[i]))
+            ++j;
+        std::vector<std::string> run;
+        for (size_t k = i; k < j; ++k)
+            run.push_back(withoutSum(lines[k]));
+        std::sort(run.begin(), run.end());
+        for (const std::string& l : run)
+            out += l + "\n";
+        i = j;
+    }
+    return out;
+}
+
+bool hasFilesFlag(const std::vector<std::string>& args)
+{
+    return std::find(args.begin(), args.end(), "-files") != args.end()
+           || std::find(args.begin(), args.end(), "--files") != args.end();
+}
+
 class PprofReference : public ::testing::Test
 {
 protected:
@@ -83,13 +208,17 @@ protected:
         for (const std::string& a : pprofArgs)
             command.append(" ").append(gs::test::shellQuote(a));
         command.append(" ").append(gs::test::shellQuote(file));
-        const auto expected = parsePprofTop(gs::test::runCommand(command));
+        auto expected = parsePprofTop(gs::test::runCommand(command));
 
         std::vector<std::string> argv = {"top", file, "--json", "--nodefraction", "0"};
         argv.insert(argv.end(), ourArgs.begin(), ourArgs.end());
         const CliRun ours = runCliCaptured(argv);
         ASSERT_EQ(ours.code, 0) << ours.err;
-        const auto actual = parseTopJson(ours.out);
+        auto actual = parseTopJson(ours.out);
+        if (hasFilesFlag(ourArgs)) {
+            sortTiedRows(expected);
+            sortTiedRows(actual);
+        }
 
         const std::string what = file + " " + ::testing::PrintToString(ourArgs);
         ASSERT_FALSE(expected.empty()) << "no rows from: " << command;
@@ -106,8 +235,10 @@ protected:
         ++m_comparisons;
     }
 
-    // Compares whole text reports: {pprof arguments, our `top` arguments} per case.
-    void compareText(const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>& cases);
+    // Compares whole text reports: {pprof arguments, our `top` arguments} per case. `report` is
+    // pprof's report flag, whose name is also our command's ("top", "peek REGEX").
+    void compareText(const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>& cases,
+                     const std::vector<std::string>& report = {"top"});
 
     std::string m_go;
     int m_comparisons = 0;
@@ -190,20 +321,142 @@ TEST_F(PprofReference, TextReportOfEveryFixtureAndSampleType)
     compareText(cases);
 }
 
-void PprofReference::compareText(const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>& cases)
+void PprofReference::compareText(const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>& cases,
+                                 const std::vector<std::string>& report)
 {
     for (const auto& [pprofArgs, ourArgs] : cases) {
         // pprof prints the profile time in the local zone; ours is UTC.
-        std::string command = "TZ=UTC " + gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=remote";
+        std::string command = "TZ=UTC " + gs::test::shellQuote(m_go) + " tool pprof -symbolize=remote";
+        command.append(" -").append(report[0]);
+        for (size_t i = 1; i < report.size(); ++i)
+            command.append(" ").append(gs::test::shellQuote(report[i]));
         for (const std::string& a : pprofArgs)
             command.append(" ").append(gs::test::shellQuote(a));
         const std::string expected = gs::test::runCommand(command);
-        std::vector<std::string> argv = {"top"};
+        std::vector<std::string> argv = report;
         argv.insert(argv.end(), ourArgs.begin(), ourArgs.end());
         const CliRun ours = runCliCaptured(argv);
+        ++m_comparisons;
+        if (expected.empty() && report[0] == "peek") {
+            // Nothing matches at this granularity: pprof prints only an error, and so do we.
+            EXPECT_EQ(ours.code, 1) << command;
+            EXPECT_EQ(ours.out, "") << command;
+            continue;
+        }
         ASSERT_EQ(ours.code, 0) << ours.err;
-        EXPECT_EQ(ours.out, expected) << command;
+        if (hasFilesFlag(ourArgs))
+            EXPECT_EQ(canonicalFilesReport(ours.out), canonicalFilesReport(expected)) << command;
+        else
+            EXPECT_EQ(ours.out, expected) << command;
     }
+}
+
+// {pprof flags, our flags} of every granularity, alone and without inlines.
+const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> kGranularities = {
+    {{"-functions"}, {"--functions"}},
+    {{"-files"}, {"--files"}},
+    {{"-lines"}, {"--lines"}},
+    {{"-addresses"}, {"--addresses"}},
+    {{"-noinlines"}, {"--noinlines"}},
+    {{"-files", "-noinlines"}, {"--files", "--noinlines"}},
+    {{"-lines", "-noinlines"}, {"--lines", "--noinlines"}},
+    {{"-addresses", "-noinlines"}, {"--addresses", "--noinlines"}},
+};
+
+// Every granularity's report of every fixture and sample type is pprof's, byte for byte.
+TEST_F(PprofReference, GranularityTextReportOfEveryFixtureAndSampleType)
+{
+    std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> cases;
+    for (const std::string& file : gs::test::fixtureFiles("pprof", {".pb.gz"})) {
+        LoadContext context;
+        auto store = loadFile(file, context);
+        ASSERT_TRUE(store.ok()) << store.error().message;
+        for (size_t i = 0; i < (*store)->profile->sampleTypes.size(); ++i) {
+            for (const auto& [pprofFlags, ourFlags] : kGranularities) {
+                std::vector<std::string> pprofArgs = pprofFlags, ourArgs = {file, "--sample-index", std::to_string(i)};
+                pprofArgs.push_back("-sample_index=" + std::to_string(i));
+                pprofArgs.push_back(file);
+                ourArgs.insert(ourArgs.end(), ourFlags.begin(), ourFlags.end());
+                cases.push_back({pprofArgs, ourArgs});
+            }
+        }
+    }
+    ASSERT_GE(cases.size(), 14u * kGranularities.size());
+    compareText(cases);
+}
+
+// Raw values and every node too: flat, cum and order at each granularity, none dropped.
+TEST_F(PprofReference, GranularityValuesOfEveryFixture)
+{
+    for (const std::string& file : gs::test::fixtureFiles("pprof", {".pb.gz"})) {
+        LoadContext context;
+        auto store = loadFile(file, context);
+        ASSERT_TRUE(store.ok()) << store.error().message;
+        const auto& profile = *(*store)->profile;
+        const std::string& unit = profile.sampleTypes[profile.defaultSampleType].unit;
+        for (const auto& [pprofFlags, ourFlags] : kGranularities)
+            compare(file, unit, pprofFlags, ourFlags);
+    }
+    EXPECT_GE(m_comparisons, 9 * int(kGranularities.size()));
+}
+
+// peek: the callers and callees of the matching nodes, whole text: a few regexes on every fixture,
+// and several granularities (a regex matching nothing at one is checked to print nothing).
+TEST_F(PprofReference, PeekMatchesPprof)
+{
+    for (const std::string& file : gs::test::fixtureFiles("pprof", {".pb.gz"})) {
+        // Several functions; one function; runtime internals reached from many places.
+        for (const std::string regex : {"main\\.", "^main\\.main$", "runtime\\.(mallocgc|gopark|mcall)"})
+            compareText({{{file}, {file}}, {{"-cum", file}, {file, "--cum"}}}, {"peek", regex});
+        std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> cases;
+        for (const auto& [pprofFlags, ourFlags] : kGranularities) {
+            if (pprofFlags.size() > 1 || pprofFlags[0] == "-functions")
+                continue;
+            std::vector<std::string> pprofArgs = pprofFlags, ourArgs = {file};
+            pprofArgs.push_back(file);
+            ourArgs.insert(ourArgs.end(), ourFlags.begin(), ourFlags.end());
+            cases.push_back({pprofArgs, ourArgs});
+        }
+        compareText(cases, {"peek", "main\\."});
+    }
+    EXPECT_GE(m_comparisons, 9 * 10);
+}
+
+// The filters see the profile's own functions before the nodes are regrouped, as in pprof: an
+// anchored function name still focuses at line granularity, and hiding an inlined call's caller
+// leaves the callee as the outermost function of the frame.
+TEST_F(PprofReference, GranularityWithFiltersMatchesPprof)
+{
+    const std::string cpu = GOROSCOPE_TEST_DATA_DIR "/pprof/cpu.pb.gz";
+    compareText({
+        {{"-lines", "-focus=^main\\.fib$", cpu}, {cpu, "--lines", "--focus", "^main\\.fib$"}},
+        {{"-noinlines", "-hide=^main\\.hashLoop$", cpu}, {cpu, "--noinlines", "--hide", "^main\\.hashLoop$"}},
+        {{"-addresses", "-ignore=sort", "-tagfocus=worker=b", cpu},
+         {cpu, "--addresses", "--ignore", "sort", "--tagfocus", "worker=b"}},
+    });
+}
+
+TEST_F(PprofReference, PeekWithFiltersMatchesPprof)
+{
+    const std::string cpu = GOROSCOPE_TEST_DATA_DIR "/pprof/cpu.pb.gz";
+    compareText({{{"-focus=main\\.fib", cpu}, {cpu, "--focus", "main\\.fib"}},
+                 {{"-hide=runtime", "-tagfocus=worker=b", cpu}, {cpu, "--hide", "runtime", "--tagfocus", "worker=b"}}},
+                {"peek", "main\\.(fib|spin)"});
+}
+
+// With no matching node pprof prints no report, only an error.
+TEST_F(PprofReference, PeekWithoutMatchesPrintsNothing)
+{
+    const std::string cpu = GOROSCOPE_TEST_DATA_DIR "/pprof/cpu.pb.gz";
+    std::string stderrText;
+    std::string command = gs::test::shellQuote(m_go) + " tool pprof -symbolize=remote -peek 'no\\.such' ";
+    const std::string expected = gs::test::runCommand(command + gs::test::shellQuote(cpu), &stderrText);
+    EXPECT_EQ(expected, "");
+    EXPECT_NE(stderrText.find("no matches found for regexp: no\\.such"), std::string::npos) << stderrText;
+    const CliRun ours = runCliCaptured({"peek", "no\\.such", cpu});
+    EXPECT_EQ(ours.code, 1);
+    EXPECT_EQ(ours.out, "");
+    EXPECT_NE(ours.err.find("no matches found for regexp: no\\.such"), std::string::npos) << ours.err;
 }
 
 TEST_F(PprofReference, FiltersMatchPprof)

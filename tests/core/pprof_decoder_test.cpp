@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/analysis/granularity.h"
 #include "core/formats/pprof/pprof_decoder.h"
 #include "core/io/file_bytes.h"
 #include "core/load/load_file.h"
@@ -262,6 +263,63 @@ TEST(PprofDecoder, DecodesEveryField)
     EXPECT_EQ(labels[1].num, 64);
     EXPECT_EQ(s.symbols.strings.get(labels[1].numUnit), "bytes");
     EXPECT_TRUE(p.sampleLabels(1).empty());
+}
+
+// ---- pprof's granularities, from the locations the decoder keeps ----
+
+std::vector<std::string> regroupedStack(const EventStore& store, NodeGranularity g, size_t sample)
+{
+    auto regrouped = regroupProfile(store, g);
+    EXPECT_TRUE(regrouped.ok());
+    return regrouped.ok() ? stackNames(**regrouped, sample) : std::vector<std::string> {};
+}
+
+TEST(PprofGranularity, NodesAreNamedAsPprofPrintsThem)
+{
+    LoadContext context;
+    auto decoded = decodePprof(fullProfile().data(), context);
+    ASSERT_TRUE(decoded.ok()) << decoded.error().describe();
+    const EventStore& s = **decoded;
+    using G = Granularity;
+    EXPECT_EQ(regroupedStack(s, {G::Lines, false}, 0),
+              (std::vector<std::string> {"main.leaf main.go:10", "main.inl main.go:20", "main.main main.go:3"}));
+    EXPECT_EQ(regroupedStack(s, {G::Lines, false}, 1), (std::vector<std::string> {"[app]", "main.main main.go:3"}));
+    // Location 3 has an address and no lines.
+    EXPECT_EQ(regroupedStack(s, {G::Addresses, false}, 1),
+              (std::vector<std::string> {"0000000000001234 [app]", "main.main main.go:3"}));
+    // One file, one binary, no start lines: one node.
+    EXPECT_EQ(regroupedStack(s, {G::Files, false}, 0), (std::vector<std::string> {"main.go", "main.go", "main.go"}));
+    // Without inlines, a location is its outermost function.
+    EXPECT_EQ(regroupedStack(s, {G::Functions, true}, 0), (std::vector<std::string> {"main.inl", "main.main"}));
+    EXPECT_EQ(regroupedStack(s, {G::Lines, true}, 0),
+              (std::vector<std::string> {"main.inl main.go:20", "main.main main.go:3"}));
+
+    // The inlined call keeps its mark; values and labels stay.
+    auto lines = regroupProfile(s, {G::Lines, false});
+    ASSERT_TRUE(lines.ok());
+    const EventStore& l = **lines;
+    const auto frames = l.symbols.stacks.frames(l.profile->sampleStacks[0]);
+    EXPECT_TRUE(l.symbols.frames[frames[0]].inlined);
+    EXPECT_FALSE(l.symbols.frames[frames[1]].inlined);
+    EXPECT_EQ(l.profile->value(0, 1), 10);
+    EXPECT_EQ(l.symbols.strings.get(l.profile->sampleLabels(0)[0].str), "a");
+}
+
+TEST(PprofGranularity, OnlyPprofProfilesHaveThem)
+{
+    EventStore store;
+    store.profile.emplace();
+    EXPECT_FALSE(regroupProfile(store, {Granularity::Lines, false}).ok());
+}
+
+TEST(PprofGranularity, FilePathsAreCleanedAsGoCleansThem)
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"/proc/self/cwd/./a//b/../c.go", "a/c.go"}, {"/proc/self/cwd/x.go", "x.go"}, {"../x/./y.go", "../x/y.go"},
+        {"/a/../../b.go", "/b.go"}, {"a/..", "."}, {"runtime/proc.go", "runtime/proc.go"},
+    };
+    for (const auto& [path, shown] : cases)
+        EXPECT_EQ(pprofNodeFile(path), shown) << path;
 }
 
 // ---- Malformed input: one test per error path, each checking message and offset ----

@@ -67,6 +67,7 @@ public:
         readLocations();
         readScalars();
         readSamples();
+        m_store->profile->pprof = std::move(m_detail);
         return std::move(m_store);
     }
 
@@ -244,8 +245,11 @@ private:
             const auto name = string(fn.name(), s.offset, "function.name");
             const auto file = string(fn.filename(), s.offset, "function.filename");
             // Named as pprof names it, so every report, filter and view agrees with pprof.
-            m_functions.push_back(
-                m_store->symbols.internFunction(pprof::displayFunctionName(name, systemName), file));
+            const FunctionId function =
+                m_store->symbols.internFunction(pprof::displayFunctionName(name, systemName), file);
+            m_functions.push_back(function);
+            m_detail.functions.push_back(
+                PprofFunction {function, m_store->symbols.strings.intern(file), fn.start_line()});
             ids.push_back(fn.id());
             maxId = std::max<uint64_t>(maxId, fn.id());
         }
@@ -282,8 +286,11 @@ private:
                                    + std::to_string(loc.mapping_id()) + ", which is not in the profile");
                 }
             }
+            m_detail.locations.push_back(PprofLocation {loc.address(), mappingRow, uint32_t(m_detail.lines.size()),
+                                                        uint32_t(loc.line_size())});
             for (int i = 0; i < loc.line_size(); ++i) {
                 const pb::Line& line = loc.line(i);
+                m_detail.lines.push_back(PprofLine {PprofLine::kNoFunction, line.line()});
                 // Every line but the last (outermost) is a call inlined into the next one.
                 const bool inlined = i + 1 < loc.line_size();
                 // function_id 0 is "no function" (pprof keeps the line without one).
@@ -296,6 +303,7 @@ private:
                     throw DecodeError(s.offset, "location " + std::to_string(loc.id()) + " refers to function id "
                                                     + std::to_string(line.function_id())
                                                     + ", which is not in the profile");
+                m_detail.lines.back().function = row;
                 const FunctionId function = m_functions[row];
                 // A nameless function is shown as pprof shows it, like a location without lines.
                 m_locationFrames.push_back(symbols.functionName(function).empty()
@@ -385,8 +393,10 @@ private:
                                                 + std::to_string(typeCount) + " sample types");
             const std::span<const uint64_t> ids(sample.location_id().data(), size_t(sample.location_id_size()));
             const uint64_t h = pprof::LocationStackCache::hash(ids);
-            StackId stack = stackCache.find(ids, h);
-            if (stack == pprof::LocationStackCache::kMissing) {
+            // The cache maps location sequences to rows of the detail's sequences; each row has its stack.
+            uint32_t sequence = stackCache.find(ids, h);
+            if (sequence == pprof::LocationStackCache::kMissing) {
+                sequence = uint32_t(m_sequenceStacks.size());
                 frames.clear();
                 for (uint64_t id : ids) {
                     const uint32_t row = m_locationIndex.find(id);
@@ -395,11 +405,16 @@ private:
                                                         + std::to_string(id) + ", which is not in the profile");
                     frames.insert(frames.end(), m_locationFrames.begin() + m_locationFrameStart[row],
                                   m_locationFrames.begin() + m_locationFrameStart[row + 1]);
+                    m_detail.stackLocations.push_back(row);
                 }
-                stack = symbols.stacks.intern(frames);
-                stackCache.insert(ids, h, stack);
+                if (m_detail.stackLocations.size() >= UINT32_MAX)
+                    throw DecodeError(f.offset, "too many sample locations");
+                m_detail.stackOffsets.push_back(uint32_t(m_detail.stackLocations.size()));
+                m_sequenceStacks.push_back(symbols.stacks.intern(frames));
+                stackCache.insert(ids, h, sequence);
             }
-            profile.sampleStacks.push_back(stack);
+            profile.sampleStacks.push_back(m_sequenceStacks[sequence]);
+            m_detail.sampleStacks.push_back(sequence);
             profile.sampleValues.insert(profile.sampleValues.end(), sample.value().begin(), sample.value().end());
             for (const pb::Label& l : sample.label())
                 addLabel(l, f.offset);
@@ -447,6 +462,8 @@ private:
     std::vector<FunctionId> m_functions;        // function row -> interned function
     std::vector<FrameId> m_locationFrames;      // all locations' frames, innermost first
     std::vector<uint32_t> m_locationFrameStart; // location row -> first frame; one extra at the end
+    PprofDetail m_detail;                       // moved into the profile at the end
+    std::vector<StackId> m_sequenceStacks;      // m_detail's location sequence -> its stack
 };
 
 } // namespace
