@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-svg-dev qt6-qpa-plugins libqcustomplot-dev
-    libprotobuf-dev protobuf-compiler zlib1g-dev libre2-dev
+    libprotobuf-dev protobuf-compiler zlib1g-dev libre2-dev libgraphviz-dev graphviz
     libgtest-dev libbenchmark-dev
     clang libclang-rt-14-dev libfuzzer-14-dev
     fonts-dejavu-core
