@@ -5,8 +5,8 @@
 #include "app/cli/commands.h"
 #include "app/cli/json_writer.h"
 #include "app/cli/stack_query.h"
-#include "core/analysis/call_edges.h"
 #include "core/analysis/inline_labels.h"
+#include "core/analysis/peek.h"
 #include "core/analysis/top_table.h"
 #include "core/analysis/value_format.h"
 #include "core/base/go_regex.h"
@@ -38,13 +38,6 @@ double percent(int64_t v, int64_t total)
     return total == 0 ? 0.0 : std::round(double(v) / double(total) * 10000.0) / 100.0;
 }
 
-// pprof prints a function without a name (a PC the profile could not symbolize) as "<unknown>".
-std::string_view printableName(const Symbols& symbols, FunctionId f)
-{
-    const std::string_view name = symbols.functionName(f);
-    return name.empty() ? std::string_view("<unknown>") : name;
-}
-
 void printJson(const StackQuery& q, const std::vector<TopRow>& rows, int64_t total, std::ostream& out)
 {
     JsonWriter j(out);
@@ -52,7 +45,7 @@ void printJson(const StackQuery& q, const std::vector<TopRow>& rows, int64_t tot
     for (const TopRow& r : rows) {
         j.beginObject();
         j.key("function");
-        j.value(printableName(q.store->symbols, r.function));
+        j.value(printableFunctionName(q.store->symbols, r.function));
         j.key("flat");
         j.value(r.flat);
         j.key("flat_percent");
@@ -194,7 +187,7 @@ void printText(const StackQuery& q, const std::vector<TopRow>& rows, const Dropp
         flatSum += r.flat;
         out << row(value(r.flat), formatPercent(r.flat, total), formatPercent(flatSum, total), value(r.cum),
                    formatPercent(r.cum, total))
-            << printableName(q.store->symbols, r.function) << inlineSuffix(inlineLabels[r.function]) << '\n';
+            << printableFunctionName(q.store->symbols, r.function) << inlineSuffix(inlineLabels[r.function]) << '\n';
     }
 }
 
@@ -260,20 +253,6 @@ constexpr const char* kPeekUsage = "peek REGEX FILE [--sample-index NAME|N] [--c
                                    " [--functions|--files|--lines|--addresses] [--noinlines]"
                                    " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
 
-// pprof's order of a node's callers or callees: heavier first, then by caller, then by callee name.
-void sortEdges(const Symbols& symbols, std::vector<const CallEdge*>& edges)
-{
-    std::sort(edges.begin(), edges.end(), [&](const CallEdge* a, const CallEdge* b) {
-        if (a->weight != b->weight)
-            return std::llabs(a->weight) > std::llabs(b->weight);
-        if (a->caller != b->caller && printableName(symbols, a->caller) != printableName(symbols, b->caller))
-            return printableName(symbols, a->caller) < printableName(symbols, b->caller);
-        if (a->callee != b->callee && printableName(symbols, a->callee) != printableName(symbols, b->callee))
-            return printableName(symbols, a->callee) < printableName(symbols, b->callee);
-        return a->caller != b->caller ? a->caller < b->caller : a->callee < b->callee;
-    });
-}
-
 int runPeek(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
     std::vector<std::string> switches = granularitySwitches();
@@ -297,12 +276,13 @@ int runPeek(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     const Symbols& symbols = q->store->symbols;
     // As pprof's peek: every node, none dropped for a small weight.
     const std::vector<TopRow> rows = computeTop(symbols, q->stacks, args.has("cum") ? TopOrder::Cum : TopOrder::Flat);
-    std::vector<const TopRow*> matched;
+    std::vector<uint8_t> matched(symbols.functions.size(), 0);
+    bool any = false;
     for (const TopRow& r : rows) {
-        if (regex->search(printableName(symbols, r.function)))
-            matched.push_back(&r);
+        matched[r.function] = regex->search(printableFunctionName(symbols, r.function));
+        any = any || matched[r.function];
     }
-    if (matched.empty())
+    if (!any)
         return fail(err, "no matches found for regexp: " + pattern);
 
     const int64_t total = sampleTypeTotal(q->profile(), q->sampleType);
@@ -311,32 +291,26 @@ int runPeek(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     const char* separator = "----------------------------------------------------------+-------------\n";
     out << separator << "      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t \n";
 
-    const std::vector<CallEdge> edges = computeCallEdges(symbols, q->stacks);
-    std::vector<std::vector<const CallEdge*>> callers(symbols.functions.size()), callees(symbols.functions.size());
-    for (const CallEdge& e : edges) {
-        callers[e.callee].push_back(&e);
-        callees[e.caller].push_back(&e);
-    }
-    auto printEdges = [&](std::vector<const CallEdge*>& list, int64_t cum, bool showCaller) {
-        sortEdges(symbols, list);
-        for (const CallEdge* e : list) {
+    auto printEdges = [&](const std::vector<CallEdge>& list, int64_t cum, bool showCaller) {
+        for (const CallEdge& e : list) {
             char buf[128];
-            std::snprintf(buf, sizeof buf, "%50s %s |   ", value(e->weight).c_str(), formatPercent(e->weight, cum).c_str());
-            out << buf << printableName(symbols, showCaller ? e->caller : e->callee) << (e->inlined ? " (inline)" : "")
+            std::snprintf(buf, sizeof buf, "%50s %s |   ", value(e.weight).c_str(), formatPercent(e.weight, cum).c_str());
+            out << buf << printableFunctionName(symbols, showCaller ? e.caller : e.callee) << (e.inlined ? " (inline)" : "")
                 << '\n';
         }
     };
     int64_t flatSum = 0;
-    for (const TopRow* r : matched) {
+    for (const PeekEntry& entry : computePeek(symbols, rows, computeCallEdges(symbols, q->stacks), matched)) {
+        const TopRow& r = entry.row;
         out << separator;
-        printEdges(callers[r->function], r->cum, true);
-        flatSum += r->flat;
+        printEdges(entry.callers, r.cum, true);
+        flatSum += r.flat;
         char buf[160];
-        std::snprintf(buf, sizeof buf, "%10s %s %s %10s %s                | ", value(r->flat).c_str(),
-                      formatPercent(r->flat, total).c_str(), formatPercent(flatSum, total).c_str(),
-                      value(r->cum).c_str(), formatPercent(r->cum, total).c_str());
-        out << buf << printableName(symbols, r->function) << '\n';
-        printEdges(callees[r->function], r->cum, false);
+        std::snprintf(buf, sizeof buf, "%10s %s %s %10s %s                | ", value(r.flat).c_str(),
+                      formatPercent(r.flat, total).c_str(), formatPercent(flatSum, total).c_str(),
+                      value(r.cum).c_str(), formatPercent(r.cum, total).c_str());
+        out << buf << printableFunctionName(symbols, r.function) << '\n';
+        printEdges(entry.callees, r.cum, false);
     }
     out << separator;
     return 0;

@@ -2,7 +2,7 @@
 #include "app/cli/stack_query.h"
 
 #include "app/cli/cli_common.h"
-#include "core/analysis/granularity.h"
+#include "core/analysis/granular_selection.h"
 #include "core/analysis/trace_profiles.h"
 #include "core/base/capture_text.h"
 
@@ -137,29 +137,13 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
     }
     for (const LabelFilter& lf : filter.labels)
         q.activeFilters.push_back(std::string(lf.exclude ? "tagignore=" : "tagfocus=") + lf.key + "=" + lf.valueRegex);
-    std::vector<uint8_t> kept;
-    auto selected = selectProfileStacks(*q.store, q.sampleType, filter, nullptr, granularity->isDefault() ? nullptr : &kept);
+    auto selected = selectStacksAt(q.store, q.sampleType, filter, *granularity);
     if (!selected) {
-        fail(err, selected.error().message);
+        fail(err, (granularity->isDefault() ? "" : path + ": ") + selected.error().message);
         return std::nullopt;
     }
-    if (!granularity->isDefault()) {
-        // As pprof: the filters see the profile's own functions, then the nodes are regrouped,
-        // and the same samples are summed over the regrouped stacks.
-        auto regrouped = regroupProfile(*q.store, *granularity,
-                                        selected->hiddenFunctions.empty() ? nullptr : &selected->hiddenFunctions);
-        if (!regrouped) {
-            fail(err, path + ": " + regrouped.error().message);
-            return std::nullopt;
-        }
-        q.store = std::move(*regrouped);
-        selected = selectProfileStacks(*q.store, q.sampleType, StackFilter {}, &kept);
-        if (!selected) {
-            fail(err, selected.error().message);
-            return std::nullopt;
-        }
-    }
-    q.stacks = std::move(*selected);
+    q.store = std::move(selected->store);
+    q.stacks = std::move(selected->stacks);
     return q;
 }
 

@@ -126,10 +126,15 @@ std::string pprofNodeFile(std::string_view path)
     return out.empty() ? "." : out;
 }
 
+bool canRegroup(const EventStore& store)
+{
+    return store.profile && store.profile->pprof;
+}
+
 Result<StorePtr> regroupProfile(const EventStore& store, NodeGranularity granularity,
                                 const std::vector<uint8_t>* hidden)
 {
-    if (!store.profile || !store.profile->pprof)
+    if (!canRegroup(store))
         return Error {"files, lines, addresses and no-inlines granularity need a pprof profile", std::nullopt};
     const Profile& profile = *store.profile;
     const PprofDetail& detail = *profile.pprof;

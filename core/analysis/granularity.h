@@ -28,7 +28,12 @@ struct NodeGranularity
     bool noInlines = false;
 
     bool isDefault() const { return granularity == Granularity::Functions && !noInlines; }
+    bool operator==(const NodeGranularity&) const = default;
 };
+
+// Whether a store keeps what regrouping needs (a decoded pprof profile's addresses, files and
+// inlining per machine frame); other stores have only the default granularity.
+bool canRegroup(const EventStore& store);
 
 // A copy of a pprof profile's store whose functions are pprof's report nodes at `granularity`,
 // each named as pprof prints it ("main.fib main.go:41", "00000000004e90c0 main.fib main.go:41",

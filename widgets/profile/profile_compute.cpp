@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/profile/profile_compute.h"
 
+#include "core/analysis/granular_selection.h"
+#include "core/analysis/peek.h"
 #include "widgets/common/go_names.h"
 #include "widgets/profile/stack_merge.h"
 
@@ -23,21 +25,23 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
 {
     if (!store || !store->profile)
         return Error {"this input has no profile samples", std::nullopt};
-    auto selected = selectProfileStacks(*store, query.sampleType, query.filter);
+    auto selected = selectStacksAt(store, query.sampleType, query.filter, query.granularity);
     if (!selected)
         return selected.error();
+    // At a granularity other than functions, every id below refers to the regrouped copy.
+    const StorePtr& shown = selected->store;
 
     auto result = std::make_shared<ProfileResult>();
     result->sampleType = store->profile->sampleTypes[query.sampleType];
     result->unfilteredTotal = sampleTypeTotal(*store->profile, query.sampleType);
-    WeightedStacks current = std::move(*selected);
+    WeightedStacks current = std::move(selected->stacks);
     std::optional<WeightedStacks> baseStacks;
     if (base && base->profile && !base->profile->sampleTypes.empty()) {
         const size_t baseType = baseSampleType(*store->profile, query.sampleType, *base->profile);
-        auto b = selectProfileStacks(*base, baseType, query.filter);
+        auto b = selectStacksAt(base, baseType, query.filter, query.granularity);
         if (!b)
             return b.error();
-        MergedStacks merged = mergeForDiff(store->symbols, current, base->symbols, *b);
+        MergedStacks merged = mergeForDiff(shown->symbols, current, b->store->symbols, b->stacks);
         result->symbols = std::move(merged.symbols);
         current = std::move(merged.current);
         baseStacks = std::move(merged.base);
@@ -46,13 +50,16 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
         result->unfilteredBaseTotal = sampleTypeTotal(*base->profile, baseType);
     } else {
         // Aliasing constructor: the symbols live as long as the store that owns them.
-        result->symbols = std::shared_ptr<const Symbols>(store, &store->symbols);
+        result->symbols = std::shared_ptr<const Symbols>(shown, &shown->symbols);
     }
     result->total = current.total;
     const Symbols& symbols = *result->symbols;
     const WeightedStacks* basePtr = baseStacks ? &*baseStacks : nullptr;
 
     result->top = computeTop(symbols, current, TopOrder::Flat, basePtr);
+    result->edges = computeCallEdges(symbols, current);
+    if (basePtr)
+        result->edges = subtractCallEdges(result->edges, computeCallEdges(symbols, *basePtr));
     switch (query.mode) {
     case ViewMode::TopDown:
     case ViewMode::BottomUp: {

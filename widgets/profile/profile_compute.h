@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/analysis/call_edges.h"
 #include "core/analysis/flame_tree.h"
+#include "core/analysis/granularity.h"
 #include "core/analysis/stack_selection.h"
 #include "core/analysis/top_table.h"
 #include "core/base/error.h"
@@ -28,6 +30,7 @@ struct ProfileQuery
     StackFilter filter;
     ViewMode mode = ViewMode::TopDown;
     std::string pivot; // sandwich: the function (by name) whose callers and callees are shown
+    NodeGranularity granularity; // pprof's -functions/-files/-lines/-addresses/-noinlines
 };
 
 // The finished, immutable result of one query, shared by the flame graphs and the top table.
@@ -38,6 +41,7 @@ struct ProfileResult
     std::shared_ptr<const FlameTree> tree;    // top-down / bottom-up tree; sandwich: callees of the pivot
     std::shared_ptr<const FlameTree> callers; // sandwich only: callers of the pivot (bottom-up)
     std::vector<TopRow> top;                  // pprof -top order; deltas for a diff
+    std::vector<CallEdge> edges;              // pprof's call edges, for peek; deltas for a diff
     ValueType sampleType;
     int64_t total = 0;               // weight after filters
     int64_t baseTotal = 0;           // diff only: the base's weight after the same filters
@@ -48,8 +52,9 @@ struct ProfileResult
 };
 
 // Runs a query against a store (and optionally a diff base) on the calling thread. The base uses
-// the sample type of the same name when it has one, else the same index. Fails only for an invalid
-// filter or a profile-less store, with a one-line message.
+// the sample type of the same name when it has one, else the same index, and the same granularity.
+// Fails only for an invalid filter, a profile-less store or a granularity the stores cannot be
+// regrouped at, with a one-line message.
 Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& store, const StorePtr& base,
                                                             const ProfileQuery& query);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/profile/profile_page.h"
 
+#include "core/analysis/granularity.h"
 #include "core/analysis/stack_selection.h"
 #include "widgets/common/capture_display.h"
 #include "widgets/common/go_names.h"
@@ -9,6 +10,7 @@
 #include "widgets/filters/filter_bar.h"
 #include "widgets/flamegraph/flame_pane.h"
 #include "widgets/profile/profile_session.h"
+#include "widgets/top/peek_panel.h"
 #include "widgets/top/top_table_model.h"
 
 #include <QAction>
@@ -22,6 +24,7 @@
 #include <QLineEdit>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -139,6 +142,19 @@ void ProfilePage::buildUi()
     m_sampleType = new QComboBox(this);
     m_sampleType->setToolTip(tr("Sample type (pprof -sample_index)"));
     m_sampleType->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // In the order of gs::Granularity.
+    m_granularity = new QComboBox(this);
+    m_granularity->setObjectName(QStringLiteral("granularity"));
+    m_granularity->addItem(tr("Functions"));
+    m_granularity->addItem(tr("Files"));
+    m_granularity->addItem(tr("Lines"));
+    m_granularity->addItem(tr("Addresses"));
+    m_granularity->setItemData(0, tr("One node per function (pprof -functions, the default)"), Qt::ToolTipRole);
+    m_granularity->setItemData(1, tr("One node per source file (pprof -files)"), Qt::ToolTipRole);
+    m_granularity->setItemData(2, tr("One node per source line (pprof -lines)"), Qt::ToolTipRole);
+    m_granularity->setItemData(3, tr("One node per instruction address (pprof -addresses)"), Qt::ToolTipRole);
+    m_noInlines = new QCheckBox(tr("No inlines"), this);
+    m_noInlines->setObjectName(QStringLiteral("noInlines"));
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search functions (regex)  Ctrl+F"));
     m_search->setClearButtonEnabled(true);
@@ -172,6 +188,9 @@ void ProfilePage::buildUi()
     top->addWidget(toolButton(m_sandwichMode, this));
     top->addWidget(separator(this));
     top->addWidget(toolButton(m_flip, this));
+    top->addWidget(separator(this));
+    top->addWidget(m_granularity);
+    top->addWidget(m_noInlines);
     top->addWidget(separator(this));
     top->addWidget(m_search);
     top->addWidget(m_narrowTable);
@@ -224,9 +243,18 @@ void ProfilePage::buildUi()
     for (int c = TopTableModel::Flat; c < TopTableModel::Name; ++c)
         m_table->setColumnWidth(c, c == TopTableModel::Flat || c == TopTableModel::Cum ? valueWidth : percentWidth);
 
+    m_peek = new PeekPanel(this);
+    m_tableTabs = new QTabWidget(this);
+    m_tableTabs->setObjectName(QStringLiteral("tableTabs"));
+    m_tableTabs->setDocumentMode(true);
+    m_tableTabs->addTab(m_table, tr("Top"));
+    m_tableTabs->addTab(m_peek, tr("Peek"));
+    m_tableTabs->setTabToolTip(0, tr("Functions by flat or cumulative weight, as pprof -top"));
+    m_tableTabs->setTabToolTip(1, tr("Callers and callees of the selected function, as pprof -peek"));
+
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_flameStack);
-    split->addWidget(m_table);
+    split->addWidget(m_tableTabs);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({740, 560});
@@ -273,6 +301,10 @@ void ProfilePage::connectSession()
         m_status->setText(message);
     });
     connect(m_sampleType, &QComboBox::activated, this, [this](int index) { m_session->setSampleType(size_t(index)); });
+    connect(m_granularity, &QComboBox::activated, this, &ProfilePage::applyGranularity);
+    connect(m_noInlines, &QCheckBox::toggled, this, &ProfilePage::applyGranularity);
+    connect(m_peek, &PeekPanel::functionActivated, this,
+            [this](FunctionId f) { m_session->setSelectedFunction(functionName(f)); });
     connect(m_clearBase, &QToolButton::clicked, m_session, &ProfileSession::clearBase);
     connect(m_filterBar, &FilterBar::filterAdded, m_session, &ProfileSession::addFilter);
     connect(m_filterBar, &FilterBar::filterRemoved, m_session, &ProfileSession::removeFilter);
@@ -320,6 +352,14 @@ void ProfilePage::onStoreChanged()
             m_sampleType->addItem(QStringLiteral("%1 (%2)").arg(captureText(t.type), captureText(t.unit)));
     }
     m_sampleType->setEnabled(m_sampleType->count() > 1);
+    const bool regroupable = store && canRegroup(*store);
+    const QString needsPprof = tr("Needs a pprof profile (this input keeps no addresses or lines)");
+    m_granularity->setEnabled(regroupable);
+    m_noInlines->setEnabled(regroupable);
+    m_granularity->setToolTip(regroupable ? tr("What a node of the flame graph, table and peek is, as pprof's "
+                                               "granularity options")
+                                          : needsPprof);
+    m_noInlines->setToolTip(regroupable ? tr("Count inlined calls as their caller (pprof -noinlines)") : needsPprof);
     m_model->setResult(nullptr);
     restoreDefaultSort(m_table);
     for (FlamePane* pane : {m_mainPane, m_callersPane, m_calleesPane})
@@ -343,6 +383,12 @@ void ProfilePage::onQueryChanged()
         break;
     }
     m_flip->setEnabled(m_session->mode() != ViewMode::Sandwich);
+    const NodeGranularity granularity = m_session->granularity();
+    m_granularity->setCurrentIndex(int(granularity.granularity));
+    {
+        const QSignalBlocker quiet(m_noInlines); // showing the session's state is not a change of it
+        m_noInlines->setChecked(granularity.noInlines);
+    }
     m_filterBar->setFilters(m_session->filters());
     const StorePtr& base = m_session->base();
     m_diffBadge->setVisible(base != nullptr);
@@ -385,9 +431,15 @@ void ProfilePage::onResultChanged()
     updateSearchSummary();
 }
 
+void ProfilePage::applyGranularity()
+{
+    m_session->setGranularity({Granularity(m_granularity->currentIndex()), m_noInlines->isChecked()});
+}
+
 void ProfilePage::onSelectionChanged()
 {
     const std::optional<FunctionId> f = m_session->selectedFunctionId();
+    m_peek->peekAt(m_session->result(), f);
     for (FlamePane* pane : {m_mainPane, m_callersPane, m_calleesPane})
         pane->view()->setSelectedFunction(f);
     const int row = f ? m_model->rowOf(*f) : -1;

@@ -16,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTimer;
 class QToolButton;
@@ -24,6 +25,7 @@ namespace gs::ui {
 
 class FilterBar;
 class FlamePane;
+class PeekPanel;
 class ProfileSession;
 class TopTableModel;
 
@@ -70,6 +72,7 @@ private:
     void showTopRows();
     void updateSearchSummary();
     void setFlipped(bool flame);
+    void applyGranularity();
     std::string functionName(FunctionId function) const;
 
     ProfileSession* m_session = nullptr;
@@ -89,6 +92,10 @@ private:
     FlamePane* m_calleesPane = nullptr;
     QLabel* m_sandwichHint = nullptr;
     QTableView* m_table = nullptr;
+    PeekPanel* m_peek = nullptr;
+    QTabWidget* m_tableTabs = nullptr;
+    QComboBox* m_granularity = nullptr;
+    QCheckBox* m_noInlines = nullptr;
     QTimer* m_searchDebounce = nullptr;
 
     QActionGroup* m_modeGroup = nullptr;

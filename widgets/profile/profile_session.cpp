@@ -58,6 +58,15 @@ void ProfileSession::setSampleType(size_t index)
     recompute();
 }
 
+void ProfileSession::setGranularity(NodeGranularity granularity)
+{
+    if (granularity == m_query.granularity)
+        return;
+    m_query.granularity = granularity;
+    emit queryChanged();
+    recompute();
+}
+
 void ProfileSession::setMode(ViewMode mode)
 {
     if (mode == m_query.mode)

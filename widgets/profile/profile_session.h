@@ -37,6 +37,10 @@ public:
     void setSampleType(size_t index);
     size_t sampleType() const { return m_query.sampleType; }
 
+    // pprof's granularity; a new profile starts at functions.
+    void setGranularity(NodeGranularity granularity);
+    NodeGranularity granularity() const { return m_query.granularity; }
+
     void setMode(ViewMode mode);
     ViewMode mode() const { return m_query.mode; }
     // Switches to the sandwich view around `function` (by name).

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#include "core/analysis/granular_selection.h"
+
+namespace gs {
+
+Result<GranularSelection> selectStacksAt(const StorePtr& store, size_t sampleType, const StackFilter& filter,
+                                         NodeGranularity granularity)
+{
+    if (granularity.isDefault()) {
+        auto selected = selectProfileStacks(*store, sampleType, filter);
+        if (!selected)
+            return selected.error();
+        return GranularSelection {store, std::move(*selected)};
+    }
+    std::vector<uint8_t> kept;
+    auto selected = selectProfileStacks(*store, sampleType, filter, nullptr, &kept);
+    if (!selected)
+        return selected.error();
+    auto regrouped = regroupProfile(*store, granularity,
+                                    selected->hiddenFunctions.empty() ? nullptr : &selected->hiddenFunctions);
+    if (!regrouped)
+        return regrouped.error();
+    auto reselected = selectProfileStacks(**regrouped, sampleType, StackFilter {}, &kept);
+    if (!reselected)
+        return reselected.error();
+    return GranularSelection {std::move(*regrouped), std::move(*reselected)};
+}
+
+} // namespace gs
