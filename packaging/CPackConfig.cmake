@@ -6,8 +6,11 @@ set(CPACK_PACKAGE_VENDOR "Goroscope")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${GOROSCOPE_DEB_MAINTAINER}")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Goroscope opens pprof profiles, Go execution traces and goroutine dumps in one window: flame graphs, a goroutine timeline, blocking chains and the numbers of Go's own tools. goroscope-cli prints the same reports in a terminal.")
+# Lines of at most 80 columns, as Debian's description format wants them.
+set(CPACK_PACKAGE_DESCRIPTION "Goroscope opens pprof profiles, Go execution traces and goroutine dumps
+in one window: flame graphs, a goroutine timeline, blocking chains and the
+numbers of Go's own tools. goroscope-cli prints the same reports in a
+terminal. Double-clicking a capture in a file manager opens it in Goroscope.")
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
