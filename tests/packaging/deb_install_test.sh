@@ -163,8 +163,12 @@ fi
 
 # The programs, run from the unpacked root: no path of the build tree is needed.
 cli_version="$("$root/usr/bin/goroscope-cli" --version)" || fail "goroscope-cli --version"
-[[ "$cli_version" == *"$version"* ]] || fail "goroscope-cli --version printed '$cli_version'"
-QT_QPA_PLATFORM=offscreen "$root/usr/bin/goroscope" --screenshot "$tmp/window.png" \
+[ "$cli_version" = "goroscope-cli $version" ] || fail "goroscope-cli --version printed '$cli_version'"
+# The app's --version and --screenshot need no display, nor a platform chosen.
+no_display=(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM)
+app_version="$("${no_display[@]}" "$root/usr/bin/goroscope" --version 2>/dev/null)" || fail "goroscope --version"
+[ "$app_version" = "goroscope $version" ] || fail "goroscope --version printed '$app_version'"
+"${no_display[@]}" "$root/usr/bin/goroscope" --screenshot "$tmp/window.png" \
     --input "$share/goroscope/samples/cpu.pb.gz" --size 1400x900 || fail "goroscope --screenshot"
 if [ -f "$tmp/window.png" ]; then
     [ "$(png_size "$tmp/window.png")" = 1400x900 ] || fail "the screenshot is $(png_size "$tmp/window.png"), not 1400x900"
