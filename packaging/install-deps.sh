@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Installs the Debian packages Goroscope needs to build, test and run (clang and libFuzzer for the
-# fuzz targets, tests/fuzz), skipping those already installed. Safe to run repeatedly; needs root
+# fuzz targets, tests/fuzz; dpkg-dev, lintian and desktop-file-utils for the .deb and its test,
+# tests/packaging), skipping those already installed. Safe to run repeatedly; needs root
 # (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -12,6 +13,7 @@ packages=(
     libgtest-dev libbenchmark-dev
     clang libclang-rt-14-dev libfuzzer-14-dev
     fonts-dejavu-core
+    dpkg-dev lintian desktop-file-utils
 )
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Sets everything up on a fresh machine and runs the whole test suite under AddressSanitizer and
-# UndefinedBehaviorSanitizer, headless, with warnings as errors; then the tests that need no GUI
+# UndefinedBehaviorSanitizer, headless, with warnings as errors (among them tests/packaging, which
+# makes the .deb of that build, unpacks and runs it: about a minute); then the tests that need no GUI
 # under ThreadSanitizer; then every fuzz target for FUZZ_SECONDS each (default 60; 0 skips them),
 # failing on any finding. The fuzz build is only the fuzzers and the libraries they link: core,
 # and for the session target the widgets library.

@@ -40,7 +40,7 @@ const std::vector<Command>& commands()
 namespace {
 void printHelp(std::ostream& out)
 {
-    out << "usage: goroscope-cli COMMAND [ARGS]\n\ncommands:\n";
+    out << "usage: goroscope-cli COMMAND [ARGS]\n       goroscope-cli --version\n\ncommands:\n";
     for (const Command& c : commands())
         out << "  " << c.usage << "\n      " << c.summary << "\n";
 }
@@ -51,6 +51,10 @@ int runCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
         printHelp(argv.empty() ? err : out);
         return argv.empty() ? 2 : 0;
+    }
+    if (argv[0] == "--version") {
+        out << "goroscope-cli " << GOROSCOPE_VERSION << "\n";
+        return 0;
     }
     for (const Command& c : commands()) {
         if (argv[0] == c.name)

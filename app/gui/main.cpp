@@ -13,13 +13,14 @@
 
 namespace {
 
-// Whether the command line asks for a headless export or report. Checked before QApplication
-// exists: such a run needs no display, so unless a platform was chosen it gets the offscreen one
-// and works in scripts, CI and over ssh.
-bool asksForExport(int argc, char** argv)
+// Whether the command line asks for a headless export or report, or only for the version or the
+// help. Checked before QApplication exists: such a run needs no display, so unless a platform was
+// chosen it gets the offscreen one and works in scripts, CI, over ssh and in a package's checks.
+bool needsNoDisplay(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char* option : {"--export", "--report", "--screenshot"}) {
+        for (const char* option :
+             {"--export", "--report", "--screenshot", "--version", "-v", "--help", "-h", "--help-all"}) {
             const size_t n = std::strlen(option);
             if (std::strncmp(argv[i], option, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '='))
                 return true;
@@ -61,7 +62,7 @@ int runHeadless(const QCommandLineParser& parser)
 
 int main(int argc, char** argv)
 {
-    if (asksForExport(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if (needsNoDisplay(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("goroscope"));

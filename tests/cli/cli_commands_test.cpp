@@ -36,6 +36,14 @@ size_t lineCount(const std::string& s)
     return size_t(std::count(s.begin(), s.end(), '\n'));
 }
 
+TEST(Cli, VersionPrintsTheProjectVersion)
+{
+    const CliRun r = runCliCaptured({"--version"});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_EQ(r.out, "goroscope-cli " GOROSCOPE_VERSION "\n");
+    EXPECT_EQ(r.err, "");
+}
+
 TEST(CliInfo, JsonShape)
 {
     const CliRun r = runCliCaptured({"info", kHeap, "--json"});
