@@ -3,6 +3,7 @@
 
 #include "core/analysis/stack_selection.h"
 #include "core/base/load_context.h"
+#include "core/export/flame_svg.h"
 #include "core/load/load_file.h"
 
 #include <gtest/gtest.h>
