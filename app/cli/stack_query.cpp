@@ -104,6 +104,7 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
     const auto granularity = granularityOf(args, err);
     if (!granularity)
         return std::nullopt;
+    q.granularity = *granularity;
     const Profile& profile = *q.store->profile;
     q.sampleType = profile.defaultSampleType;
     if (auto si = args.value("sample-index")) {
@@ -137,8 +138,8 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
     }
     for (const LabelFilter& lf : filter.labels)
         q.activeFilters.push_back(std::string(lf.exclude ? "tagignore=" : "tagfocus=") + lf.key + "=" + lf.valueRegex);
-    std::vector<uint8_t> kept;
-    auto selected = selectProfileStacks(*q.store, q.sampleType, filter, nullptr, granularity->isDefault() ? nullptr : &kept);
+    std::vector<uint8_t>& kept = q.keptSamples;
+    auto selected = selectProfileStacks(*q.store, q.sampleType, filter, nullptr, &kept);
     if (!selected) {
         fail(err, selected.error().message);
         return std::nullopt;
