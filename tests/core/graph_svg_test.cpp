@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 namespace gs {
@@ -46,6 +48,9 @@ TEST(GraphSvgTest, DrawsEveryNodeAndEdgeOfTheGraph)
     const Result<bool> written = writeCallGraphSvg(graph, {{"Type: cpu", "Showing nodes accounting for 980ms"}}, out);
     ASSERT_TRUE(written) << written.error().message;
     const std::string svg = out.str();
+    // Kept for a person to open, when GOROSCOPE_RENDER_DIR names a folder.
+    if (const char* dir = std::getenv("GOROSCOPE_RENDER_DIR"))
+        std::ofstream(std::string(dir) + "/call-graph-export.svg") << svg;
     EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
     EXPECT_NE(svg.find("</svg>"), std::string::npos);
     EXPECT_EQ(count(svg, "<g class=\"node\">"), graph.nodes.size());

@@ -206,6 +206,7 @@ TEST_F(CallGraphViewTest, SwitchingBackShowsTheFlameGraph)
 TEST_F(CallGraphViewTest, Render)
 {
     session.setSelectedFunction("main.fib");
+    view()->fitToView(); // the whole graph, main.fib ringed
     QTest::qWait(50);
     test::saveRender(page, "call-graph");
     test::saveRender(*view(), "call-graph-view");
