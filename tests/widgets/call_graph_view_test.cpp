@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QHelpEvent>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -137,6 +138,19 @@ TEST_F(CallGraphViewTest, SearchMarksTheMatchingNodes)
     EXPECT_TRUE(view()->matchingNodes().empty());
     EXPECT_NE(searched, view()->grab().toImage());
     EXPECT_FALSE(view()->setSearch(QStringLiteral("(unclosed")).isEmpty());
+}
+
+TEST_F(CallGraphViewTest, TheTooltipGivesFlatAndCumWithUnits)
+{
+    const QPoint at = view()->nodeRect(*node("main.fib")).center().toPoint();
+    QHelpEvent help(QEvent::ToolTip, at, view()->mapToGlobal(at));
+    QApplication::sendEvent(view(), &help);
+    QLabel* tip = test::shownToolTip();
+    ASSERT_TRUE(tip);
+    const QString text = tip->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("main.fib"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("flat 90 ms (9.2%)"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("cum 170 ms (17.3%)"))) << text.toStdString();
 }
 
 TEST_F(CallGraphViewTest, ZoomsWithKeysAndFitsWithCtrl0)
