@@ -244,6 +244,20 @@ TEST(CliGraph, DotFileOfAProfileAndOfOtherStackSources)
     EXPECT_NE(dot.find(" -> N"), std::string::npos);
 }
 
+// -o OUT.svg lays the same graph out with Graphviz and writes it as the Graph view draws it.
+TEST(CliGraph, SvgOfTheSameGraph)
+{
+    const fs::path out = tempPath(".svg");
+    const CliRun r = runCliCaptured({"graph", kCpu, "-o", out.string(), "--nodecount", "10"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string svg = readText(out);
+    fs::remove(out);
+    EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
+    EXPECT_NE(svg.find("<svg xmlns=\"http://www.w3.org/2000/svg\""), std::string::npos);
+    EXPECT_NE(svg.find("Showing top "), std::string::npos);
+    EXPECT_NE(svg.find("</svg>"), std::string::npos);
+}
+
 TEST(CliErrors, GraphOptions)
 {
     for (const std::vector<std::string>& argv : std::vector<std::vector<std::string>> {

@@ -23,7 +23,9 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
 {
     if (!store || !store->profile)
         return Error {"this input has no profile samples", std::nullopt};
-    auto selected = selectProfileStacks(*store, query.sampleType, query.filter);
+    const bool graph = query.mode == ViewMode::Graph && !(base && base->profile);
+    std::vector<uint8_t> keptSamples;
+    auto selected = selectProfileStacks(*store, query.sampleType, query.filter, nullptr, graph ? &keptSamples : nullptr);
     if (!selected)
         return selected.error();
 
@@ -55,9 +57,10 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
     result->top = computeTop(symbols, current, TopOrder::Flat, basePtr);
     switch (query.mode) {
     case ViewMode::TopDown:
+    case ViewMode::Graph:
     case ViewMode::BottomUp: {
         const FlameDirection direction
-            = query.mode == ViewMode::TopDown ? FlameDirection::TopDown : FlameDirection::BottomUp;
+            = query.mode == ViewMode::BottomUp ? FlameDirection::BottomUp : FlameDirection::TopDown;
         result->tree = std::make_shared<FlameTree>(FlameTree::build(symbols, current, {direction, std::nullopt}, basePtr));
         break;
     }
@@ -73,6 +76,18 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
             result->callers = std::make_shared<FlameTree>();
         }
         break;
+    }
+    if (graph) {
+        CallGraphInput input;
+        input.store = store.get();
+        input.sampleType = query.sampleType;
+        input.samples = &keptSamples;
+        input.hidden = &current.hiddenFunctions;
+        input.total = result->unfilteredTotal;
+        auto built = buildCallGraph(input);
+        if (!built)
+            return built.error();
+        result->graph = std::make_shared<const CallGraph>(std::move(*built));
     }
     return std::shared_ptr<const ProfileResult>(std::move(result));
 }
