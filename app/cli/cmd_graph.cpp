@@ -21,11 +21,6 @@ constexpr const char* kUsage = "graph FILE -o OUT.dot|OUT.svg|- [--nodecount N] 
                                " [--tagignore KEY=RE] [--functions|--files|--lines|--addresses] [--noinlines]"
                                " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
 
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // What pprof's graph outputs take from the command line, with pprof's defaults.
 std::optional<CallGraphOptions> graphOptions(const CliArgs& args, std::ostream& err)
 {
@@ -63,8 +58,8 @@ int runGraph(const std::vector<std::string>& argv, std::ostream& out, std::ostre
         fail(err, std::string("graph needs -o OUT.dot, -o OUT.svg or -o - (usage: ") + kUsage + ")");
         return 2;
     }
-    const bool svg = endsWith(*output, ".svg");
-    if (!svg && *output != "-" && !endsWith(*output, ".dot") && !endsWith(*output, ".gv")) {
+    const bool svg = output->ends_with(".svg");
+    if (!svg && *output != "-" && !output->ends_with(".dot") && !output->ends_with(".gv")) {
         fail(err, *output + ": unknown output type (use .dot, .svg, or - for DOT on standard output)");
         return 2;
     }

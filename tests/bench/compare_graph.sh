@@ -42,14 +42,7 @@ for round in $(seq "$runs"); do
     measure goroscope "$cli" graph "$profile" -o "$work/goroscope.svg"
     measure pprof "$pprof" -svg -output "$work/pprof.svg" "$profile"
 done
-ours=$(best goroscope)
-theirs=$(best pprof)
-echo "$ours" "$theirs" | awk '{
-    printf "%-32s %10s %14s\n", "", "wall (s)", "peak RSS (MB)"
-    printf "%-32s %10.2f %14.1f\n", "goroscope-cli graph -o OUT.svg", $2, $3 / 1024
-    printf "%-32s %10.2f %14.1f\n", "go tool pprof -svg", $5, $6 / 1024
-    printf "%-32s %9.1fx %13.2fx\n", "pprof / goroscope", $5 / $2, $6 / $3
-}'
+side_by_side "goroscope-cli graph -o OUT.svg" "go tool pprof -svg"
 # The same graph: both DOT outputs, nodes and edges counted.
 "$cli" graph "$profile" -o "$work/goroscope.dot"
 TZ=UTC "$pprof" -dot -output "$work/pprof.dot" "$profile" 2>/dev/null
