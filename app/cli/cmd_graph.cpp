@@ -6,6 +6,7 @@
 #include "app/cli/stack_query.h"
 #include "core/analysis/call_graph.h"
 #include "core/export/graph_dot.h"
+#include "core/export/graph_svg.h"
 
 #include <filesystem>
 #include <fstream>
@@ -19,11 +20,6 @@ constexpr const char* kUsage = "graph FILE -o OUT.dot|OUT.svg|- [--nodecount N] 
                                " [--sample-index NAME|N] [--focus RE] [--ignore RE] [--hide RE] [--tagfocus KEY=RE]"
                                " [--tagignore KEY=RE] [--functions|--files|--lines|--addresses] [--noinlines]"
                                " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
-
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 // What pprof's graph outputs take from the command line, with pprof's defaults.
 std::optional<CallGraphOptions> graphOptions(const CliArgs& args, std::ostream& err)
@@ -62,9 +58,8 @@ int runGraph(const std::vector<std::string>& argv, std::ostream& out, std::ostre
         fail(err, std::string("graph needs -o OUT.dot, -o OUT.svg or -o - (usage: ") + kUsage + ")");
         return 2;
     }
-    if (endsWith(*output, ".svg"))
-        return fail(err, *output + ": SVG output is not available yet; write .dot and run Graphviz's dot -Tsvg");
-    if (*output != "-" && !endsWith(*output, ".dot") && !endsWith(*output, ".gv")) {
+    const bool svg = output->ends_with(".svg");
+    if (!svg && *output != "-" && !output->ends_with(".dot") && !output->ends_with(".gv")) {
         fail(err, *output + ": unknown output type (use .dot, .svg, or - for DOT on standard output)");
         return 2;
     }
@@ -86,19 +81,30 @@ int runGraph(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     if (!graph)
         return fail(err, command->path + ": " + graph.error().message);
 
-    std::vector<std::string> legend = callGraphLegend(*graph, q->profile(), q->sampleType, q->activeFilters);
-    legend.push_back("\nSee https://git.io/JfYMW for how to read the graph"); // as pprof's legend ends
+    const std::vector<std::string> legend = callGraphLegend(*graph, q->profile(), q->sampleType, q->activeFilters);
+    std::vector<std::string> dotLegend = legend;
+    dotLegend.push_back("\nSee https://git.io/JfYMW for how to read the graph"); // as pprof's DOT legend ends
     const auto& mappings = q->profile().mappings;
     const std::string title = mappings.empty() ? std::string()
                                                : std::filesystem::path(mappings.front().filename).filename().string();
     if (*output == "-") {
-        writeGraphDot(*graph, legend, title, out);
+        writeGraphDot(*graph, dotLegend, title, out);
         return 0;
     }
     std::ofstream file(*output, std::ios::binary | std::ios::trunc);
     if (!file)
         return fail(err, *output + ": cannot create the file");
-    writeGraphDot(*graph, legend, title, file);
+    if (svg) {
+        GraphSvgOptions svgOptions;
+        svgOptions.legend = legend;
+        if (auto written = writeCallGraphSvg(*graph, svgOptions, file); !written) {
+            file.close();
+            std::filesystem::remove(*output);
+            return fail(err, *output + ": " + written.error().message);
+        }
+    } else {
+        writeGraphDot(*graph, dotLegend, title, file);
+    }
     file.close();
     if (!file)
         return fail(err, *output + ": write error");
@@ -109,7 +115,7 @@ int runGraph(const std::vector<std::string>& argv, std::ostream& out, std::ostre
 
 Command graphCommand()
 {
-    return {"graph", kUsage, "the call graph as go tool pprof -dot draws it (nodes, edges, pruning), as DOT", runGraph};
+    return {"graph", kUsage, "the call graph as go tool pprof -dot and -svg draw it (nodes, edges, pruning): DOT, or SVG laid out by Graphviz", runGraph};
 }
 
 } // namespace gs::cli
