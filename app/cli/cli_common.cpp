@@ -33,6 +33,19 @@ std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& 
     return out;
 }
 
+std::optional<double> fractionOption(const CliArgs& args, const std::string& name, double fallback, std::ostream& err)
+{
+    const auto text = args.value(name);
+    if (!text)
+        return fallback;
+    const auto parsed = parseNumber<double>(*text);
+    if (!parsed || *parsed < 0 || *parsed > 1) {
+        fail(err, "--" + name + " needs a number between 0 and 1, got '" + *text + "'");
+        return std::nullopt;
+    }
+    return *parsed;
+}
+
 StorePtr loadStore(const std::string& path, std::ostream& err)
 {
     LoadContext context;

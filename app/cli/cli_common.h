@@ -42,6 +42,11 @@ std::optional<T> parseNumber(std::string_view text)
     return value;
 }
 
+// The value of option --NAME as a fraction between 0 and 1 (pprof's -nodefraction and
+// -edgefraction), `fallback` when it is not given; on a bad value prints one line and returns
+// nothing.
+std::optional<double> fractionOption(const CliArgs& args, const std::string& name, double fallback, std::ostream& err);
+
 // Loads any capture; on failure prints the loader's one-line message ("FILE: at byte N: ...").
 StorePtr loadStore(const std::string& path, std::ostream& err);
 

@@ -7,6 +7,7 @@
 #include "app/cli/stack_query.h"
 #include "core/analysis/inline_labels.h"
 #include "core/analysis/peek.h"
+#include "core/analysis/profile_labels.h"
 #include "core/analysis/top_table.h"
 #include "core/analysis/value_format.h"
 #include "core/base/go_regex.h"
@@ -15,7 +16,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <ostream>
 
 namespace gs::cli {
@@ -67,45 +67,12 @@ std::string row(const std::string& a, const std::string& b, const std::string& c
     return buf;
 }
 
-std::string_view baseName(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 // The lines pprof prints above its table: binary, build id, comments, type, time, duration.
 template<typename Format>
 void printProfileLabels(const StackQuery& q, int64_t total, const Format& value, std::ostream& out)
 {
-    const Profile& p = q.profile();
-    if (!p.mappings.empty()) {
-        if (!p.mappings[0].filename.empty())
-            out << "File: " << baseName(p.mappings[0].filename) << '\n';
-        if (!p.mappings[0].buildId.empty())
-            out << "Build ID: " << p.mappings[0].buildId << '\n';
-    }
-    for (const std::string& c : p.comments) {
-        if (!c.starts_with('#'))
-            out << c << '\n';
-    }
-    out << "Type: " << q.valueType().type << '\n';
-    if (p.timeNanos != 0) {
-        const std::time_t seconds = std::time_t(p.timeNanos / 1000000000);
-        std::tm tm {};
-        gmtime_r(&seconds, &tm);
-        char buf[40];
-        std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-        out << "Time: " << buf << '\n';
-    }
-    if (p.durationNs != 0) {
-        // pprof writes "%s %s": the space stays when the ratio is empty.
-        out << "Duration: " << formatValue(p.durationNs, "nanoseconds") << ", Total samples = " << value(total) << ' ';
-        // For time-valued samples, pprof adds how much of the wall time they cover.
-        const ScaledValue asNanos = scaleValue(total, q.valueType().unit, "nanoseconds");
-        if (asNanos.unit == "ns" && asNanos.value != 0)
-            out << "(" << formatPercent(int64_t(asNanos.value), p.durationNs) << ")";
-        out << '\n';
-    }
+    for (const std::string& line : profileLabels(q.profile(), q.sampleType, total, value))
+        out << line << '\n';
 }
 
 // What is left out of the table, for its header lines.
@@ -154,11 +121,8 @@ void printReportLabels(const StackQuery& q, const std::vector<TopRow>& rows, con
     for (const TopRow& r : rows)
         shown += r.flat;
     printProfileLabels(q, total, value, out);
-    if (!q.activeFilters.empty()) {
-        out << "Active filters:\n";
-        for (const std::string& f : q.activeFilters)
-            out << "   " << (f.size() > 80 ? f.substr(0, 80) + "\u2026" : f) << '\n';
-    }
+    for (const std::string& line : activeFilterLines(q.activeFilters))
+        out << line << '\n';
     std::string pct = formatPercent(shown, total);
     pct.erase(0, pct.find_first_not_of(' '));
     out << "Showing nodes accounting for " << value(shown) << ", " << pct << " of " << value(total) << " total\n";
@@ -211,13 +175,9 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
             return fail(err, "-n needs a number, got '" + *n + "'");
         limit = *parsed;
     }
-    double nodeFraction = kDefaultNodeFraction;
-    if (auto f = args.value("nodefraction")) {
-        const auto parsed = parseNumber<double>(*f);
-        if (!parsed || *parsed < 0 || *parsed > 1)
-            return fail(err, "--nodefraction needs a number between 0 and 1, got '" + *f + "'");
-        nodeFraction = *parsed;
-    }
+    const auto nodeFraction = fractionOption(args, "nodefraction", kDefaultNodeFraction, err);
+    if (!nodeFraction)
+        return 1;
     auto q = runStackQuery(path, args, err);
     if (!q)
         return 1;
@@ -229,9 +189,9 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     int64_t shownWeight = 0;
     for (const TopRow& r : rows)
         shownWeight += r.flat;
-    const int64_t cutoff = std::llabs(int64_t(double(shownWeight) * nodeFraction));
+    const int64_t cutoff = std::llabs(int64_t(double(shownWeight) * *nodeFraction));
     Dropped dropped;
-    dropped.cutoffLabel = std::llabs(int64_t(double(total) * nodeFraction));
+    dropped.cutoffLabel = std::llabs(int64_t(double(total) * *nodeFraction));
     dropped.edgeCutoff = std::llabs(int64_t(double(shownWeight) * kDefaultEdgeFraction));
     std::erase_if(rows, [&](const TopRow& r) {
         const bool drop = std::llabs(r.cum) < cutoff;

@@ -10,6 +10,7 @@ Command infoCommand();  // cmd_info.cpp
 Command topCommand();   // cmd_top.cpp
 Command peekCommand();  // cmd_top.cpp
 Command flameCommand(); // cmd_flame.cpp
+Command graphCommand(); // cmd_graph.cpp
 Command goroutinesCommand(); // cmd_goroutines.cpp
 Command chainCommand();      // cmd_chain.cpp
 Command diffCommand();       // cmd_diff.cpp
@@ -25,6 +26,7 @@ const std::vector<Command>& commands()
         topCommand(),
         peekCommand(),
         flameCommand(),
+        graphCommand(),
         goroutinesCommand(),
         chainCommand(),
         diffCommand(),

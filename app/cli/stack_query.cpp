@@ -104,6 +104,7 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
     const auto granularity = granularityOf(args, err);
     if (!granularity)
         return std::nullopt;
+    q.granularity = *granularity;
     const Profile& profile = *q.store->profile;
     q.sampleType = profile.defaultSampleType;
     if (auto si = args.value("sample-index")) {
@@ -144,6 +145,7 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
     }
     q.store = std::move(selected->store);
     q.stacks = std::move(selected->stacks);
+    q.keptSamples = std::move(selected->keptSamples);
     return q;
 }
 

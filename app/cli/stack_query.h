@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/cli/cli_args.h"
+#include "core/analysis/granularity.h"
 #include "core/analysis/stack_selection.h"
 #include "core/model/event_store.h"
 
@@ -26,6 +27,9 @@ struct StackQuery
     StorePtr store;
     size_t sampleType = 0;
     WeightedStacks stacks;
+    // Which samples of the profile the filters kept (per sample), and the granularity `store` is at.
+    std::vector<uint8_t> keptSamples;
+    NodeGranularity granularity;
     // The filters given, as pprof lists them under "Active filters:" ("focus=main\\.fib").
     std::vector<std::string> activeFilters;
 

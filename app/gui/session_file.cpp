@@ -47,6 +47,7 @@ constexpr JsonName<ui::ViewMode> kViewModes[] = {
     {ui::ViewMode::TopDown, "top-down"},
     {ui::ViewMode::BottomUp, "bottom-up"},
     {ui::ViewMode::Sandwich, "sandwich"},
+    {ui::ViewMode::Graph, "graph"},
 };
 
 QString fromStd(const std::string& s)

@@ -8,6 +8,7 @@
 #include "widgets/dump/dump_page.h"
 #include "widgets/dump/dump_panel.h"
 #include "widgets/flamegraph/flame_graph_view.h"
+#include "widgets/graph/call_graph_view.h"
 #include "widgets/goroutines/goroutine_table.h"
 #include "widgets/plots/gc_plot.h"
 #include "widgets/plots/span_duration_histogram.h"
@@ -57,6 +58,8 @@ void WindowAnnotations::attachOverlays(MainWindow* window)
     for (ui::ProfilePage* page : {window->profilePage(), trace->flameTab()->profilePage()}) {
         for (ui::FlameGraphView* flame : {page->flameView(), page->callersView(), page->calleesView()})
             new ui::AnnotationOverlay(flame, flame, ui::flameMapper(*flame), m_tools);
+        ui::CallGraphView* graph = page->graphView();
+        new ui::AnnotationOverlay(graph, graph, ui::callGraphMapper(*graph), m_tools);
         QTableView* top = page->topView();
         new ui::AnnotationOverlay(top, top->viewport(), ui::topTableMapper(*top), m_tools);
     }

@@ -83,6 +83,8 @@ ui::ExportSource WindowExport::currentView() const
             return ui::widgetSource(*m_window->dumpPage()->panel());
         if (hasFocusIn(profile->topView()))
             return ui::widgetSource(*profile->topView());
+        if (profile->showsGraph())
+            return ui::callGraphSource(*profile->graphView());
         return ui::flameSource(*profile->currentFlameView());
     }
     if (page == m_window->gcPage())

@@ -6,16 +6,12 @@ namespace gs {
 Result<GranularSelection> selectStacksAt(const StorePtr& store, size_t sampleType, const StackFilter& filter,
                                          NodeGranularity granularity)
 {
-    if (granularity.isDefault()) {
-        auto selected = selectProfileStacks(*store, sampleType, filter);
-        if (!selected)
-            return selected.error();
-        return GranularSelection {store, std::move(*selected)};
-    }
     std::vector<uint8_t> kept;
     auto selected = selectProfileStacks(*store, sampleType, filter, nullptr, &kept);
     if (!selected)
         return selected.error();
+    if (granularity.isDefault())
+        return GranularSelection {store, std::move(*selected), std::move(kept)};
     auto regrouped = regroupProfile(*store, granularity,
                                     selected->hiddenFunctions.empty() ? nullptr : &selected->hiddenFunctions);
     if (!regrouped)
@@ -23,7 +19,7 @@ Result<GranularSelection> selectStacksAt(const StorePtr& store, size_t sampleTyp
     auto reselected = selectProfileStacks(**regrouped, sampleType, StackFilter {}, &kept);
     if (!reselected)
         return reselected.error();
-    return GranularSelection {std::move(*regrouped), std::move(*reselected)};
+    return GranularSelection {std::move(*regrouped), std::move(*reselected), std::move(kept)};
 }
 
 } // namespace gs

@@ -12,6 +12,7 @@ struct GranularSelection
 {
     StorePtr store;
     WeightedStacks stacks;
+    std::vector<uint8_t> keptSamples; // per sample of the profile: 1 where the filters kept it
 };
 
 // Selects one sample type of `store` through `filter`, at `granularity`. As pprof does, the

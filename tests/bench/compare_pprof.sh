@@ -31,13 +31,8 @@ for round in $(seq "$runs"); do
     # TZ=UTC: pprof prints the profile's time in the local zone, goroscope-cli in UTC.
     measure pprof env TZ=UTC "$pprof" -top "$profile"
 done
-ours=$(best goroscope)
-theirs=$(best pprof)
-echo "$ours" "$theirs" | awk '{
-    printf "%-22s %10s %14s\n", "", "wall (s)", "peak RSS (MB)"
-    printf "%-22s %10.2f %14.1f\n", "goroscope-cli top", $2, $3 / 1024
-    printf "%-22s %10.2f %14.1f\n", "go tool pprof -top", $5, $6 / 1024
-    printf "%-22s %9.1fx %13.2fx\n", "pprof / goroscope", $5 / $2, $6 / $3
+side_by_side "goroscope-cli top" "go tool pprof -top"
+echo "$(best goroscope) $(best pprof)" | awk '{
     ok = ($5 / $2 >= 5 && $3 * 3 <= $6) ? "met" : "MISSED"
     printf "target (>= 5x faster, <= 1/3 of the memory): %s\n", ok
 }'

@@ -6,6 +6,7 @@
 # $work/NAME.out. The first run of a NAME is preceded by an untimed one that warms the page
 # cache. A failing COMMAND stops the script, with its error output.
 # best NAME: prints "NAME seconds kbytes" of that fastest run.
+# side_by_side: the table of the fastest runs of goroscope and pprof (see below).
 # go_tool NAME: builds the Go program in tests/bench/trace_NAME as $work/traceNAME.
 #
 # Wall times on a shared machine vary by tens of percent from run to run; the scripts measure in
@@ -31,6 +32,17 @@ measure() {
 
 best() {
     echo "$1 $(cat "$work/$1.best")"
+}
+
+# side_by_side OURS_LABEL THEIRS_LABEL: a table of the fastest runs of "goroscope" and "pprof":
+# wall time and peak RSS of each, and pprof's over ours.
+side_by_side() {
+    echo "$(best goroscope) $(best pprof)" | awk -v ours="$1" -v theirs="$2" '{
+        printf "%-32s %10s %14s\n", "", "wall (s)", "peak RSS (MB)"
+        printf "%-32s %10.2f %14.1f\n", ours, $2, $3 / 1024
+        printf "%-32s %10.2f %14.1f\n", theirs, $5, $6 / 1024
+        printf "%-32s %9.1fx %13.2fx\n", "pprof / goroscope", $5 / $2, $6 / $3
+    }'
 }
 
 go_tool() {

@@ -233,5 +233,56 @@ TEST(CliErrors, UnknownSampleIndexAndBadOptions)
     EXPECT_EQ(lineCount(r.err), 1u) << r.err;
 }
 
+TEST(CliGraph, DotFileOfAProfileAndOfOtherStackSources)
+{
+    const fs::path out = tempPath(".dot");
+    CliRun r = runCliCaptured({"graph", kCpu, "-o", out.string(), "--nodecount", "10"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::string dot = readText(out);
+    EXPECT_EQ(dot.rfind("digraph \"genpprof\" {\n", 0), 0u);
+    EXPECT_NE(dot.find("\nN1 [label=\""), std::string::npos);
+    EXPECT_NE(dot.find("Showing top "), std::string::npos);
+    EXPECT_TRUE(dot.ends_with("}\n"));
+    // Folded stacks have no binary: pprof's graph is then "unnamed".
+    r = runCliCaptured({"graph", GOROSCOPE_TEST_DATA_DIR "/dumps/perf.folded", "-o", out.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    dot = readText(out);
+    fs::remove(out);
+    EXPECT_EQ(dot.rfind("digraph \"unnamed\" {\n", 0), 0u);
+    EXPECT_NE(dot.find(" -> N"), std::string::npos);
+}
+
+// -o OUT.svg lays the same graph out with Graphviz and writes it as the Graph view draws it.
+TEST(CliGraph, SvgOfTheSameGraph)
+{
+    const fs::path out = tempPath(".svg");
+    const CliRun r = runCliCaptured({"graph", kCpu, "-o", out.string(), "--nodecount", "10"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string svg = readText(out);
+    fs::remove(out);
+    EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
+    EXPECT_NE(svg.find("<svg xmlns=\"http://www.w3.org/2000/svg\""), std::string::npos);
+    EXPECT_NE(svg.find("Showing top "), std::string::npos);
+    EXPECT_NE(svg.find("</svg>"), std::string::npos);
+}
+
+TEST(CliErrors, GraphOptions)
+{
+    for (const std::vector<std::string>& argv : std::vector<std::vector<std::string>> {
+             {"graph", kCpu},
+             {"graph", kCpu, "-o", "x.png"},
+             {"graph", kCpu, "-o", "-", "--nodecount", "many"},
+             {"graph", kCpu, "-o", "-", "--edgefraction", "2"},
+             {"graph", kCpu, "-o", "-", "--nodefraction", "-0.1"},
+             {"graph", "/nonexistent/cpu.pb.gz", "-o", "-"},
+             {"graph", kCpu, "-o", "/nonexistent/dir/x.dot"},
+         }) {
+        const CliRun r = runCliCaptured(argv);
+        EXPECT_NE(r.code, 0) << ::testing::PrintToString(argv);
+        EXPECT_EQ(r.out, "") << ::testing::PrintToString(argv);
+        EXPECT_EQ(lineCount(r.err), 1u) << r.err;
+    }
+}
+
 } // namespace
 } // namespace gs::cli::test

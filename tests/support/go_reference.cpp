@@ -71,6 +71,21 @@ std::string goCommand()
     return {};
 }
 
+std::string pprofCommand()
+{
+    static const std::string command = [] {
+        const std::string go = shellQuote(goCommand());
+        // Running it once makes sure the toolchain has built it.
+        runCommand(go + " tool pprof -h");
+        std::string path = runCommand(go + " tool -n pprof");
+        path.erase(path.find_last_not_of("\n") + 1);
+        if (!path.empty() && ::access(path.c_str(), X_OK) == 0)
+            return shellQuote(path);
+        return go + " tool pprof";
+    }();
+    return command;
+}
+
 std::string goUnavailableReason()
 {
     static const std::string reason = [] {

@@ -13,6 +13,11 @@ namespace gs::test {
 // The go command to run, or "" when no toolchain is available.
 std::string goCommand();
 
+// The command that runs `go tool pprof`, shell-quoted: the pprof binary the toolchain built (as
+// `go tool -n pprof` names it), which starts in milliseconds where `go tool pprof` spends most of
+// a second resolving the tool on every run; `go tool pprof` when that path is not there.
+std::string pprofCommand();
+
 // Why the reference toolchain cannot be used (missing, or older than Go 1.26), or "" when it can.
 std::string goUnavailableReason();
 

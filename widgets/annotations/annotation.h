@@ -27,6 +27,7 @@ enum class AnnotationView
     Plot,
     TopTable,   // a profile page's top table
     DumpGroups, // the goroutine dump panel's group table
+    CallGraph,  // a profile page's Graph view
 };
 
 // A point in a view's data coordinates, never pixels, so an annotation follows its subject
@@ -40,6 +41,7 @@ enum class AnnotationView
 //  - DumpGroups: goroutine = a member of the group as its index in the dump (DumpEntry::index: a
 //    goroutine, or a record of a count profile), so the pin stays with the group holding that member
 //    through re-sorting, filtering and regrouping; x, y as on the goroutine table;
+//  - CallGraph: function (its node, by name) and x, y = fractions across and down the node's box;
 //  - Any: goroutine or function, whichever the view understands (its start on the timeline).
 struct AnnotationAnchor
 {

@@ -81,8 +81,8 @@ namespace {
 
 // The JSON names of kinds and views, in enum order.
 constexpr std::array<const char*, 3> kKindNames {"note", "arrow", "box"};
-constexpr std::array<const char*, 7> kViewNames {"any",  "timeline",  "flame_graph", "goroutine_table",
-                                                  "plot", "top_table", "dump_groups"};
+constexpr std::array<const char*, 8> kViewNames {"any",  "timeline",  "flame_graph", "goroutine_table",
+                                                  "plot", "top_table", "dump_groups", "call_graph"};
 
 template<size_t N>
 QString nameOf(const std::array<const char*, N>& names, auto value)
@@ -175,7 +175,7 @@ std::optional<QString> annotationFromJson(const QJsonValue& value, Annotation& a
         return QStringLiteral("\"kind\" must be note, arrow or box");
     const std::optional<AnnotationView> view = valueOf<AnnotationView>(kViewNames, o.value(QStringLiteral("view")));
     if (!view)
-        return QStringLiteral("\"view\" must be any, timeline, flame_graph, goroutine_table, plot, top_table or dump_groups");
+        return QStringLiteral("\"view\" must be any, timeline, flame_graph, goroutine_table, plot, top_table, dump_groups or call_graph");
     a.kind = *kind;
     a.view = *view;
     const QJsonValue text = o.value(QStringLiteral("text"));

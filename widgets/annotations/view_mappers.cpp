@@ -3,6 +3,7 @@
 
 #include "widgets/dump/dump_group_model.h"
 #include "widgets/flamegraph/flame_graph_view.h"
+#include "widgets/graph/call_graph_view.h"
 #include "widgets/goroutines/goroutine_table.h"
 #include "widgets/goroutines/goroutine_table_model.h"
 #include "widgets/timeline/timeline_view.h"
@@ -213,6 +214,31 @@ AnnotationMapper flameMapper(const FlameGraphView& view, QSize size)
         const FlameRect& r = view.currentLayout().rects()[size_t(i)];
         AnnotationAnchor anchor = anchorIn(pos, geometry.rectFor(r));
         anchor.function = view.data().symbols->functionName(view.data().tree->node(r.node).function);
+        return anchor;
+    };
+    return mapper;
+}
+
+AnnotationMapper callGraphMapper(const CallGraphView& view)
+{
+    AnnotationMapper mapper;
+    mapper.target.view = AnnotationView::CallGraph;
+    mapper.dataArea = [&view] { return view.rect(); };
+    mapper.resolve = [&view](const Annotation& a, const AnnotationAnchor& anchor) -> std::optional<QPoint> {
+        const std::optional<uint32_t> node = anchor.function.empty() ? std::nullopt : view.nodeNamed(anchor.function);
+        if (!node)
+            return std::nullopt;
+        const QRect box = view.nodeRect(*node).toAlignedRect();
+        if (a.view == AnnotationView::CallGraph)
+            return pointIn(anchor, box);
+        return QPoint(box.left() + std::min(kPinInset, box.width() / 2), box.center().y());
+    };
+    mapper.anchorAt = [&view](QPoint pos) -> std::optional<AnnotationAnchor> {
+        const std::optional<uint32_t> node = view.nodeAt(pos);
+        if (!node)
+            return std::nullopt;
+        AnnotationAnchor anchor = anchorIn(pos, view.nodeRect(*node).toAlignedRect());
+        anchor.function = view.functionName(*node);
         return anchor;
     };
     return mapper;

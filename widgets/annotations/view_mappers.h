@@ -10,6 +10,7 @@ class QTableView;
 
 namespace gs::ui {
 
+class CallGraphView;
 class FlameGraphView;
 class GoroutineTable;
 class TimelineView;
@@ -23,6 +24,9 @@ AnnotationMapper timelineMapper(const TimelineView& view, QSize size = {});
 // Flame graph points (or a canvas of `size`, as tall as an export wants), anchors inside the
 // widest drawn frame of a function.
 AnnotationMapper flameMapper(const FlameGraphView& view, QSize size = {});
+
+// Graph view points (what the screen shows, also its export), anchors inside a function's node.
+AnnotationMapper callGraphMapper(const CallGraphView& view);
 
 // Goroutine table viewport points, anchors on a goroutine's row.
 AnnotationMapper goroutineTableMapper(const GoroutineTable& table);

@@ -3,6 +3,7 @@
 
 #include "widgets/annotations/view_mappers.h"
 #include "widgets/flamegraph/flame_graph_view.h"
+#include "widgets/graph/call_graph_view.h"
 #include "widgets/goroutines/goroutine_table.h"
 #include "widgets/timeline/timeline_painter.h"
 #include "widgets/timeline/timeline_view.h"
@@ -35,6 +36,18 @@ ExportSource flameSource(const FlameGraphView& view)
     source.origin = &view;
     source.paint = [&view, area](QPainter& painter) { view.paintTo(painter, area); };
     placeAnnotations(source, flameMapper(view, source.size));
+    return source;
+}
+
+ExportSource callGraphSource(const CallGraphView& view)
+{
+    ExportSource source;
+    source.size = view.size();
+    const QRect area(QPoint(0, 0), source.size);
+    source.dataArea = area;
+    source.origin = &view;
+    source.paint = [&view, area](QPainter& painter) { view.paintTo(painter, area); };
+    placeAnnotations(source, callGraphMapper(view));
     return source;
 }
 

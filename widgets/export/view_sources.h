@@ -9,6 +9,7 @@ class QWidget;
 
 namespace gs::ui {
 
+class CallGraphView;
 class FlameGraphView;
 class GoroutineTable;
 class TimelineView;
@@ -19,6 +20,11 @@ class TimelineView;
 // The whole flame graph (current zoom, search and selection) at the view's width and at least its
 // height, so frames below the fold are not cut. Annotations pin as flameMapper places them.
 ExportSource flameSource(const FlameGraphView& view);
+
+// The Graph view as the screen shows it (pan, zoom, search, selection) at the view's size, through
+// paintCallGraph: boxes, curves and text stay vectors in SVG and PDF. Annotations pin as
+// callGraphMapper places them.
+ExportSource callGraphSource(const CallGraphView& view);
 
 // The timeline's current time window and scroll position at `size` (the viewport's when empty),
 // through paintTimeline: spans are rectangles and names text in SVG and PDF. Annotations pin as

@@ -62,9 +62,10 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
         result->edges = subtractCallEdges(result->edges, computeCallEdges(symbols, *basePtr));
     switch (query.mode) {
     case ViewMode::TopDown:
+    case ViewMode::Graph:
     case ViewMode::BottomUp: {
         const FlameDirection direction
-            = query.mode == ViewMode::TopDown ? FlameDirection::TopDown : FlameDirection::BottomUp;
+            = query.mode == ViewMode::BottomUp ? FlameDirection::BottomUp : FlameDirection::TopDown;
         result->tree = std::make_shared<FlameTree>(FlameTree::build(symbols, current, {direction, std::nullopt}, basePtr));
         break;
     }
@@ -80,6 +81,19 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
             result->callers = std::make_shared<FlameTree>();
         }
         break;
+    }
+    if (query.mode == ViewMode::Graph && !result->isDiff) {
+        CallGraphInput input;
+        input.store = shown.get();
+        input.granularity = query.granularity.granularity;
+        input.sampleType = query.sampleType;
+        input.samples = &selected->keptSamples;
+        input.hidden = &current.hiddenFunctions;
+        input.total = result->unfilteredTotal;
+        auto built = buildCallGraph(input);
+        if (!built)
+            return built.error();
+        result->graph = std::make_shared<const CallGraph>(std::move(*built));
     }
     return std::shared_ptr<const ProfileResult>(std::move(result));
 }

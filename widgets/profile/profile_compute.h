@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/analysis/call_edges.h"
+#include "core/analysis/call_graph.h"
 #include "core/analysis/flame_tree.h"
 #include "core/analysis/granularity.h"
 #include "core/analysis/stack_selection.h"
@@ -21,6 +22,7 @@ enum class ViewMode
     TopDown,
     BottomUp,
     Sandwich,
+    Graph, // pprof's call graph (and the top-down tree, for the flame graph behind it)
 };
 
 // Everything the profile views are computed from. A plain value: copied into the worker.
@@ -40,6 +42,9 @@ struct ProfileResult
     std::shared_ptr<const Symbols> symbols;
     std::shared_ptr<const FlameTree> tree;    // top-down / bottom-up tree; sandwich: callees of the pivot
     std::shared_ptr<const FlameTree> callers; // sandwich only: callers of the pivot (bottom-up)
+    // Graph mode only, and not for a diff: pprof's call graph (default pruning), whose function
+    // ids are the store's (= `symbols`).
+    std::shared_ptr<const CallGraph> graph;
     std::vector<TopRow> top;                  // pprof -top order; deltas for a diff
     std::vector<CallEdge> edges;              // pprof's call edges, for peek; deltas for a diff
     ValueType sampleType;

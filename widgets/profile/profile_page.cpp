@@ -9,6 +9,7 @@
 #include "widgets/common/value_format.h"
 #include "widgets/filters/filter_bar.h"
 #include "widgets/flamegraph/flame_pane.h"
+#include "widgets/graph/call_graph_view.h"
 #include "widgets/profile/profile_session.h"
 #include "widgets/top/peek_panel.h"
 #include "widgets/top/top_table_model.h"
@@ -84,7 +85,7 @@ FlameGraphView* ProfilePage::calleesView() const
 
 QList<QAction*> ProfilePage::viewActions() const
 {
-    return {m_topDown, m_bottomUp, m_sandwichMode, nullptr, m_flip, nullptr, m_find, m_filter, nullptr, m_back,
+    return {m_topDown, m_bottomUp, m_sandwichMode, m_graphMode, nullptr, m_flip, nullptr, m_find, m_filter, nullptr, m_back,
             m_resetZoom};
 }
 
@@ -106,6 +107,9 @@ void ProfilePage::createActions()
                       ViewMode::BottomUp);
     m_sandwichMode = mode(tr("Sandwich"), QStringLiteral("Ctrl+3"),
                           tr("Callers above and callees below the selected function"), ViewMode::Sandwich);
+    m_graphMode = mode(tr("Graph"), QStringLiteral("Ctrl+4"),
+                       tr("pprof's call graph: boxes sized by flat and coloured by cum, arrows weighted by calls"),
+                       ViewMode::Graph);
     m_topDown->setChecked(true);
 
     m_flip = new QAction(tr("Flame orientation"), this);
@@ -126,10 +130,18 @@ void ProfilePage::createActions()
 
     m_back = new QAction(tr("Zoom Back"), this);
     m_back->setShortcut(QKeySequence(QStringLiteral("Alt+Left")));
-    connect(m_back, &QAction::triggered, this, [this] { currentFlameView()->zoomBack(); });
+    connect(m_back, &QAction::triggered, this, [this] {
+        if (!showsGraph())
+            currentFlameView()->zoomBack();
+    });
     m_resetZoom = new QAction(tr("Reset Zoom"), this);
     m_resetZoom->setShortcut(QKeySequence(QStringLiteral("Ctrl+0")));
-    connect(m_resetZoom, &QAction::triggered, this, [this] { currentFlameView()->resetZoom(); });
+    connect(m_resetZoom, &QAction::triggered, this, [this] {
+        if (showsGraph())
+            m_graphView->fitToView();
+        else
+            currentFlameView()->resetZoom();
+    });
     for (QAction* a : viewActions()) {
         if (a)
             addAction(a);
@@ -186,6 +198,7 @@ void ProfilePage::buildUi()
     top->addWidget(toolButton(m_topDown, this));
     top->addWidget(toolButton(m_bottomUp, this));
     top->addWidget(toolButton(m_sandwichMode, this));
+    top->addWidget(toolButton(m_graphMode, this));
     top->addWidget(separator(this));
     top->addWidget(toolButton(m_flip, this));
     top->addWidget(separator(this));
@@ -223,6 +236,8 @@ void ProfilePage::buildUi()
     m_flameStack = new QStackedWidget(this);
     m_flameStack->addWidget(m_mainPane);
     m_flameStack->addWidget(m_sandwich);
+    m_graphView = new CallGraphView(this);
+    m_flameStack->addWidget(m_graphView);
 
     m_table = new QTableView(this);
     m_table->setModel(m_model);
@@ -281,7 +296,10 @@ void ProfilePage::buildUi()
     connect(endSearch, &QAction::triggered, this, [this] {
         m_search->clear();
         applySearch();
-        currentFlameView()->setFocus(Qt::ShortcutFocusReason);
+        if (showsGraph())
+            m_graphView->setFocus(Qt::ShortcutFocusReason);
+        else
+            currentFlameView()->setFocus(Qt::ShortcutFocusReason);
     });
 }
 
@@ -317,6 +335,8 @@ void ProfilePage::connectSession()
         connect(view, &FlameGraphView::searchChanged, this, &ProfilePage::updateSearchSummary);
         connect(view, &FlameGraphView::zoomChanged, this, &ProfilePage::updateSearchSummary);
     }
+    connect(m_graphView, &CallGraphView::functionClicked, this,
+            [this](FunctionId f) { m_session->setSelectedFunction(functionName(f)); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (m_syncingSelection || !current.isValid())
@@ -364,6 +384,7 @@ void ProfilePage::onStoreChanged()
     restoreDefaultSort(m_table);
     for (FlamePane* pane : {m_mainPane, m_callersPane, m_calleesPane})
         pane->view()->setData({});
+    m_graphView->setData({});
     onQueryChanged();
 }
 
@@ -381,8 +402,11 @@ void ProfilePage::onQueryChanged()
     case ViewMode::Sandwich:
         m_sandwichMode->setChecked(true);
         break;
+    case ViewMode::Graph:
+        m_graphMode->setChecked(true);
+        break;
     }
-    m_flip->setEnabled(m_session->mode() != ViewMode::Sandwich);
+    m_flip->setEnabled(m_session->mode() == ViewMode::TopDown || m_session->mode() == ViewMode::BottomUp);
     const NodeGranularity granularity = m_session->granularity();
     m_granularity->setCurrentIndex(int(granularity.granularity));
     {
@@ -406,9 +430,19 @@ void ProfilePage::onResultChanged()
     const auto& result = m_session->result();
     m_model->setResult(result, tableFunctions());
     const bool sandwich = m_session->mode() == ViewMode::Sandwich;
-    m_flameStack->setCurrentWidget(sandwich ? m_sandwich : static_cast<QWidget*>(m_mainPane));
+    const bool graph = showsGraph();
+    m_flameStack->setCurrentWidget(graph ? static_cast<QWidget*>(m_graphView)
+                                   : sandwich ? m_sandwich : static_cast<QWidget*>(m_mainPane));
     if (!result)
         return;
+    if (!graph)
+        m_graphView->setData({});
+    else if (result->graph)
+        m_graphView->setData({result->graph, result->symbols});
+    else if (result->isDiff)
+        m_graphView->setMessage(tr("The call graph of a comparison is not drawn yet: stop comparing with the base to see this profile's graph."));
+    else
+        m_graphView->setMessage(tr("No call graph for this profile."));
     // An empty diff table would otherwise look like a failure.
     if (result->isDiff && result->top.empty())
         m_status->setText(tr("no differences from the base"));
@@ -442,6 +476,7 @@ void ProfilePage::onSelectionChanged()
     m_peek->peekAt(m_session->result(), f);
     for (FlamePane* pane : {m_mainPane, m_callersPane, m_calleesPane})
         pane->view()->setSelectedFunction(f);
+    m_graphView->setSelectedFunction(f);
     const int row = f ? m_model->rowOf(*f) : -1;
     m_syncingSelection = true;
     if (row >= 0) {
@@ -477,6 +512,11 @@ void ProfilePage::onFrameAction(FrameAction action, FunctionId function)
     }
 }
 
+bool ProfilePage::showsGraph() const
+{
+    return m_session->mode() == ViewMode::Graph;
+}
+
 FlameGraphView* ProfilePage::currentFlameView() const
 {
     return m_session->mode() == ViewMode::Sandwich ? m_calleesPane->view() : m_mainPane->view();
@@ -491,6 +531,7 @@ void ProfilePage::applySearch()
         if (!e.isEmpty())
             error = e;
     }
+    m_graphView->setSearch(m_search->text());
     m_search->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #b3261e; }"));
     m_search->setToolTip(plainToolTip(error));
     updateSearchSummary();

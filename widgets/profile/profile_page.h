@@ -23,6 +23,7 @@ class QToolButton;
 
 namespace gs::ui {
 
+class CallGraphView;
 class FilterBar;
 class FlamePane;
 class PeekPanel;
@@ -44,6 +45,9 @@ public:
     FlameGraphView* calleesView() const;
     // The flame graph the search, zoom actions and export apply to (the callees in sandwich mode).
     FlameGraphView* currentFlameView() const;
+    // pprof's call graph (View mode Graph, Ctrl+4).
+    CallGraphView* graphView() const { return m_graphView; }
+    bool showsGraph() const;
     QTableView* topView() const { return m_table; }
     TopTableModel* topModel() const { return m_model; }
     QLineEdit* searchField() const { return m_search; }
@@ -91,6 +95,7 @@ private:
     FlamePane* m_callersPane = nullptr;
     FlamePane* m_calleesPane = nullptr;
     QLabel* m_sandwichHint = nullptr;
+    CallGraphView* m_graphView = nullptr;
     QTableView* m_table = nullptr;
     PeekPanel* m_peek = nullptr;
     QTabWidget* m_tableTabs = nullptr;
@@ -102,6 +107,7 @@ private:
     QAction* m_topDown = nullptr;
     QAction* m_bottomUp = nullptr;
     QAction* m_sandwichMode = nullptr;
+    QAction* m_graphMode = nullptr;
     QAction* m_flip = nullptr;
     QAction* m_find = nullptr;
     QAction* m_filter = nullptr;
