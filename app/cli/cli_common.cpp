@@ -33,6 +33,16 @@ std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& 
     return out;
 }
 
+std::string shortStack(const std::vector<std::string>& functions, size_t shown)
+{
+    std::string s;
+    for (size_t i = 0; i < functions.size() && i < shown; ++i)
+        s += (i ? " < " : "") + functions[i];
+    if (functions.size() > shown)
+        s += " < ... (" + std::to_string(functions.size()) + " frames)";
+    return s.empty() ? "(no frames)" : s;
+}
+
 StorePtr loadStore(const std::string& path, std::ostream& err)
 {
     LoadContext context;
