@@ -50,6 +50,7 @@ CaptureJob::CaptureJob(QNetworkAccessManager* network, std::string baseUrl, Capt
     m_connectTimer.setSingleShot(true);
     m_transferTimer.setSingleShot(true);
     m_ticker.setInterval(1000);
+    m_ticker.setTimerType(Qt::PreciseTimer); // a coarse timer may fire early and repeat a second
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         m_stopReason = "no answer from " + where() + " within " + std::to_string(m_timeouts.connectSeconds)
                        + " s of connecting (is the host reachable, and is this its port?)";
@@ -127,7 +128,7 @@ void CaptureJob::tick()
 {
     int remaining = -1;
     if (kindInfo(m_request.kind).timed)
-        remaining = std::max(0, m_request.seconds - int(m_clock.elapsed() / 1000));
+        remaining = std::max(0, int((m_request.seconds * 1000 - m_clock.elapsed() + 999) / 1000));
     emit progress(m_bytes, remaining);
 }
 
@@ -200,7 +201,8 @@ void CaptureJob::onFinished()
         std::string message = where() + " answered " + path + " with HTTP " + std::to_string(status)
                               + (reason.empty() ? "" : " " + reason);
         if (!body.isEmpty()) {
-            const std::string firstLine = body.left(body.indexOf('\n')).toStdString();
+            const qsizetype end = body.indexOf('\n');
+            const std::string firstLine = (end < 0 ? body : body.left(end)).toStdString();
             message += ": " + escapeCaptureText(firstLine, kQuotedCaptureChars);
         }
         return fail(message);
@@ -214,7 +216,8 @@ void CaptureJob::onFinished()
     const KindInfo& kind = kindInfo(m_request.kind);
     const std::string mismatch = bodyMismatch(toStd(m_part.fileName()), m_request.kind);
     if (!mismatch.empty())
-        return fail(where() + " answered " + path + " with " + mismatch + ", not a " + kind.label);
+        return fail(where() + " answered " + path + " with " + mismatch + ", not " + (kind.label[0] == 'e' ? "an " : "a ")
+                    + kind.label);
     const QString final = unusedPath(QString::fromStdString(m_folder),
                                      captureFileName(m_baseUrl, m_request.kind, m_startTime), kind.suffix);
     if (!m_part.rename(final))
