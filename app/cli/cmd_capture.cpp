@@ -55,12 +55,9 @@ int runCapture(const std::vector<std::string>& argv, std::ostream& out, std::ost
             if (!r.ok())
                 continue;
             j.beginObject();
-            j.key("kind");
-            j.value(capture::kindInfo(r.request.kind).name);
-            j.key("path");
-            j.value(r.path);
-            j.key("bytes");
-            j.value(r.bytes);
+            j.field("kind", capture::kindInfo(r.request.kind).name);
+            j.field("path", r.path);
+            j.field("bytes", r.bytes);
             j.endObject();
         }
         j.endArray();

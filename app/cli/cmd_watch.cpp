@@ -26,18 +26,9 @@ void printJson(const std::vector<WatchedGroup>& groups, std::ostream& out)
     j.beginArray();
     for (const WatchedGroup& g : groups) {
         j.beginObject();
-        j.key("stack");
-        j.beginArray();
-        for (const std::string& f : g.functions)
-            j.value(f);
-        j.endArray();
-        j.key("state");
-        j.value(g.state);
-        j.key("counts");
-        j.beginArray();
-        for (int64_t c : g.counts)
-            j.value(c);
-        j.endArray();
+        j.arrayField("stack", g.functions);
+        j.field("state", g.state);
+        j.arrayField("counts", g.counts);
         j.endObject();
     }
     j.endArray();

@@ -94,8 +94,9 @@ LeakWatchView::LeakWatchView(QWidget* parent)
     auto* upper = new QSplitter(Qt::Horizontal);
     upper->addWidget(m_table);
     upper->addWidget(m_plot);
-    upper->setStretchFactor(0, 3);
-    upper->setStretchFactor(1, 2);
+    // Half and half: the table's wide stack column would otherwise squeeze the plot to a strip.
+    upper->setSizes({1, 1});
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
     auto* lowerPane = new QWidget;
     auto* lower = new QVBoxLayout(lowerPane);
     lower->setContentsMargins(0, 0, 0, 0);
@@ -197,7 +198,9 @@ void LeakWatchView::fillTable()
             m_table->setItem(row, column, item);
         }
     }
-    m_table->resizeColumnsToContents();
+    // Growth, counts and state fit their contents; the stack takes what is left and elides.
+    for (int column = 0; column < 3; ++column)
+        m_table->resizeColumnToContents(column);
 }
 
 void LeakWatchView::fillPlot()
