@@ -176,6 +176,9 @@ TEST(CaptureController, CapturesWithProgressThenOpensTheProfile)
     EXPECT_EQ(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
     ASSERT_TRUE(window.store());
     EXPECT_EQ(window.store()->format, Format::Pprof);
+    // The window paints in a turn of its own after a load: let it, and the profile's views fill in.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.updatesEnabled(); }, kTimeoutMs));
+    QTest::qWait(300);
     test::saveRender(window, "capture_opened");
 }
 
