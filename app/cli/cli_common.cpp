@@ -46,6 +46,16 @@ std::optional<double> fractionOption(const CliArgs& args, const std::string& nam
     return *parsed;
 }
 
+std::string shortStack(const std::vector<std::string>& functions, size_t shown)
+{
+    std::string s;
+    for (size_t i = 0; i < functions.size() && i < shown; ++i)
+        s += (i ? " < " : "") + functions[i];
+    if (functions.size() > shown)
+        s += " < ... (" + std::to_string(functions.size()) + " frames)";
+    return s.empty() ? "(no frames)" : s;
+}
+
 StorePtr loadStore(const std::string& path, std::ostream& err)
 {
     LoadContext context;

@@ -47,6 +47,10 @@ std::optional<T> parseNumber(std::string_view text)
 // nothing.
 std::optional<double> fractionOption(const CliArgs& args, const std::string& name, double fallback, std::ostream& err);
 
+// A stack on one line, innermost first, at most `shown` functions:
+// "main.(*service).awaitReply < main.(*service).handleQuery.func1 < ... (7 frames)".
+std::string shortStack(const std::vector<std::string>& functions, size_t shown);
+
 // Loads any capture; on failure prints the loader's one-line message ("FILE: at byte N: ...").
 StorePtr loadStore(const std::string& path, std::ostream& err);
 

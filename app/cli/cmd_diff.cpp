@@ -69,17 +69,6 @@ void printJson(const DumpDiff& diff, std::ostream& out)
     out << '\n';
 }
 
-// "main.(*service).awaitReply < main.(*service).handleQuery.func1 < ... (7 frames)"
-std::string shortStack(const std::vector<std::string>& functions)
-{
-    std::string s;
-    for (size_t i = 0; i < functions.size() && i < kShownFunctions; ++i)
-        s += (i ? " < " : "") + functions[i];
-    if (functions.size() > kShownFunctions)
-        s += " < ... (" + std::to_string(functions.size()) + " frames)";
-    return s.empty() ? "(no frames)" : s;
-}
-
 void printText(const DumpDiff& diff, size_t limit, std::ostream& out)
 {
     out << "Goroutines: " << diff.totalBefore << " -> " << diff.totalAfter << " (" << (diff.totalAfter >= diff.totalBefore ? "+" : "")
@@ -95,7 +84,7 @@ void printText(const DumpDiff& diff, size_t limit, std::ostream& out)
         std::snprintf(counts, sizeof counts, "%+8lld %7lld %7lld  ", static_cast<long long>(g.growth()),
                       static_cast<long long>(g.before), static_cast<long long>(g.after));
         out << counts << (g.state.empty() ? "" : "[" + g.state + "] ") << (g.isNew() ? "NEW " : "")
-            << shortStack(g.functions) << '\n';
+            << shortStack(g.functions, kShownFunctions) << '\n';
         for (size_t i = 0; i < g.persistent.size() && i < kShownPersistent; ++i) {
             const PersistentGoroutine& p = g.persistent[i];
             out << "                          goroutine " << p.id << " waiting " << p.waitBefore << " -> "

@@ -18,6 +18,10 @@ Command tasksCommand();      // cmd_annotations.cpp
 Command regionsCommand();    // cmd_annotations.cpp
 Command logsCommand();       // cmd_annotations.cpp
 Command mmuCommand();        // cmd_mmu.cpp
+#ifdef GOROSCOPE_HAVE_CAPTURE
+Command captureCommand(); // cmd_capture.cpp
+Command watchCommand();   // cmd_watch.cpp
+#endif
 
 const std::vector<Command>& commands()
 {
@@ -35,6 +39,10 @@ const std::vector<Command>& commands()
         logsCommand(),
         mmuCommand(),
         {"events", "events FILE [--count]", "trace events with their stacks, as go tool trace -d=parsed prints them (--count: only count)", runEvents},
+#ifdef GOROSCOPE_HAVE_CAPTURE
+        captureCommand(),
+        watchCommand(),
+#endif
     };
     return kCommands;
 }

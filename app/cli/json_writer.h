@@ -34,6 +34,24 @@ public:
     void value(bool v);
     void null();
 
+    // `"name": value`, the common case of key() then value().
+    template<typename T>
+    void field(std::string_view name, const T& v)
+    {
+        key(name);
+        value(v);
+    }
+    // `"name": [values...]`.
+    template<typename Range>
+    void arrayField(std::string_view name, const Range& values)
+    {
+        key(name);
+        beginArray();
+        for (const auto& v : values)
+            value(v);
+        endArray();
+    }
+
     // Writes `s` as a quoted, escaped JSON string.
     static void writeString(std::ostream& out, std::string_view s);
 

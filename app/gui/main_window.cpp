@@ -2,6 +2,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/shortcuts_dialog.h"
 
+#include "app/gui/capture_controller.h"
 #include "app/gui/notes_dock.h"
 #include "app/gui/report_export.h"
 #include "app/gui/session_controller.h"
@@ -190,6 +191,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this,
             [this] { fillRecentMenu(m_recentMenu, m_recent, tr("No recent files")); });
+    m_capture = new CaptureController(this);
+    file->addAction(m_capture->action());
     createSessionActions(file);
     file->addSeparator();
     m_compareAction = file->addAction(tr("&Compare with Base…"), this, &MainWindow::chooseBaseFile);

@@ -25,6 +25,7 @@ class ProfileSession;
 
 namespace gs::app {
 
+class CaptureController;
 class NotesDock;
 class SessionController;
 class WindowAnnotations;
@@ -75,6 +76,8 @@ public:
     // File › Export Postmortem Report…
     ReportExport* reportExport() const { return m_report; }
     WindowAnnotations* windowAnnotations() const { return m_annotate; }
+    // File › Capture from Service…
+    CaptureController* captureController() const { return m_capture; }
     bool isLoading() const;
 
     // The Open dialog's filters: every kind of capture first, then one per kind.
@@ -159,6 +162,7 @@ private:
     WindowExport* m_export = nullptr;
     ReportExport* m_report = nullptr;
     WindowAnnotations* m_annotate = nullptr;
+    CaptureController* m_capture = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_loadLabel = nullptr;
     QProgressBar* m_progress = nullptr;

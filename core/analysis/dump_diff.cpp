@@ -10,17 +10,6 @@ namespace gs {
 
 namespace {
 
-// The group key across stores: function names and the status, joined by a byte no name holds.
-std::string keyOf(const Symbols& symbols, const DumpEntry& e)
-{
-    std::string key(symbols.strings.get(e.state));
-    for (FrameId f : symbols.stacks.frames(e.stack)) {
-        key.push_back('\n');
-        key.append(symbols.functionName(symbols.frameFunction(f)));
-    }
-    return key;
-}
-
 struct Side
 {
     const EventStore& store;
@@ -45,7 +34,7 @@ Result<DumpDiff> diffDumps(const EventStore& before, const EventStore& after)
         const Symbols& symbols = sides[side].store.symbols;
         const GoroutineDumpData& dump = *sides[side].store.dump;
         for (const DumpEntry& e : sides[side].entries) {
-            const auto [it, inserted] = groupOf.emplace(keyOf(symbols, e), diff.groups.size());
+            const auto [it, inserted] = groupOf.emplace(crossDumpKey(symbols, e), diff.groups.size());
             if (inserted) {
                 DumpDiffGroup g;
                 g.functions = stackFunctionNames(symbols, e.stack);

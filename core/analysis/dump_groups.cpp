@@ -102,6 +102,17 @@ std::vector<DumpGroup> groupDump(const Symbols& symbols, std::span<const DumpEnt
     return groups;
 }
 
+std::string crossDumpKey(const Symbols& symbols, const DumpEntry& entry)
+{
+    // Joined by a byte no name holds.
+    std::string key(symbols.strings.get(entry.state));
+    for (FrameId f : symbols.stacks.frames(entry.stack)) {
+        key.push_back('\n');
+        key.append(symbols.functionName(symbols.frameFunction(f)));
+    }
+    return key;
+}
+
 std::vector<std::string> stackFunctionNames(const Symbols& symbols, StackId stack)
 {
     std::vector<std::string> names;

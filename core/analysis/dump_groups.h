@@ -58,6 +58,11 @@ struct WaitBucket
 std::span<const WaitBucket> waitBuckets();
 int waitBucketOf(int32_t minutes);
 
+// The key that finds an entry's group again in another dump of the same process (which has its
+// own symbol table): the status and the function names, lines left out since they move when the
+// process is rebuilt.
+std::string crossDumpKey(const Symbols& symbols, const DumpEntry& entry);
+
 // The function names of a stack, innermost first.
 std::vector<std::string> stackFunctionNames(const Symbols& symbols, StackId stack);
 

@@ -1,0 +1,3 @@
+module goroscope/gen/leaky_service
+
+go 1.22
