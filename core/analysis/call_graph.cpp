@@ -112,12 +112,17 @@ std::string joinLabels(const Profile& profile, const Symbols& symbols, size_t sa
     return out;
 }
 
+// The samples to count, those with the same stack and string labels (and no sizes) summed into
+// one: every sum of the graph is linear in the weights and every flag is the same for both, so
+// the graph is the same, built from fewer samples. Kept in the order of their first occurrence,
+// which the first value of a numeric tag depends on.
 Samples collectSamples(const CallGraphInput& input)
 {
     const Profile& profile = *input.store->profile;
     const Symbols& symbols = input.store->symbols;
     Samples out;
     std::unordered_map<std::string, uint32_t> labelIndex {{std::string(), 0}};
+    std::unordered_map<uint64_t, size_t> merged; // stack << 32 | labels -> index in out.samples
     for (size_t i = 0; i < profile.sampleCount(); ++i) {
         const int64_t w = profile.value(i, input.sampleType);
         if (w == 0 || (input.samples && !(*input.samples)[i]))
@@ -136,6 +141,13 @@ Samples collectSamples(const CallGraphInput& input)
                 NumericLabel size {l.num, unit.empty() ? "bytes" : std::string(unit), {}};
                 size.name = formatValue(size.value, size.unit);
                 s.sizes.push_back(std::move(size));
+            }
+        }
+        if (s.sizes.empty()) {
+            auto [same, first] = merged.try_emplace((uint64_t(s.stack) << 32) | s.labels, out.samples.size());
+            if (!first) {
+                out.samples[same->second].weight += s.weight;
+                continue;
             }
         }
         out.samples.push_back(std::move(s));

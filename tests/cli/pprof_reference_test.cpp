@@ -193,7 +193,7 @@ protected:
     void SetUp() override
     {
         GOROSCOPE_REQUIRE_GO_REFERENCE();
-        m_go = gs::test::goCommand();
+        m_pprof = gs::test::pprofCommand();
     }
 
     // Compares one report: same functions, same order, same flat and cum, percentages within
@@ -201,7 +201,7 @@ protected:
     void compare(const std::string& file, const std::string& unit, const std::vector<std::string>& pprofArgs,
                  const std::vector<std::string>& ourArgs)
     {
-        std::string command = gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=remote -nodecount=100000000 -nodefraction=0 "
+        std::string command = m_pprof + " -top -symbolize=remote -nodecount=100000000 -nodefraction=0 "
                               "-edgefraction=0 -unit="
                               + gs::test::shellQuote(unit);
         // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on " " + string.
@@ -240,7 +240,7 @@ protected:
     void compareText(const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>& cases,
                      const std::vector<std::string>& report = {"top"});
 
-    std::string m_go;
+    std::string m_pprof;
     int m_comparisons = 0;
 };
 
@@ -279,7 +279,7 @@ TEST_F(PprofReference, DefaultNodeFractionDropsTheSameNodes)
 {
     // Without -nodefraction both drop functions whose cum is under 0.5% of the shown weight.
     const std::string allocs = GOROSCOPE_TEST_DATA_DIR "/pprof/allocs.pb.gz";
-    std::string command = gs::test::shellQuote(m_go) + " tool pprof -top -symbolize=remote -unit=bytes";
+    std::string command = m_pprof + " -top -symbolize=remote -unit=bytes";
     command.append(" ").append(gs::test::shellQuote(allocs));
     const auto expected = parsePprofTop(gs::test::runCommand(command));
     const auto actual = parseTopJson(runCliCaptured({"top", allocs, "--json"}).out);
@@ -326,7 +326,7 @@ void PprofReference::compareText(const std::vector<std::pair<std::vector<std::st
 {
     for (const auto& [pprofArgs, ourArgs] : cases) {
         // pprof prints the profile time in the local zone; ours is UTC.
-        std::string command = "TZ=UTC " + gs::test::shellQuote(m_go) + " tool pprof -symbolize=remote";
+        std::string command = "TZ=UTC " + m_pprof + " -symbolize=remote";
         command.append(" -").append(report[0]);
         for (size_t i = 1; i < report.size(); ++i)
             command.append(" ").append(gs::test::shellQuote(report[i]));
@@ -449,7 +449,7 @@ TEST_F(PprofReference, PeekWithoutMatchesPrintsNothing)
 {
     const std::string cpu = GOROSCOPE_TEST_DATA_DIR "/pprof/cpu.pb.gz";
     std::string stderrText;
-    std::string command = gs::test::shellQuote(m_go) + " tool pprof -symbolize=remote -peek 'no\\.such' ";
+    std::string command = m_pprof + " -symbolize=remote -peek 'no\\.such' ";
     const std::string expected = gs::test::runCommand(command + gs::test::shellQuote(cpu), &stderrText);
     EXPECT_EQ(expected, "");
     EXPECT_NE(stderrText.find("no matches found for regexp: no\\.such"), std::string::npos) << stderrText;
