@@ -89,7 +89,8 @@ const std::vector<std::string>& stackQueryOptions()
     return kOptions;
 }
 
-std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err)
+std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err,
+                                        Regroup regroup)
 {
     StackQuery q;
     q.store = loadStore(path, err);
@@ -137,13 +138,15 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
     }
     for (const LabelFilter& lf : filter.labels)
         q.activeFilters.push_back(std::string(lf.exclude ? "tagignore=" : "tagfocus=") + lf.key + "=" + lf.valueRegex);
-    std::vector<uint8_t> kept;
-    auto selected = selectProfileStacks(*q.store, q.sampleType, filter, nullptr, granularity->isDefault() ? nullptr : &kept);
+    const bool regroupNodes = regroup == Regroup::AsAsked && !granularity->isDefault();
+    std::vector<uint8_t>& kept = q.keptSamples;
+    auto selected = selectProfileStacks(*q.store, q.sampleType, filter, nullptr,
+                                        regroupNodes || regroup == Regroup::Never ? &kept : nullptr);
     if (!selected) {
         fail(err, selected.error().message);
         return std::nullopt;
     }
-    if (!granularity->isDefault()) {
+    if (regroupNodes) {
         // As pprof: the filters see the profile's own functions, then the nodes are regrouped,
         // and the same samples are summed over the regrouped stacks.
         auto regrouped = regroupProfile(*q.store, *granularity,
