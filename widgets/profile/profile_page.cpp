@@ -9,6 +9,7 @@
 #include "widgets/filters/filter_bar.h"
 #include "widgets/flamegraph/flame_pane.h"
 #include "widgets/profile/profile_session.h"
+#include "widgets/source/source_panel.h"
 #include "widgets/top/top_table_model.h"
 
 #include <QAction>
@@ -22,6 +23,7 @@
 #include <QLineEdit>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -82,7 +84,7 @@ FlameGraphView* ProfilePage::calleesView() const
 QList<QAction*> ProfilePage::viewActions() const
 {
     return {m_topDown, m_bottomUp, m_sandwichMode, nullptr, m_flip, nullptr, m_find, m_filter, nullptr, m_back,
-            m_resetZoom};
+            m_resetZoom, nullptr, m_source ? m_source->foldersAction() : nullptr};
 }
 
 void ProfilePage::createActions()
@@ -224,9 +226,16 @@ void ProfilePage::buildUi()
     for (int c = TopTableModel::Flat; c < TopTableModel::Name; ++c)
         m_table->setColumnWidth(c, c == TopTableModel::Flat || c == TopTableModel::Cum ? valueWidth : percentWidth);
 
+    m_source = new SourcePanel(m_session, this);
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(m_table, tr("Top"));
+    m_sideTabs->addTab(m_source, tr("Source"));
+    m_sideTabs->setTabToolTip(1, tr("The selected function's source with flat and cum per line (pprof's list)"));
+
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_flameStack);
-    split->addWidget(m_table);
+    split->addWidget(m_sideTabs);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({740, 560});

@@ -17,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
+class QTabWidget;
 class QTimer;
 class QToolButton;
 
@@ -25,10 +26,11 @@ namespace gs::ui {
 class FilterBar;
 class FlamePane;
 class ProfileSession;
+class SourcePanel;
 class TopTableModel;
 
 // The profile workspace: sample-type selector, view mode, orientation, search, filter chips, the
-// flame graph (or the sandwich pair) and the top table. It wires the views to the session — table
+// flame graph (or the sandwich pair), and beside it the top table and the selected function's source. It wires the views to the session — table
 // and flame graph only meet through the session's selection — and owns the QActions the main
 // window puts in its menus.
 class ProfilePage : public QWidget
@@ -43,6 +45,9 @@ public:
     // The flame graph the search, zoom actions and export apply to (the callees in sandwich mode).
     FlameGraphView* currentFlameView() const;
     QTableView* topView() const { return m_table; }
+    // Beside the flame graph: the Top table and the Source tab.
+    QTabWidget* sideTabs() const { return m_sideTabs; }
+    SourcePanel* sourcePanel() const { return m_source; }
     TopTableModel* topModel() const { return m_model; }
     QLineEdit* searchField() const { return m_search; }
     // Whether the search also narrows the top table to the matching functions (on by default).
@@ -89,6 +94,8 @@ private:
     FlamePane* m_calleesPane = nullptr;
     QLabel* m_sandwichHint = nullptr;
     QTableView* m_table = nullptr;
+    QTabWidget* m_sideTabs = nullptr;
+    SourcePanel* m_source = nullptr;
     QTimer* m_searchDebounce = nullptr;
 
     QActionGroup* m_modeGroup = nullptr;
