@@ -17,17 +17,13 @@ constexpr uint32_t kNone = UINT32_MAX;
 // Lines shown before the first and after the last line with samples.
 constexpr int64_t kMargin = 5;
 
-// A node of pprof's graph for a listing: a function's line, told apart also by the function's
-// start line and the binary (pprof keeps both at this granularity). Only nodes of matching
-// functions are kept.
+// A node of pprof's graph for a listing: a function's line with its weight (in the shape of an
+// inlined call's, whose text stays empty), told apart also by the function's start line and the
+// binary (pprof keeps both at this granularity). Only nodes of matching functions are kept.
 struct Node
 {
-    std::string name;
-    std::string file;
-    int64_t line = 0;
+    InlinedCall at;
     int64_t startLine = 0;
-    int64_t flat = 0;
-    int64_t cum = 0;
     size_t seen = SIZE_MAX; // the last sequence that added to cum
 };
 
@@ -69,8 +65,8 @@ public:
         // by name.
         std::map<std::string, std::map<std::string, std::vector<uint32_t>>> byName;
         for (uint32_t n = 0; n < m_nodes.size(); ++n) {
-            if (m_nodes[n].flat != 0 || m_nodes[n].cum != 0)
-                byName[m_nodes[n].name][m_nodes[n].file].push_back(n);
+            if (m_nodes[n].at.flat != 0 || m_nodes[n].at.cum != 0)
+                byName[m_nodes[n].at.function][m_nodes[n].at.file].push_back(n);
         }
         for (const auto& [name, byFile] : byName) {
             bool any = false;
@@ -114,16 +110,16 @@ private:
             if (!m_functionListed[line->function])
                 return kNone;
             const PprofFunction& fn = m_detail.functions[line->function];
-            node.name = m_functionNames[line->function];
-            node.file = m_functionFiles[line->function];
-            node.line = line->line;
+            node.at.function = m_functionNames[line->function];
+            node.at.file = m_functionFiles[line->function];
+            node.at.line = line->line;
             node.startLine = fn.startLine;
         } else if (!m_listUnnamed) {
             return kNone;
         }
         const std::string objfile = mapping == PprofLocation::kNoMapping ? std::string() : m_profile.mappings[mapping].filename;
-        std::string key = node.name;
-        for (const std::string& part : {node.file, std::to_string(node.line), std::to_string(node.startLine), objfile}) {
+        std::string key = node.at.function;
+        for (const std::string& part : {node.at.file, std::to_string(node.at.line), std::to_string(node.startLine), objfile}) {
             key += '\0';
             key += part;
         }
@@ -181,10 +177,10 @@ private:
                         Node& node = m_nodes[n];
                         if (node.seen != seq) {
                             node.seen = seq;
-                            node.cum += w;
+                            node.at.cum += w;
                         }
                         if (leaf)
-                            node.flat += w;
+                            node.at.flat += w;
                     }
                     if (i + 1 < end && m_locationLines[i + 1].node != kNone)
                         addInlined(m_locationLines[i + 1].node, *m_locationLines[i].line, w, leaf, seq);
@@ -224,19 +220,19 @@ private:
         // pprof's range: from the first node's start line (or 5 before its line) to 5 after its
         // line, widened by every other node: down to its start, or else up to 5 after its line.
         const Node& first = m_nodes[nodes.front()];
-        int64_t start = first.startLine != 0 ? first.startLine : first.line - kMargin;
-        int64_t end = first.line + kMargin;
+        int64_t start = first.startLine != 0 ? first.startLine : first.at.line - kMargin;
+        int64_t end = first.at.line + kMargin;
         std::map<int64_t, std::vector<uint32_t>> atLine;
         for (uint32_t n : nodes) {
             const Node& node = m_nodes[n];
-            r.flat += node.flat;
-            r.cum += node.cum;
-            const int64_t nodeStart = node.startLine != 0 ? node.startLine : node.line - kMargin;
+            r.flat += node.at.flat;
+            r.cum += node.at.cum;
+            const int64_t nodeStart = node.startLine != 0 ? node.startLine : node.at.line - kMargin;
             if (nodeStart < start)
                 start = nodeStart;
-            else if (node.line + kMargin > end)
-                end = node.line + kMargin;
-            atLine[node.line].push_back(n);
+            else if (node.at.line + kMargin > end)
+                end = node.at.line + kMargin;
+            atLine[node.at.line].push_back(n);
         }
         start = std::max<int64_t>(start, 1);
         for (int64_t number = start; number <= end; ++number) {
@@ -248,8 +244,8 @@ private:
             line.text = std::string(*text);
             if (auto it = atLine.find(number); it != atLine.end()) {
                 for (uint32_t n : it->second) {
-                    line.flat += m_nodes[n].flat;
-                    line.cum += m_nodes[n].cum;
+                    line.flat += m_nodes[n].at.flat;
+                    line.cum += m_nodes[n].at.cum;
                 }
                 line.inlinedCalls = inlinedCalls(it->second);
             }
