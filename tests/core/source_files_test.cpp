@@ -119,7 +119,7 @@ TEST_F(SourceFilesTest, FallsBackToGorootAndTheModuleCache)
     EXPECT_EQ(files.line("runtime/proc.go", 1), "package runtime");
     EXPECT_EQ(files.line("/usr/lib/go-1.26/src/runtime/proc.go", 1), "package runtime");
     EXPECT_EQ(files.line("golang.org/x/net@v0.1.0/http2/frame.go", 1), "package http2");
-    EXPECT_EQ(files.line("/home/dev/go/pkg/mod/golang.org/x/net@v0.1.0/http2/frame.go", 1), "package http2");
+    EXPECT_EQ(files.line("/srv/ci/go/pkg/mod/golang.org/x/net@v0.1.0/http2/frame.go", 1), "package http2");
     EXPECT_EQ(files.error("runtime/proc.go"), "");
     EXPECT_FALSE(files.line("runtime/nothere.go", 1));
     EXPECT_NE(files.error("runtime/nothere.go"), "");

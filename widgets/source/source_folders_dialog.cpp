@@ -37,7 +37,7 @@ SourceFoldersDialog::SourceFoldersDialog(const SourceFolders& folders, QWidget* 
     listRow->addWidget(m_list, 1);
     listRow->addLayout(buttons);
 
-    m_trim->setPlaceholderText(tr("e.g. /home/builder/src (several separated by \u201c:\u201d)"));
+    m_trim->setPlaceholderText(tr("e.g. /srv/builder/src (several separated by \u201c:\u201d)"));
     m_trim->setToolTip(tr("Cut from the file names in the profile before they are looked up, as pprof's -trim_path. "
                           "Empty: a name containing a folder's own name is cut after it."));
     auto* form = new QFormLayout;
