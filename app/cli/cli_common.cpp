@@ -14,23 +14,46 @@ int fail(std::ostream& err, const std::string& message)
     return 1;
 }
 
-std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& argv,
-                                                const std::vector<std::string>& valued,
-                                                const std::vector<std::string>& switches, const char* usage,
-                                                std::ostream& err)
+namespace {
+
+std::optional<FileCommandArgs> parseCommand(const std::vector<std::string>& argv, const std::vector<std::string>& valued,
+                                            const std::vector<std::string>& switches, const char* usage,
+                                            bool withPattern, std::ostream& err)
 {
     FileCommandArgs out;
     if (auto problem = CliArgs::parse(argv, valued, switches, out.args)) {
         fail(err, *problem + " (usage: " + usage + ")");
         return std::nullopt;
     }
-    if (out.args.positionals().size() != 1) {
-        fail(err, std::string(out.args.positionals().empty() ? "missing FILE" : "expected one FILE") + " (usage: "
-                      + usage + ")");
+    const std::vector<std::string>& positionals = out.args.positionals();
+    if (positionals.size() != (withPattern ? 2 : 1)) {
+        const char* problem = withPattern ? "expected REGEX and FILE"
+                                          : (positionals.empty() ? "missing FILE" : "expected one FILE");
+        fail(err, std::string(problem) + " (usage: " + usage + ")");
         return std::nullopt;
     }
-    out.path = out.args.positionals()[0];
+    if (withPattern)
+        out.pattern = positionals[0];
+    out.path = positionals.back();
     return out;
+}
+
+} // namespace
+
+std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& argv,
+                                                const std::vector<std::string>& valued,
+                                                const std::vector<std::string>& switches, const char* usage,
+                                                std::ostream& err)
+{
+    return parseCommand(argv, valued, switches, usage, false, err);
+}
+
+std::optional<FileCommandArgs> parsePatternFileCommand(const std::vector<std::string>& argv,
+                                                       const std::vector<std::string>& valued,
+                                                       const std::vector<std::string>& switches, const char* usage,
+                                                       std::ostream& err)
+{
+    return parseCommand(argv, valued, switches, usage, true, err);
 }
 
 std::optional<double> fractionOption(const CliArgs& args, const std::string& name, double fallback, std::ostream& err)

@@ -16,11 +16,12 @@ namespace gs::cli {
 // Prints "goroscope-cli: MESSAGE" as the one line of error output and returns exit code 1.
 int fail(std::ostream& err, const std::string& message);
 
-// A command's parsed arguments and its single FILE positional.
+// A command's parsed arguments and its single FILE positional (after a REGEX for some commands).
 struct FileCommandArgs
 {
     CliArgs args;
     std::string path;
+    std::string pattern;
 };
 
 // Parses the arguments of a command that takes one FILE. On a bad option or a missing or extra
@@ -30,6 +31,11 @@ std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& 
                                                 const std::vector<std::string>& valued,
                                                 const std::vector<std::string>& switches, const char* usage,
                                                 std::ostream& err);
+// The same for a command that takes REGEX FILE (peek, list).
+std::optional<FileCommandArgs> parsePatternFileCommand(const std::vector<std::string>& argv,
+                                                       const std::vector<std::string>& valued,
+                                                       const std::vector<std::string>& switches, const char* usage,
+                                                       std::ostream& err);
 
 // The whole of `text` as a number (an integer or a double), or nothing when any of it is not.
 template<typename T>

@@ -217,20 +217,15 @@ int runPeek(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
 {
     std::vector<std::string> switches = granularitySwitches();
     switches.push_back("cum");
-    CliArgs args;
-    if (auto problem = CliArgs::parse(argv, stackQueryOptions(), switches, args)) {
-        fail(err, *problem + " (usage: " + kPeekUsage + ")");
+    auto command = parsePatternFileCommand(argv, stackQueryOptions(), switches, kPeekUsage, err);
+    if (!command)
         return 2;
-    }
-    if (args.positionals().size() != 2) {
-        fail(err, std::string("expected REGEX and FILE (usage: ") + kPeekUsage + ")");
-        return 2;
-    }
-    const std::string& pattern = args.positionals()[0];
+    const CliArgs& args = command->args;
+    const std::string& pattern = command->pattern;
     const auto regex = GoRegex::compile(pattern, "peek");
     if (!regex)
         return fail(err, regex.error().message);
-    auto q = runStackQuery(args.positionals()[1], args, err);
+    auto q = runStackQuery(command->path, args, err);
     if (!q)
         return 1;
     const Symbols& symbols = q->store->symbols;

@@ -9,6 +9,7 @@ int runEvents(const std::vector<std::string>& args, std::ostream& out, std::ostr
 Command infoCommand();  // cmd_info.cpp
 Command topCommand();   // cmd_top.cpp
 Command peekCommand();  // cmd_top.cpp
+Command listCommand();  // cmd_list.cpp
 Command flameCommand(); // cmd_flame.cpp
 Command graphCommand(); // cmd_graph.cpp
 Command goroutinesCommand(); // cmd_goroutines.cpp
@@ -29,6 +30,7 @@ const std::vector<Command>& commands()
         infoCommand(),
         topCommand(),
         peekCommand(),
+        listCommand(),
         flameCommand(),
         graphCommand(),
         goroutinesCommand(),

@@ -89,7 +89,8 @@ const std::vector<std::string>& stackQueryOptions()
     return kOptions;
 }
 
-std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err)
+std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err,
+                                        Regroup regroup)
 {
     StackQuery q;
     q.store = loadStore(path, err);
@@ -138,9 +139,11 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
     }
     for (const LabelFilter& lf : filter.labels)
         q.activeFilters.push_back(std::string(lf.exclude ? "tagignore=" : "tagfocus=") + lf.key + "=" + lf.valueRegex);
-    auto selected = selectStacksAt(q.store, q.sampleType, filter, *granularity);
+    // list reads the profile's own lines: it selects samples at the default granularity.
+    const NodeGranularity selectAt = regroup == Regroup::Never ? NodeGranularity {} : *granularity;
+    auto selected = selectStacksAt(q.store, q.sampleType, filter, selectAt);
     if (!selected) {
-        fail(err, (granularity->isDefault() ? "" : path + ": ") + selected.error().message);
+        fail(err, (selectAt.isDefault() ? "" : path + ": ") + selected.error().message);
         return std::nullopt;
     }
     q.store = std::move(selected->store);

@@ -32,14 +32,25 @@ struct StackQuery
     NodeGranularity granularity;
     // The filters given, as pprof lists them under "Active filters:" ("focus=main\\.fib").
     std::vector<std::string> activeFilters;
+    // Which of the profile's samples the filters kept (empty when no report needs them).
+    std::vector<uint8_t> keptSamples;
 
     const Profile& profile() const { return *store->profile; }
     const ValueType& valueType() const { return profile().sampleTypes[sampleType]; }
 };
 
+// How a query treats the granularity switches: regroups the profile's nodes as they ask, or
+// leaves the profile as it is, for a report that reads its lines itself (list).
+enum class Regroup
+{
+    AsAsked,
+    Never,
+};
+
 // Loads FILE, picks the sample type (the profile's default unless --sample-index says otherwise),
 // regroups it at the granularity the switches ask for, and applies the filters. On any error
 // prints one line and returns nothing.
-std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err);
+std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err,
+                                        Regroup regroup = Regroup::AsAsked);
 
 } // namespace gs::cli

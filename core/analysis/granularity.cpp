@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/granularity.h"
 
+#include "core/base/go_path.h"
+
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
@@ -97,33 +99,7 @@ std::string pprofNodeFile(std::string_view path)
             break;
         }
     }
-    if (path.empty())
-        return {};
-    const bool rooted = path.front() == '/';
-    std::vector<std::string_view> parts;
-    size_t start = 0;
-    while (start <= path.size()) {
-        size_t end = path.find('/', start);
-        if (end == std::string_view::npos)
-            end = path.size();
-        const std::string_view part = path.substr(start, end - start);
-        if (part == "..") {
-            if (!parts.empty() && parts.back() != "..")
-                parts.pop_back();
-            else if (!rooted)
-                parts.push_back(part);
-        } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
-        }
-        start = end + 1;
-    }
-    std::string out = rooted ? "/" : "";
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0)
-            out += '/';
-        out += parts[i];
-    }
-    return out.empty() ? "." : out;
+    return path.empty() ? std::string() : gopath::clean(path);
 }
 
 bool canRegroup(const EventStore& store)

@@ -132,7 +132,7 @@ TEST(ProfilePeek, ShowsTheCallersAndCalleesOfTheSelectedFunction)
     page.show();
     session.setStore(test::smallCpuProfile());
     ASSERT_TRUE(waitForResult(session));
-    auto* tabs = page.findChild<QTabWidget*>(QStringLiteral("tableTabs"));
+    QTabWidget* tabs = page.sideTabs();
     auto* peek = page.findChild<PeekPanel*>();
     ASSERT_NE(tabs, nullptr);
     ASSERT_NE(peek, nullptr);

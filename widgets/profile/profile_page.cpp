@@ -11,6 +11,7 @@
 #include "widgets/flamegraph/flame_pane.h"
 #include "widgets/graph/call_graph_view.h"
 #include "widgets/profile/profile_session.h"
+#include "widgets/source/source_panel.h"
 #include "widgets/top/peek_panel.h"
 #include "widgets/top/top_table_model.h"
 
@@ -86,7 +87,7 @@ FlameGraphView* ProfilePage::calleesView() const
 QList<QAction*> ProfilePage::viewActions() const
 {
     return {m_topDown, m_bottomUp, m_sandwichMode, m_graphMode, nullptr, m_flip, nullptr, m_find, m_filter, nullptr, m_back,
-            m_resetZoom};
+            m_resetZoom, nullptr, m_source ? m_source->foldersAction() : nullptr};
 }
 
 void ProfilePage::createActions()
@@ -259,17 +260,20 @@ void ProfilePage::buildUi()
         m_table->setColumnWidth(c, c == TopTableModel::Flat || c == TopTableModel::Cum ? valueWidth : percentWidth);
 
     m_peek = new PeekPanel(this);
-    m_tableTabs = new QTabWidget(this);
-    m_tableTabs->setObjectName(QStringLiteral("tableTabs"));
-    m_tableTabs->setDocumentMode(true);
-    m_tableTabs->addTab(m_table, tr("Top"));
-    m_tableTabs->addTab(m_peek, tr("Peek"));
-    m_tableTabs->setTabToolTip(0, tr("Functions by flat or cumulative weight, as pprof -top"));
-    m_tableTabs->setTabToolTip(1, tr("Callers and callees of the selected function, as pprof -peek"));
+    m_source = new SourcePanel(m_session, this);
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(m_table, tr("Top"));
+    m_sideTabs->addTab(m_peek, tr("Peek"));
+    m_sideTabs->addTab(m_source, tr("Source"));
+    m_sideTabs->setTabToolTip(0, tr("Functions by flat or cumulative weight, as pprof -top"));
+    m_sideTabs->setTabToolTip(1, tr("Callers and callees of the selected function, as pprof -peek"));
+    m_sideTabs->setTabToolTip(2, tr("The selected function's source with flat and cum per line (pprof's list)"));
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_flameStack);
-    split->addWidget(m_tableTabs);
+    split->addWidget(m_sideTabs);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({740, 560});

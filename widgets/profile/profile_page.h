@@ -28,10 +28,11 @@ class FilterBar;
 class FlamePane;
 class PeekPanel;
 class ProfileSession;
+class SourcePanel;
 class TopTableModel;
 
 // The profile workspace: sample-type selector, view mode, orientation, search, filter chips, the
-// flame graph (or the sandwich pair) and the top table. It wires the views to the session — table
+// flame graph (or the sandwich pair), and beside it the top table and the selected function's source. It wires the views to the session — table
 // and flame graph only meet through the session's selection — and owns the QActions the main
 // window puts in its menus.
 class ProfilePage : public QWidget
@@ -49,6 +50,9 @@ public:
     CallGraphView* graphView() const { return m_graphView; }
     bool showsGraph() const;
     QTableView* topView() const { return m_table; }
+    // Beside the flame graph: the Top table, the Peek and the Source tab.
+    QTabWidget* sideTabs() const { return m_sideTabs; }
+    SourcePanel* sourcePanel() const { return m_source; }
     TopTableModel* topModel() const { return m_model; }
     QLineEdit* searchField() const { return m_search; }
     // Whether the search also narrows the top table to the matching functions (on by default).
@@ -98,9 +102,10 @@ private:
     CallGraphView* m_graphView = nullptr;
     QTableView* m_table = nullptr;
     PeekPanel* m_peek = nullptr;
-    QTabWidget* m_tableTabs = nullptr;
     QComboBox* m_granularity = nullptr;
     QCheckBox* m_noInlines = nullptr;
+    QTabWidget* m_sideTabs = nullptr;
+    SourcePanel* m_source = nullptr;
     QTimer* m_searchDebounce = nullptr;
 
     QActionGroup* m_modeGroup = nullptr;

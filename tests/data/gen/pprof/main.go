@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 
-// Command pprof writes small, real profiles with runtime/pprof for Goroscope's test fixtures:
-// cpu, heap, allocs, goroutine, block, mutex, threadcreate and (when built with
-// GOEXPERIMENT=goroutineleakprofile) goroutineleak, and a goroutine profile of generic functions.
-// The work is done in a few distinct, recognisable functions so tests can look for them by name.
+// Command pprof writes small, real profiles with runtime/pprof for Goroscope's test fixtures: cpu, heap, allocs,
+// goroutine, block, mutex, threadcreate, goroutineleak (built with GOEXPERIMENT=goroutineleakprofile) and a goroutine
+// profile of generic functions, each made by a few distinct functions so that tests can look for them by name.
 package main
 
 import (
@@ -248,6 +247,8 @@ func writeGoroutineLeak(dir string) {
 // ("main.waitIn[go.shape.func(int) (string, error)]"): pprof cuts the parentheses out of such
 // names, keeps a method of a generic pointer type whole, and merges two shapes it names alike.
 // They are not inlined, so their closures and method values get frames of their own.
+// The fixtures record the line of every frame, so a function here must stay on the line it had when they
+// were written (tests/data/pprof/README.md), or they must all be written again.
 //
 //go:noinline
 func waitIn[T any](stop chan struct{}, _ T) {
@@ -271,8 +272,7 @@ func (b *box[T]) wait(stop chan struct{}) {
 	<-stop
 }
 
-// hold has a value receiver: "main.box[...].hold". It is also called as a method value, whose
-// "...hold-fm" wrapper the runtime leaves out of the stacks it records.
+// hold has a value receiver: "main.box[...].hold"; its method value's "-fm" wrapper is not in recorded stacks.
 //
 //go:noinline
 func (b box[T]) hold(stop chan struct{}) {
