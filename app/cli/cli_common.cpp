@@ -14,21 +14,34 @@ int fail(std::ostream& err, const std::string& message)
     return 1;
 }
 
+std::optional<CliArgs> parseFilesCommand(const std::vector<std::string>& argv, const std::vector<std::string>& valued,
+                                         const std::vector<std::string>& switches, const char* usage, std::ostream& err)
+{
+    CliArgs args;
+    if (auto problem = CliArgs::parse(argv, valued, switches, args)) {
+        fail(err, *problem + " (usage: " + usage + ")");
+        return std::nullopt;
+    }
+    if (args.positionals().empty()) {
+        fail(err, std::string("missing FILE (usage: ") + usage + ")");
+        return std::nullopt;
+    }
+    return args;
+}
+
 std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& argv,
                                                 const std::vector<std::string>& valued,
                                                 const std::vector<std::string>& switches, const char* usage,
                                                 std::ostream& err)
 {
-    FileCommandArgs out;
-    if (auto problem = CliArgs::parse(argv, valued, switches, out.args)) {
-        fail(err, *problem + " (usage: " + usage + ")");
+    auto args = parseFilesCommand(argv, valued, switches, usage, err);
+    if (!args)
+        return std::nullopt;
+    if (args->positionals().size() != 1) {
+        fail(err, std::string("expected one FILE (usage: ") + usage + ")");
         return std::nullopt;
     }
-    if (out.args.positionals().size() != 1) {
-        fail(err, std::string(out.args.positionals().empty() ? "missing FILE" : "expected one FILE") + " (usage: "
-                      + usage + ")");
-        return std::nullopt;
-    }
+    FileCommandArgs out {std::move(*args), {}};
     out.path = out.args.positionals()[0];
     return out;
 }

@@ -31,6 +31,11 @@ std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& 
                                                 const std::vector<std::string>& switches, const char* usage,
                                                 std::ostream& err);
 
+// Parses the arguments of a command that takes one or more FILEs (its positionals), with the
+// same one-line errors.
+std::optional<CliArgs> parseFilesCommand(const std::vector<std::string>& argv, const std::vector<std::string>& valued,
+                                         const std::vector<std::string>& switches, const char* usage, std::ostream& err);
+
 // The whole of `text` as a number (an integer or a double), or nothing when any of it is not.
 template<typename T>
 std::optional<T> parseNumber(std::string_view text)
