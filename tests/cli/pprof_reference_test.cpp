@@ -527,8 +527,10 @@ TEST_F(PprofReference, BaseAndDiffBaseMatchPprof)
         {{"-base", cpu, cpu, cpu}, {cpu, cpu, "--base", cpu}},
     });
     compareText({{{"-diff_base", mutex, block}, {block, "--diff-base", mutex}}}, {"peek", "main\\."});
-    compare(block, "nanoseconds", {"-base", mutex}, {"--base", mutex});
-    compare(block, "nanoseconds", {"-diff_base", mutex}, {"--diff-base", mutex});
+    // Exact values too, in the sample type's own unit (pprof prints a negative value's percentage
+    // unsigned, our JSON signed: the text reports above compare those).
+    compareText({{{"-unit=nanoseconds", "-base", mutex, block}, {block, "--unit", "nanoseconds", "--base", mutex}},
+                 {{"-unit=nanoseconds", "-diff_base", mutex, block}, {block, "--unit", "nanoseconds", "--diff-base", mutex}}});
 }
 
 // -mean (each value divided by the contention count), -unit and -divide_by.
