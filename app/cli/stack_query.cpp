@@ -93,8 +93,8 @@ StorePtr loadMerged(const std::vector<std::string>& paths, std::ostream& err)
     return *merged;
 }
 
-// As pprof's fetch: the sources merged, then the bases (merged in turn) subtracted, kept apart
-// as a diff base for --diff-base. A single trace is read through one of its profiles.
+// As pprof's fetch: the sources merged, then the base subtracted (its samples kept apart
+// for --diff-base). A single trace is read through one of its profiles.
 StorePtr loadSources(const std::vector<std::string>& paths, const CliArgs& args, std::ostream& err)
 {
     const std::vector<std::string> bases = args.values("base"), diffBases = args.values("diff-base");

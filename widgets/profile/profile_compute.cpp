@@ -23,16 +23,32 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
 {
     if (!store || !store->profile)
         return Error {"this input has no profile samples", std::nullopt};
-    auto selected = selectProfileStacks(*store, query.sampleType, query.filter);
+    StorePtr shown = store;
+    if (base && query.baseMode == BaseMode::Subtract) {
+        auto difference = mergeWithBase(store, base, BaseMode::Subtract);
+        if (!difference)
+            return difference.error();
+        shown = std::move(*difference);
+    }
+    // A merge keeps the sample types both have: the chosen one by name.
+    const int type = shown->profile->findSampleType(store->profile->sampleTypes[query.sampleType].type);
+    if (type < 0)
+        return Error {"the base has no " + store->profile->sampleTypes[query.sampleType].type + " samples", std::nullopt};
+    auto selected = selectProfileStacks(*shown, size_t(type), query.filter);
     if (!selected)
         return selected.error();
 
     auto result = std::make_shared<ProfileResult>();
-    result->sampleType = store->profile->sampleTypes[query.sampleType];
-    result->unfilteredTotal = sampleTypeTotal(*store->profile, query.sampleType);
+    result->sampleType = shown->profile->sampleTypes[size_t(type)];
+    const bool mean = query.mean && !(base && query.baseMode == BaseMode::Compare);
+    result->mean = mean;
+    result->outputUnit = query.unit;
+    result->ratio = query.divideBy != 0 ? 1 / query.divideBy : 1;
+    result->unfilteredTotal
+        = sampleTypeTotal(*shown->profile, size_t(type), mean ? std::optional<size_t>(0) : std::nullopt);
     WeightedStacks current = std::move(*selected);
     std::optional<WeightedStacks> baseStacks;
-    if (base && base->profile && !base->profile->sampleTypes.empty()) {
+    if (base && query.baseMode == BaseMode::Compare && base->profile && !base->profile->sampleTypes.empty()) {
         const size_t baseType = baseSampleType(*store->profile, query.sampleType, *base->profile);
         auto b = selectProfileStacks(*base, baseType, query.filter);
         if (!b)
@@ -46,13 +62,20 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
         result->unfilteredBaseTotal = sampleTypeTotal(*base->profile, baseType);
     } else {
         // Aliasing constructor: the symbols live as long as the store that owns them.
-        result->symbols = std::shared_ptr<const Symbols>(store, &store->symbols);
+        result->symbols = std::shared_ptr<const Symbols>(shown, &shown->symbols);
     }
     result->total = current.total;
     const Symbols& symbols = *result->symbols;
     const WeightedStacks* basePtr = baseStacks ? &*baseStacks : nullptr;
 
     result->top = computeTop(symbols, current, TopOrder::Flat, basePtr);
+    if (mean) {
+        // As pprof's -mean: the divisor is sample type 0 (a count) over the same samples.
+        auto divisor = selectProfileStacks(*shown, 0, query.filter);
+        if (!divisor)
+            return divisor.error();
+        divideTopRows(symbols, *divisor, result->top);
+    }
     switch (query.mode) {
     case ViewMode::TopDown:
     case ViewMode::BottomUp: {

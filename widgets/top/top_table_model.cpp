@@ -74,7 +74,11 @@ QVariant TopTableModel::data(const QModelIndex& index, int role) const
     const std::string& unit = m_result->sampleType.unit;
     const bool diff = m_result->isDiff;
     const double denom = denominator();
-    auto value = [&](int64_t v) { return diff ? formatDelta(v, unit) : formatValue(v, unit); };
+    const std::string& toUnit = m_result->outputUnit;
+    auto value = [&](int64_t v) {
+        const int64_t shown = m_result->shown(v);
+        return diff ? formatDelta(shown, unit, toUnit) : formatValue(shown, unit, toUnit);
+    };
     auto percent = [&](int64_t v) { return denom != 0 ? formatPercent(double(v) / denom) : QStringLiteral("-"); };
 
     switch (role) {
