@@ -7,6 +7,7 @@
 #include "app/cli/stack_query.h"
 #include "core/analysis/call_edges.h"
 #include "core/analysis/inline_labels.h"
+#include "core/analysis/report_values.h"
 #include "core/analysis/top_table.h"
 #include "core/analysis/value_format.h"
 #include "core/base/go_regex.h"

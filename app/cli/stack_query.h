@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/cli/cli_args.h"
+#include "core/analysis/report_values.h"
 #include "core/analysis/stack_selection.h"
 #include "core/model/event_store.h"
 
@@ -50,7 +51,7 @@ struct StackQuery
     // The sample type as the report's "Type:" line names it ("mean_delay" with --mean).
     std::string typeLabel() const { return (meanDivisor ? "mean_" : "") + valueType().type; }
     // What the percentages are of (pprof's report total).
-    int64_t total() const { return sampleTypeTotal(profile(), sampleType, meanDivisor); }
+    int64_t total() const { return reportTotal(*store, sampleType, meanDivisor); }
 };
 
 // Loads the FILES (several pprof profiles are merged, then --base or --diff-base subtracted),

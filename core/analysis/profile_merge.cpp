@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/profile_merge.h"
 
+#include "core/analysis/report_values.h"
+
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -87,7 +89,6 @@ private:
 
     std::shared_ptr<EventStore> m_out;
     std::unordered_map<std::string, uint32_t> m_mappings, m_pprofFunctions, m_locations, m_sequences, m_samples;
-    std::vector<uint8_t> m_diffBase;
 };
 
 FunctionId Merger::mapFunction(const Symbols& from, FunctionId f, std::vector<FunctionId>& cache)
@@ -201,6 +202,7 @@ void Merger::add(const Input& in)
     }
 
     const size_t types = in.typeRows.size();
+    const StringId baseKey = symbols.strings.intern(kDiffBaseLabel);
     std::vector<SampleLabel> labels;
     for (size_t s = 0; s < p.sampleCount(); ++s) {
         // As pprof: samples whose values are all zero are not merged.
@@ -209,18 +211,21 @@ void Merger::add(const Input& in)
             zero = zero && p.value(s, in.typeRows[t]) == 0;
         if (zero)
             continue;
-        const bool diffBase = in.diffBase || p.isDiffBaseSample(s);
         labels.clear();
         for (const SampleLabel& l : p.sampleLabels(s)) {
-            labels.push_back({symbols.strings.intern(src.symbols.strings.get(l.key)),
-                              l.str ? symbols.strings.intern(src.symbols.strings.get(l.str)) : 0, l.num,
+            const StringId key = symbols.strings.intern(src.symbols.strings.get(l.key));
+            if (in.diffBase && key == baseKey)
+                continue;
+            labels.push_back({key, l.str ? symbols.strings.intern(src.symbols.strings.get(l.str)) : 0, l.num,
                               l.numUnit ? symbols.strings.intern(src.symbols.strings.get(l.numUnit)) : 0});
         }
+        // As pprof: a diff base's samples are labelled, so they never add up with the source's.
+        if (in.diffBase)
+            labels.push_back({baseKey, symbols.strings.intern("true"), 0, 0});
         std::stable_sort(labels.begin(), labels.end(),
                          [](const SampleLabel& a, const SampleLabel& b) { return a.key < b.key; });
         std::string key;
         appendNumber(key, sequences[d.sampleStacks[s]]);
-        key += diffBase ? 'b' : 's';
         for (const SampleLabel& l : labels) {
             appendNumber(key, l.key);
             appendNumber(key, l.str);
@@ -234,7 +239,6 @@ void Merger::add(const Input& in)
             out.sampleValues.resize(out.sampleValues.size() + types, 0);
             out.labels.insert(out.labels.end(), labels.begin(), labels.end());
             out.labelOffsets.push_back(uint32_t(out.labels.size()));
-            m_diffBase.push_back(diffBase ? 1 : 0);
         }
         // Wraps like pprof's int64 sums; valueSumProblem refuses the result if any sum overflowed.
         int64_t* values = out.sampleValues.data() + size_t(it->second) * types;
@@ -251,6 +255,7 @@ Result<StorePtr> Merger::finish(const std::vector<ValueType>& types, const std::
     const Profile& first = *inputs.front().store->profile;
     out.periodType = first.periodType;
     std::vector<std::string> seenComments;
+    std::string defaultSampleType;
     for (const Input& in : inputs) {
         const Profile& p = *in.store->profile;
         if (out.timeNanos == 0 || p.timeNanos < out.timeNanos)
@@ -263,11 +268,11 @@ Result<StorePtr> Merger::finish(const std::vector<ValueType>& types, const std::
                 out.comments.push_back(c);
             }
         }
-        if (detail.defaultSampleTypeName.empty())
-            detail.defaultSampleTypeName = in.defaultSampleType;
+        if (defaultSampleType.empty())
+            defaultSampleType = in.defaultSampleType;
         m_out->warnings.insert(m_out->warnings.end(), in.store->warnings.begin(), in.store->warnings.end());
     }
-    const int named = findByName(out, detail.defaultSampleTypeName);
+    const int named = findByName(out, defaultSampleType);
     out.defaultSampleType = named >= 0 ? size_t(named) : types.size() - 1;
 
     // Samples that cancelled out are dropped, as pprof's merge collects its zero samples.
@@ -275,7 +280,6 @@ Result<StorePtr> Merger::finish(const std::vector<ValueType>& types, const std::
     size_t kept = 0;
     std::vector<uint32_t> labelOffsets {0};
     std::vector<SampleLabel> labels;
-    bool anyBase = false;
     for (size_t s = 0; s < out.sampleCount(); ++s) {
         const auto values = out.sampleValues.begin() + std::ptrdiff_t(s * n);
         if (std::all_of(values, values + std::ptrdiff_t(n), [](int64_t v) { return v == 0; }))
@@ -283,8 +287,6 @@ Result<StorePtr> Merger::finish(const std::vector<ValueType>& types, const std::
         std::copy(values, values + std::ptrdiff_t(n), out.sampleValues.begin() + std::ptrdiff_t(kept * n));
         out.sampleStacks[kept] = out.sampleStacks[s];
         detail.sampleStacks[kept] = detail.sampleStacks[s];
-        m_diffBase[kept] = m_diffBase[s];
-        anyBase = anyBase || m_diffBase[s];
         const auto sampleLabels = out.sampleLabels(s);
         labels.insert(labels.end(), sampleLabels.begin(), sampleLabels.end());
         labelOffsets.push_back(uint32_t(labels.size()));
@@ -293,11 +295,8 @@ Result<StorePtr> Merger::finish(const std::vector<ValueType>& types, const std::
     out.sampleValues.resize(kept * n);
     out.sampleStacks.resize(kept);
     detail.sampleStacks.resize(kept);
-    m_diffBase.resize(kept);
     out.labels = std::move(labels);
     out.labelOffsets = std::move(labelOffsets);
-    if (anyBase)
-        out.diffBaseSamples = std::move(m_diffBase);
     if (auto problem = out.valueSumProblem())
         return Error {fileOf(*inputs.front().store) + ": " + *problem, std::nullopt};
     return StorePtr(std::move(m_out));
@@ -320,7 +319,10 @@ Result<StorePtr> merge(std::vector<Input> inputs)
     std::vector<ValueType> types;
     for (Input& in : inputs) {
         const Profile& p = *in.store->profile;
-        in.defaultSampleType = p.pprof->defaultSampleTypeName;
+        // A decoded profile names its default only by index, the last type when the file names
+        // none: taken as unset then, as pprof's merge skips an unset default.
+        in.defaultSampleType = p.defaultSampleType + 1 < p.sampleTypes.size() ? p.sampleTypes[p.defaultSampleType].type
+                                                                               : std::string();
         std::string fallback = common.front();
         bool reordered = common.size() != p.sampleTypes.size();
         for (size_t i = 0; i < common.size(); ++i) {

@@ -24,7 +24,8 @@ enum class BaseMode
 // comments are kept once. An error names the file that does not fit.
 Result<StorePtr> mergeProfiles(const std::vector<StorePtr>& profiles);
 
-// `source` minus `base` (each already merged from its files), pprof's -base or -diff_base.
+// `source` minus `base` (each already merged from its files), pprof's -base or -diff_base (whose
+// samples carry the label pprof::base=true, report_values.h).
 Result<StorePtr> mergeWithBase(const StorePtr& source, const StorePtr& base, BaseMode mode);
 
 } // namespace gs

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/stack_selection.h"
 
-#include <cstdlib>
-
 namespace gs {
 
 namespace {
@@ -85,25 +83,14 @@ Result<std::vector<uint8_t>> matchFunctionsOrFiles(const Symbols& symbols, const
 
 } // namespace
 
-int64_t sampleTypeTotal(const Profile& profile, size_t sampleType, std::optional<size_t> meanDivisor)
+int64_t sampleTypeTotal(const Profile& profile, size_t sampleType)
 {
-    // pprof's computeTotal: absolute values, and only the base's samples when it has a diff base.
-    int64_t total = 0, divisor = 0, baseTotal = 0, baseDivisor = 0;
+    int64_t total = 0;
     for (size_t i = 0; i < profile.sampleCount(); ++i) {
-        const int64_t v = std::llabs(profile.value(i, sampleType));
-        const int64_t d = meanDivisor ? profile.value(i, *meanDivisor) : 0;
-        total += v;
-        divisor += d;
-        if (profile.isDiffBaseSample(i)) {
-            baseTotal += v;
-            baseDivisor += d;
-        }
+        const int64_t v = profile.value(i, sampleType);
+        total += v < 0 ? -v : v;
     }
-    if (baseTotal > 0) {
-        total = baseTotal;
-        divisor = baseDivisor;
-    }
-    return divisor != 0 ? total / divisor : total;
+    return total;
 }
 
 Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::string& regex)

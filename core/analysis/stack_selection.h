@@ -6,7 +6,6 @@
 #include "core/model/event_store.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,10 +61,8 @@ Result<WeightedStacks> selectProfileStacks(const EventStore& store, size_t sampl
                                            std::vector<uint8_t>* keptSamples = nullptr);
 
 // What pprof reports percentages against: the sum of absolute values of one sample type over all
-// samples, before any focus, ignore or tag filter; only the base's samples when the profile has a
-// -diff_base base. With `meanDivisor` (pprof's -mean: sample type 0, a count), that sum divided by
-// the divisor type's sum, as an integer.
-int64_t sampleTypeTotal(const Profile& profile, size_t sampleType, std::optional<size_t> meanDivisor = std::nullopt);
+// samples, before any focus, ignore or tag filter.
+int64_t sampleTypeTotal(const Profile& profile, size_t sampleType);
 
 // The functions whose name matches `regex` (searched anywhere in the name), as a per-FunctionId mask.
 Result<std::vector<uint8_t>> matchFunctions(const Symbols& symbols, const std::string& regex);

@@ -70,18 +70,4 @@ std::vector<TopRow> computeTop(const Symbols& symbols, const WeightedStacks& sta
     return rows;
 }
 
-void divideTopRows(const Symbols& symbols, const WeightedStacks& divisor, std::vector<TopRow>& rows)
-{
-    const size_t n = symbols.functions.size();
-    std::vector<int64_t> flat(n, 0), cum(n, 0);
-    std::vector<uint8_t> touched(n, 0);
-    accumulate(symbols, divisor, +1, flat, cum, touched);
-    for (TopRow& r : rows) {
-        if (flat[r.function] != 0)
-            r.flat /= flat[r.function];
-        if (cum[r.function] != 0)
-            r.cum /= cum[r.function];
-    }
-}
-
 } // namespace gs

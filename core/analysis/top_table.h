@@ -28,9 +28,4 @@ enum class TopOrder
 std::vector<TopRow> computeTop(const Symbols& symbols, const WeightedStacks& stacks, TopOrder order,
                                const WeightedStacks* base = nullptr);
 
-// pprof's -mean: each row's flat and cum divided (as integers) by the same sums over `divisor`,
-// the stacks of the profile's first sample type (a count); rows whose divisor is zero keep their
-// value. The order and the cut-offs stay those of the sums, as pprof's are.
-void divideTopRows(const Symbols& symbols, const WeightedStacks& divisor, std::vector<TopRow>& rows);
-
 } // namespace gs

@@ -78,8 +78,6 @@ struct PprofDetail
     std::vector<uint32_t> stackOffsets {0};
     std::vector<uint32_t> stackLocations;
     std::vector<uint32_t> sampleStacks;
-    // The default_sample_type the file names, empty when unset: a merge takes the first one set.
-    std::string defaultSampleTypeName;
 };
 
 // Samples of a stack-sampled profile (pprof, folded stacks, goroutine dumps), stored by column.
@@ -105,13 +103,9 @@ struct Profile
     std::vector<SampleLabel> labels;
     // Present for pprof profiles.
     std::optional<PprofDetail> pprof;
-    // Per sample, 1 for a sample of a -diff_base base (pprof's label pprof::base=true), whose
-    // values are negated; empty when the profile has none. Totals are then the base's.
-    std::vector<uint8_t> diffBaseSamples;
 
     size_t sampleCount() const { return sampleStacks.size(); }
     int64_t value(size_t sample, size_t type) const { return sampleValues[sample * sampleTypes.size() + type]; }
-    bool isDiffBaseSample(size_t sample) const { return !diffBaseSamples.empty() && diffBaseSamples[sample]; }
     std::span<const SampleLabel> sampleLabels(size_t sample) const
     {
         return std::span<const SampleLabel>(labels).subspan(labelOffsets[sample],

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Merging pprof profiles as pprof merges its sources, and subtracting a base (-base, -diff_base).
 #include "core/analysis/profile_merge.h"
-#include "core/analysis/stack_selection.h"
+#include "core/analysis/report_values.h"
 #include "core/base/load_context.h"
 #include "core/load/load_file.h"
 
@@ -20,7 +20,7 @@ StorePtr load(const std::string& name)
 
 int64_t total(const StorePtr& store, size_t type)
 {
-    return sampleTypeTotal(*store->profile, type);
+    return reportTotal(*store, type);
 }
 
 TEST(ProfileMerge, AProfileWithItselfDoublesEveryValueAndKeepsItsSamples)
@@ -40,7 +40,7 @@ TEST(ProfileMerge, AProfileWithItselfDoublesEveryValueAndKeepsItsSamples)
     EXPECT_EQ(p.comments, one.comments);
     ASSERT_FALSE(p.mappings.empty());
     EXPECT_EQ(p.mappings[0].buildId, one.mappings[0].buildId);
-    EXPECT_TRUE(p.diffBaseSamples.empty());
+    EXPECT_TRUE(diffBaseSamples(**merged).empty());
 }
 
 TEST(ProfileMerge, TwoProfilesOfTheSameTypesAddUp)
@@ -65,7 +65,7 @@ TEST(ProfileMerge, SubtractingItselfLeavesNoSample)
             EXPECT_EQ(p.sampleCount(), 0u);
         } else {
             EXPECT_EQ(p.sampleCount(), 2 * cpu->profile->sampleCount());
-            ASSERT_EQ(p.diffBaseSamples.size(), p.sampleCount());
+            ASSERT_EQ(diffBaseSamples(**diff).size(), p.sampleCount());
             // Percentages are then of the base's total.
             EXPECT_EQ(total(*diff, 1), total(cpu, 1));
         }
@@ -78,14 +78,16 @@ TEST(ProfileMerge, DiffBaseSamplesAreTheNegatedBase)
     auto diff = mergeWithBase(block, mutex, BaseMode::Compare);
     ASSERT_TRUE(diff.ok()) << diff.error().message;
     const Profile& p = *(*diff)->profile;
+    const std::vector<uint8_t> marked = diffBaseSamples(**diff);
+    ASSERT_EQ(marked.size(), p.sampleCount());
     int64_t base = 0, source = 0;
     for (size_t s = 0; s < p.sampleCount(); ++s)
-        (p.isDiffBaseSample(s) ? base : source) += p.value(s, 1);
+        (marked[s] ? base : source) += p.value(s, 1);
     EXPECT_EQ(base, -total(mutex, 1));
     EXPECT_EQ(source, total(block, 1));
     EXPECT_EQ(total(*diff, 1), total(mutex, 1));
     // pprof's mean total sums the divisor as it is: the base's counts are negative.
-    EXPECT_EQ(sampleTypeTotal(p, 1, size_t(0)), -(total(mutex, 1) / total(mutex, 0)));
+    EXPECT_EQ(reportTotal(**diff, 1, size_t(0)), -(total(mutex, 1) / total(mutex, 0)));
 }
 
 TEST(ProfileMerge, ProfilesWithNoCommonTypeDoNotMerge)

@@ -40,12 +40,12 @@ QString displayUnit(const std::string& unit)
     return captureText(unit); // a unit the profile names itself
 }
 
-QString formatMagnitude(int64_t value, std::string_view unit, std::string_view toUnit)
+QString formatMagnitude(int64_t value, std::string_view unit)
 {
     // Zero needs no unit, and "auto" would otherwise pick the family default (seconds) for it.
     if (value == 0)
         return QStringLiteral("0");
-    const ScaledValue scaled = scaleValue(value, unit, toUnit);
+    const ScaledValue scaled = scaleValue(value, unit, "auto");
     const double magnitude = std::fabs(scaled.value);
     if (scaled.unit.empty())
         return QLocale(QLocale::English).toString(double(magnitude), 'f', 0);
@@ -54,17 +54,17 @@ QString formatMagnitude(int64_t value, std::string_view unit, std::string_view t
 
 } // namespace
 
-QString formatValue(int64_t value, std::string_view unit, std::string_view toUnit)
+QString formatValue(int64_t value, std::string_view unit)
 {
-    const QString s = formatMagnitude(value, unit, toUnit);
+    const QString s = formatMagnitude(value, unit);
     return value < 0 ? QString(QLatin1Char('-') + s) : s;
 }
 
-QString formatDelta(int64_t value, std::string_view unit, std::string_view toUnit)
+QString formatDelta(int64_t value, std::string_view unit)
 {
     if (value == 0)
         return QStringLiteral("0");
-    return (value > 0 ? QLatin1Char('+') : QLatin1Char('-')) + formatMagnitude(value, unit, toUnit);
+    return (value > 0 ? QLatin1Char('+') : QLatin1Char('-')) + formatMagnitude(value, unit);
 }
 
 QString formatCount(int64_t count, const QString& singular, const QString& plural)

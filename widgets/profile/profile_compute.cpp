@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/profile/profile_compute.h"
 
+#include "core/analysis/report_values.h"
+
 #include "widgets/common/go_names.h"
 #include "widgets/profile/stack_merge.h"
 
@@ -45,7 +47,7 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
     result->outputUnit = query.unit;
     result->ratio = query.divideBy != 0 ? 1 / query.divideBy : 1;
     result->unfilteredTotal
-        = sampleTypeTotal(*shown->profile, size_t(type), mean ? std::optional<size_t>(0) : std::nullopt);
+        = reportTotal(*shown, size_t(type), mean ? std::optional<size_t>(0) : std::nullopt);
     WeightedStacks current = std::move(*selected);
     std::optional<WeightedStacks> baseStacks;
     if (base && query.baseMode == BaseMode::Compare && base->profile && !base->profile->sampleTypes.empty()) {

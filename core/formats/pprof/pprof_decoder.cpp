@@ -353,7 +353,6 @@ private:
         profile.defaultSampleType = profile.sampleTypes.empty() ? 0 : profile.sampleTypes.size() - 1;
         if (m_defaultSampleType.index != 0) {
             const auto name = string(m_defaultSampleType.index, m_defaultSampleType.offset, "default_sample_type");
-            m_detail.defaultSampleTypeName = name;
             for (size_t i = 0; i < profile.sampleTypes.size(); ++i) {
                 if (profile.sampleTypes[i].type == name) {
                     profile.defaultSampleType = i;
