@@ -4,6 +4,7 @@
 #include "core/base/load_context.h"
 #include "core/load/load_file.h"
 
+#include <algorithm>
 #include <ostream>
 
 namespace gs::cli {
@@ -16,9 +17,10 @@ int fail(std::ostream& err, const std::string& message)
 
 namespace {
 
+// REGEX (withPattern) then FILE, or one or more FILEs (manyFiles).
 std::optional<FileCommandArgs> parseCommand(const std::vector<std::string>& argv, const std::vector<std::string>& valued,
                                             const std::vector<std::string>& switches, const char* usage,
-                                            bool withPattern, std::ostream& err)
+                                            bool withPattern, bool manyFiles, std::ostream& err)
 {
     FileCommandArgs out;
     if (auto problem = CliArgs::parse(argv, valued, switches, out.args)) {
@@ -26,7 +28,8 @@ std::optional<FileCommandArgs> parseCommand(const std::vector<std::string>& argv
         return std::nullopt;
     }
     const std::vector<std::string>& positionals = out.args.positionals();
-    if (positionals.size() != (withPattern ? 2 : 1)) {
+    const size_t files = positionals.size() - std::min<size_t>(positionals.size(), withPattern ? 1 : 0);
+    if (files == 0 || (!manyFiles && files > 1) || (withPattern && positionals.empty())) {
         const char* problem = withPattern ? "expected REGEX and FILE"
                                           : (positionals.empty() ? "missing FILE" : "expected one FILE");
         fail(err, std::string(problem) + " (usage: " + usage + ")");
@@ -34,7 +37,8 @@ std::optional<FileCommandArgs> parseCommand(const std::vector<std::string>& argv
     }
     if (withPattern)
         out.pattern = positionals[0];
-    out.path = positionals.back();
+    out.paths.assign(positionals.end() - std::ptrdiff_t(files), positionals.end());
+    out.path = out.paths.front();
     return out;
 }
 
@@ -45,7 +49,7 @@ std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& 
                                                 const std::vector<std::string>& switches, const char* usage,
                                                 std::ostream& err)
 {
-    return parseCommand(argv, valued, switches, usage, false, err);
+    return parseCommand(argv, valued, switches, usage, false, false, err);
 }
 
 std::optional<FileCommandArgs> parsePatternFileCommand(const std::vector<std::string>& argv,
@@ -53,7 +57,15 @@ std::optional<FileCommandArgs> parsePatternFileCommand(const std::vector<std::st
                                                        const std::vector<std::string>& switches, const char* usage,
                                                        std::ostream& err)
 {
-    return parseCommand(argv, valued, switches, usage, true, err);
+    return parseCommand(argv, valued, switches, usage, true, true, err);
+}
+
+std::optional<FileCommandArgs> parseFilesCommand(const std::vector<std::string>& argv,
+                                                 const std::vector<std::string>& valued,
+                                                 const std::vector<std::string>& switches, const char* usage,
+                                                 std::ostream& err)
+{
+    return parseCommand(argv, valued, switches, usage, false, true, err);
 }
 
 std::optional<double> fractionOption(const CliArgs& args, const std::string& name, double fallback, std::ostream& err)

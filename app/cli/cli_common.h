@@ -16,11 +16,12 @@ namespace gs::cli {
 // Prints "goroscope-cli: MESSAGE" as the one line of error output and returns exit code 1.
 int fail(std::ostream& err, const std::string& message);
 
-// A command's parsed arguments and its single FILE positional (after a REGEX for some commands).
+// A command's parsed arguments and its FILE positionals (after a REGEX for some commands).
 struct FileCommandArgs
 {
     CliArgs args;
-    std::string path;
+    std::string path;               // the first FILE
+    std::vector<std::string> paths; // every FILE
     std::string pattern;
 };
 
@@ -31,11 +32,17 @@ std::optional<FileCommandArgs> parseFileCommand(const std::vector<std::string>& 
                                                 const std::vector<std::string>& valued,
                                                 const std::vector<std::string>& switches, const char* usage,
                                                 std::ostream& err);
-// The same for a command that takes REGEX FILE (peek, list).
+// The same for a command that takes REGEX FILE... (peek, list: several profiles merge).
 std::optional<FileCommandArgs> parsePatternFileCommand(const std::vector<std::string>& argv,
                                                        const std::vector<std::string>& valued,
                                                        const std::vector<std::string>& switches, const char* usage,
                                                        std::ostream& err);
+
+// The same for a command that takes one or more FILEs (top, flame: several profiles merge).
+std::optional<FileCommandArgs> parseFilesCommand(const std::vector<std::string>& argv,
+                                                 const std::vector<std::string>& valued,
+                                                 const std::vector<std::string>& switches, const char* usage,
+                                                 std::ostream& err);
 
 // The whole of `text` as a number (an integer or a double), or nothing when any of it is not.
 template<typename T>

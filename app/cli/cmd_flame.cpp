@@ -15,10 +15,7 @@ namespace gs::cli {
 
 namespace {
 
-constexpr const char* kUsage = "flame FILE -o OUT.svg|OUT.folded [--sample-index NAME|N] [--focus RE] [--ignore RE] "
-                               "[--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]"
-                               " [--functions|--files|--lines|--addresses] [--noinlines]"
-                               " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
+constexpr const char* kUsage = "flame FILE... -o OUT.svg|OUT.folded " GS_STACK_QUERY_USAGE;
 
 bool endsWith(const std::string& s, const std::string& suffix)
 {
@@ -29,11 +26,16 @@ int runFlame(const std::vector<std::string>& argv, std::ostream&, std::ostream& 
 {
     std::vector<std::string> valued = stackQueryOptions();
     valued.push_back("o");
-    auto command = parseFileCommand(argv, valued, granularitySwitches(), kUsage, err);
-    if (!command)
+    const auto parsed = parseFilesCommand(argv, valued, stackQuerySwitches(), kUsage, err);
+    if (!parsed)
         return 2;
-    const CliArgs& args = command->args;
-    const std::string& path = command->path;
+    const CliArgs& args = parsed->args;
+    const std::string& path = args.positionals().front();
+    if (args.has("mean")) {
+        // pprof's flame graph sums the sample type too: a mean per frame is a report's (top, peek).
+        fail(err, "--mean is for top and peek; a flame graph shows sums");
+        return 2;
+    }
     const auto output = args.value("o");
     if (!output) {
         fail(err, std::string("flame needs -o OUT.svg or -o OUT.folded (usage: ") + kUsage + ")");
@@ -45,7 +47,7 @@ int runFlame(const std::vector<std::string>& argv, std::ostream&, std::ostream& 
         return 2;
     }
 
-    auto q = runStackQuery(path, args, err);
+    auto q = runStackQuery(args.positionals(), args, err);
     if (!q)
         return 1;
     const FlameTree tree = FlameTree::build(q->store->symbols, q->stacks, {});
@@ -56,9 +58,14 @@ int runFlame(const std::vector<std::string>& argv, std::ostream&, std::ostream& 
     if (svg) {
         FlameSvgOptions options;
         options.title = std::filesystem::path(path).filename().string();
+        if (args.positionals().size() > 1)
+            options.title += " + " + std::to_string(args.positionals().size() - 1) + " more";
         options.subtitle = q->valueType().type + " (" + q->valueType().unit + "), "
                            + std::to_string(q->profile().sampleCount()) + " samples";
         options.valueUnit = q->valueType().unit;
+        if (q->outputUnit != "minimum")
+            options.outputUnit = q->outputUnit;
+        options.ratio = q->ratio;
         writeFlameSvg(q->store->symbols, tree, options, file);
     } else {
         writeFolded(q->store->symbols, tree, file);

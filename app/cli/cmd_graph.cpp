@@ -67,7 +67,7 @@ int runGraph(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     if (!options)
         return 2;
 
-    auto q = runStackQuery(command->path, args, err);
+    auto q = runStackQuery({command->path}, args, err);
     if (!q)
         return 1;
     CallGraphInput input;

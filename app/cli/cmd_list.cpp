@@ -15,7 +15,7 @@ namespace gs::cli {
 
 namespace {
 
-constexpr const char* kUsage = "list REGEX FILE [--source-path DIRS] [--trim-path PREFIXES] [--sample-index NAME|N] "
+constexpr const char* kUsage = "list REGEX FILE... [--source-path DIRS] [--trim-path PREFIXES] [--sample-index NAME|N] "
                                "[--focus RE] [--ignore RE] [--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]"
                                " [--noinlines]";
 
@@ -61,7 +61,7 @@ int runList(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     const auto regex = GoRegex::compile(command->pattern, "list");
     if (!regex)
         return fail(err, regex.error().message);
-    auto q = runStackQuery(command->path, args, err, Regroup::Never);
+    auto q = runStackQuery(command->paths, args, err, Regroup::Never);
     if (!q)
         return 1;
     if (!q->profile().pprof)

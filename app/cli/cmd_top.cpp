@@ -8,6 +8,7 @@
 #include "core/analysis/inline_labels.h"
 #include "core/analysis/peek.h"
 #include "core/analysis/profile_labels.h"
+#include "core/analysis/report_values.h"
 #include "core/analysis/top_table.h"
 #include "core/analysis/value_format.h"
 #include "core/base/go_regex.h"
@@ -22,10 +23,7 @@ namespace gs::cli {
 
 namespace {
 
-constexpr const char* kUsage = "top FILE [--sample-index NAME|N] [-n N] [--cum] [--json] [--nodefraction F] [--focus RE] "
-                               "[--ignore RE] [--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]"
-                               " [--functions|--files|--lines|--addresses] [--noinlines]"
-                               " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
+constexpr const char* kUsage = "top FILE... [-n N] [--cum] [--json] [--nodefraction F] " GS_STACK_QUERY_USAGE;
 
 // pprof's defaults: functions whose |cum| is under 0.5% of the shown weight are dropped, and calls
 // under 0.1% do not count when marking functions "(inline)".
@@ -71,7 +69,7 @@ std::string row(const std::string& a, const std::string& b, const std::string& c
 template<typename Format>
 void printProfileLabels(const StackQuery& q, int64_t total, const Format& value, std::ostream& out)
 {
-    for (const std::string& line : profileLabels(q.profile(), q.sampleType, total, value))
+    for (const std::string& line : profileLabels(q.profile(), q.sampleType, total, value, q.meanDivisor.has_value()))
         out << line << '\n';
 }
 
@@ -84,31 +82,41 @@ struct Dropped
     int64_t edgeCutoff = 0;
 };
 
-// How a report prints values: in one unit for the whole table, which pprof picks from the
-// smallest value shown (a row's flat, or its cum when the flat is zero).
+// How a report prints values: in one unit for the whole table, --unit or, by default, the one
+// pprof picks from the smallest value shown (a row's flat, or its cum when the flat is zero),
+// after --divide-by.
 class ValueFormat
 {
 public:
-    ValueFormat(const std::vector<TopRow>& rows, int64_t total, const std::string& unit)
-        : m_unit(unit)
+    ValueFormat(const StackQuery& q, const std::vector<TopRow>& rows, int64_t total)
+        : m_unit(q.valueType().unit)
+        , m_ratio(q.ratio)
     {
-        int64_t minValue = 0;
-        for (const TopRow& r : rows) {
-            int64_t v = std::llabs(r.flat);
-            if (v == 0)
-                v = std::llabs(r.cum);
-            if (v > 0 && (minValue == 0 || v < minValue))
-                minValue = v;
+        m_tableUnit = q.outputUnit;
+        if (m_tableUnit == "minimum") {
+            int64_t minValue = 0;
+            for (const TopRow& r : rows) {
+                int64_t v = std::llabs(r.flat);
+                if (v == 0)
+                    v = std::llabs(r.cum);
+                if (v > 0 && (minValue == 0 || v < minValue))
+                    minValue = v;
+            }
+            if (minValue == 0)
+                minValue = total;
+            m_tableUnit = tableUnit(scaled(minValue), scaled(total), m_unit);
         }
-        m_tableUnit = tableUnit(minValue, total, unit);
         if (m_tableUnit.empty())
             m_tableUnit = "count";
     }
 
-    std::string operator()(int64_t v) const { return formatValue(v, m_unit, m_tableUnit); }
+    std::string operator()(int64_t v) const { return formatValue(scaled(v), m_unit, m_tableUnit); }
 
 private:
+    int64_t scaled(int64_t v) const { return m_ratio > 0 && m_ratio != 1 ? int64_t(double(v) * m_ratio) : v; }
+
     std::string m_unit;
+    double m_ratio;
     std::string m_tableUnit;
 };
 
@@ -126,6 +134,8 @@ void printReportLabels(const StackQuery& q, const std::vector<TopRow>& rows, con
     std::string pct = formatPercent(shown, total);
     pct.erase(0, pct.find_first_not_of(' '));
     out << "Showing nodes accounting for " << value(shown) << ", " << pct << " of " << value(total) << " total\n";
+    if (total == 0)
+        return;
     if (dropped.nodes > 0)
         out << "Dropped " << dropped.nodes << (dropped.nodes > 1 ? " nodes" : " node") << " (cum <= "
             << value(dropped.cutoffLabel) << ")\n";
@@ -136,7 +146,7 @@ void printReportLabels(const StackQuery& q, const std::vector<TopRow>& rows, con
 void printText(const StackQuery& q, const std::vector<TopRow>& rows, const Dropped& dropped, int64_t total,
                std::ostream& out)
 {
-    const ValueFormat value(rows, total, q.valueType().unit);
+    const ValueFormat value(q, rows, total);
     printReportLabels(q, rows, dropped, total, value, out);
     char header[80];
     std::snprintf(header, sizeof header, "%10s %5s%% %5s%% %10s %5s%%\n", "flat", "flat", "sum", "cum", "cum");
@@ -160,14 +170,13 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     std::vector<std::string> valued = stackQueryOptions();
     valued.push_back("n");
     valued.push_back("nodefraction");
-    std::vector<std::string> switches = granularitySwitches();
+    std::vector<std::string> switches = stackQuerySwitches();
     switches.push_back("cum");
     switches.push_back("json");
-    auto command = parseFileCommand(argv, valued, switches, kUsage, err);
-    if (!command)
+    const auto parsedArgs = parseFilesCommand(argv, valued, switches, kUsage, err);
+    if (!parsedArgs)
         return 2;
-    const CliArgs& args = command->args;
-    const std::string& path = command->path;
+    const CliArgs& args = parsedArgs->args;
     size_t limit = SIZE_MAX;
     if (auto n = args.value("n")) {
         const auto parsed = parseNumber<size_t>(*n);
@@ -178,12 +187,12 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     const auto nodeFraction = fractionOption(args, "nodefraction", kDefaultNodeFraction, err);
     if (!nodeFraction)
         return 1;
-    auto q = runStackQuery(path, args, err);
+    auto q = runStackQuery(parsedArgs->paths, args, err);
     if (!q)
         return 1;
     std::vector<TopRow> rows = computeTop(q->store->symbols, q->stacks, args.has("cum") ? TopOrder::Cum : TopOrder::Flat);
     // pprof's percentages are of every sample of the type, before focus/ignore/tag filters.
-    const int64_t total = sampleTypeTotal(q->profile(), q->sampleType);
+    const int64_t total = q->total();
 
     // As pprof: the cut-off is a fraction of the weight the (filtered) functions account for.
     int64_t shownWeight = 0;
@@ -201,6 +210,8 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     dropped.keptBeforeLimit = rows.size();
     if (rows.size() > limit)
         rows.resize(limit);
+    if (q->meanDivisor)
+        divideTopRows(q->store->symbols, q->divisorStacks, rows);
     if (args.has("json"))
         printJson(*q, rows, total, out);
     else
@@ -208,14 +219,11 @@ int runTop(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     return 0;
 }
 
-constexpr const char* kPeekUsage = "peek REGEX FILE [--sample-index NAME|N] [--cum] [--focus RE] [--ignore RE] "
-                                   "[--hide RE] [--tagfocus KEY=RE] [--tagignore KEY=RE]"
-                                   " [--functions|--files|--lines|--addresses] [--noinlines]"
-                                   " [--trace-profile cpu|net|sync|syscall|sched] [--goroutine G]";
+constexpr const char* kPeekUsage = "peek REGEX FILE... [--cum] " GS_STACK_QUERY_USAGE;
 
 int runPeek(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
-    std::vector<std::string> switches = granularitySwitches();
+    std::vector<std::string> switches = stackQuerySwitches();
     switches.push_back("cum");
     auto command = parsePatternFileCommand(argv, stackQueryOptions(), switches, kPeekUsage, err);
     if (!command)
@@ -225,12 +233,14 @@ int runPeek(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     const auto regex = GoRegex::compile(pattern, "peek");
     if (!regex)
         return fail(err, regex.error().message);
-    auto q = runStackQuery(command->path, args, err);
+    auto q = runStackQuery(command->paths, args, err);
     if (!q)
         return 1;
     const Symbols& symbols = q->store->symbols;
     // As pprof's peek: every node, none dropped for a small weight.
-    const std::vector<TopRow> rows = computeTop(symbols, q->stacks, args.has("cum") ? TopOrder::Cum : TopOrder::Flat);
+    std::vector<TopRow> rows = computeTop(symbols, q->stacks, args.has("cum") ? TopOrder::Cum : TopOrder::Flat);
+    if (q->meanDivisor)
+        divideTopRows(symbols, q->divisorStacks, rows);
     std::vector<uint8_t> matched(symbols.functions.size(), 0);
     bool any = false;
     for (const TopRow& r : rows) {
@@ -240,12 +250,13 @@ int runPeek(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     if (!any)
         return fail(err, "no matches found for regexp: " + pattern);
 
-    const int64_t total = sampleTypeTotal(q->profile(), q->sampleType);
-    const ValueFormat value(rows, total, q->valueType().unit);
+    const int64_t total = q->total();
+    const ValueFormat value(*q, rows, total);
     printReportLabels(*q, rows, Dropped {}, total, value, out);
     const char* separator = "----------------------------------------------------------+-------------\n";
     out << separator << "      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t \n";
 
+    // With --mean the calls still show sums, as pprof's do, each a share of its node's mean.
     auto printEdges = [&](const std::vector<CallEdge>& list, int64_t cum, bool showCaller) {
         for (const CallEdge& e : list) {
             char buf[128];

@@ -3,6 +3,7 @@
 
 #include "app/cli/cli_common.h"
 #include "core/analysis/granular_selection.h"
+#include "core/analysis/profile_merge.h"
 #include "core/analysis/trace_profiles.h"
 #include "core/base/capture_text.h"
 
@@ -74,6 +75,54 @@ std::optional<NodeGranularity> granularityOf(const CliArgs& args, std::ostream& 
     return g;
 }
 
+// The FILES as one profile: loaded, merged when there are several; nothing (after one line of
+// error) when one cannot be loaded or they do not merge.
+StorePtr loadMerged(const std::vector<std::string>& paths, std::ostream& err)
+{
+    std::vector<StorePtr> stores;
+    for (const std::string& path : paths) {
+        stores.push_back(loadStore(path, err));
+        if (!stores.back())
+            return nullptr;
+    }
+    auto merged = mergeProfiles(stores);
+    if (!merged) {
+        fail(err, merged.error().message);
+        return nullptr;
+    }
+    return *merged;
+}
+
+// As pprof's fetch: the sources merged, then the base subtracted (its samples kept apart
+// for --diff-base). A single trace is read through one of its profiles.
+StorePtr loadSources(const std::vector<std::string>& paths, const CliArgs& args, std::ostream& err)
+{
+    const std::vector<std::string> bases = args.values("base"), diffBases = args.values("diff-base");
+    if (!bases.empty() && !diffBases.empty()) {
+        fail(err, "--base and --diff-base cannot both be given");
+        return nullptr;
+    }
+    if (bases.size() > 1 || diffBases.size() > 1) {
+        // go tool pprof reads only the last of them; several are more likely a mistake.
+        fail(err, std::string(bases.size() > 1 ? "--base" : "--diff-base") + " may be given once");
+        return nullptr;
+    }
+    StorePtr store = loadMerged(paths, err);
+    if (store && store->trace && paths.size() == 1)
+        store = deriveFromTrace(store, paths.front(), args, err);
+    if (!store || (bases.empty() && diffBases.empty()))
+        return store;
+    const StorePtr base = loadStore(bases.empty() ? diffBases.front() : bases.front(), err);
+    if (!base)
+        return nullptr;
+    auto merged = mergeWithBase(store, base, bases.empty() ? BaseMode::Compare : BaseMode::Subtract);
+    if (!merged) {
+        fail(err, merged.error().message);
+        return nullptr;
+    }
+    return *merged;
+}
+
 } // namespace
 
 const std::vector<std::string>& granularitySwitches()
@@ -84,23 +133,42 @@ const std::vector<std::string>& granularitySwitches()
 
 const std::vector<std::string>& stackQueryOptions()
 {
-    static const std::vector<std::string> kOptions = {"sample-index", "focus",     "ignore",        "hide",
-                                                       "tagfocus",     "tagignore", "trace-profile", "goroutine"};
+    static const std::vector<std::string> kOptions = {"sample-index", "focus",  "ignore",    "hide",
+                                                       "tagfocus",     "tagignore", "trace-profile", "goroutine",
+                                                       "base",         "diff-base", "unit",          "divide-by"};
     return kOptions;
 }
 
-std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& args, std::ostream& err,
-                                        Regroup regroup)
+std::vector<std::string> stackQuerySwitches()
+{
+    std::vector<std::string> switches = granularitySwitches();
+    switches.push_back("mean");
+    return switches;
+}
+
+std::optional<StackQuery> runStackQuery(const std::vector<std::string>& paths, const CliArgs& args,
+                                        std::ostream& err, Regroup regroup)
 {
     StackQuery q;
-    q.store = loadStore(path, err);
-    if (q.store && q.store->trace)
-        q.store = deriveFromTrace(q.store, path, args, err);
+    q.store = loadSources(paths, args, err);
     if (!q.store)
         return std::nullopt;
     if (!q.store->profile || q.store->profile->sampleTypes.empty()) {
-        fail(err, path + ": has no profile samples (" + formatName(q.store->format) + ")");
+        fail(err, paths.front() + ": has no profile samples (" + formatName(q.store->format) + ")");
         return std::nullopt;
+    }
+    q.outputUnit = args.value("unit").value_or(q.outputUnit);
+    if (auto d = args.value("divide-by")) {
+        const auto divisor = parseNumber<double>(*d);
+        if (!divisor) {
+            fail(err, "--divide-by needs a number, got '" + *d + "'");
+            return std::nullopt;
+        }
+        if (*divisor == 0) {
+            fail(err, "--divide-by: zero divisor specified");
+            return std::nullopt;
+        }
+        q.ratio = 1 / *divisor;
     }
     const auto granularity = granularityOf(args, err);
     if (!granularity)
@@ -141,10 +209,21 @@ std::optional<StackQuery> runStackQuery(const std::string& path, const CliArgs& 
         q.activeFilters.push_back(std::string(lf.exclude ? "tagignore=" : "tagfocus=") + lf.key + "=" + lf.valueRegex);
     // list reads the profile's own lines: it selects samples at the default granularity.
     const NodeGranularity selectAt = regroup == Regroup::Never ? NodeGranularity {} : *granularity;
-    auto selected = selectStacksAt(q.store, q.sampleType, filter, selectAt);
+    const StorePtr source = q.store;
+    auto selected = selectStacksAt(source, q.sampleType, filter, selectAt);
     if (!selected) {
-        fail(err, (selectAt.isDefault() ? "" : path + ": ") + selected.error().message);
+        fail(err, (selectAt.isDefault() ? "" : paths.front() + ": ") + selected.error().message);
         return std::nullopt;
+    }
+    if (args.has("mean")) {
+        // pprof divides by its first sample type (a count), summed over the same samples and nodes.
+        auto divisor = selectOtherType(source, 0, filter, *selected);
+        if (!divisor) {
+            fail(err, divisor.error().message);
+            return std::nullopt;
+        }
+        q.meanDivisor = 0;
+        q.divisorStacks = std::move(*divisor);
     }
     q.store = std::move(selected->store);
     q.stacks = std::move(selected->stacks);

@@ -76,8 +76,10 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Viewer for Go profiles, execution traces and goroutine dumps"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A capture to open (e.g. cpu.pb.gz)"),
-                                 QStringLiteral("[file]"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A capture to open (e.g. cpu.pb.gz); several pprof profiles are merged, "
+                                                "and profiles after a trace open beside it"),
+                                 QStringLiteral("[file...]"));
     QCommandLineOption base(QStringLiteral("base"), QStringLiteral("Compare FILE against this base profile."),
                             QStringLiteral("base"));
     parser.addOption(base);
@@ -91,20 +93,6 @@ int main(int argc, char** argv)
     gs::ui::applyFontPointSize(gs::ui::savedFontPointSize());
     gs::app::MainWindow window;
     window.show();
-    const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty()) {
-        window.openFile(files.first());
-        if (parser.isSet(base)) {
-            const QString basePath = parser.value(base);
-            // The base can only be attached to a loaded profile, so wait for the first load.
-            QObject::connect(&window, &gs::app::MainWindow::loadFinished, &window,
-                             [&window, basePath, done = false](const QString&) mutable {
-                                 if (done)
-                                     return;
-                                 done = true;
-                                 window.openBaseFile(basePath);
-                             });
-        }
-    }
+    window.openFiles(parser.positionalArguments(), parser.value(base));
     return app.exec();
 }

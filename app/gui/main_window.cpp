@@ -131,12 +131,22 @@ MainWindow::MainWindow(QWidget* parent)
                 }
             });
     connect(m_loader, &ui::FileLoader::loadFinished, this, &MainWindow::onLoaded);
+    // Queued after the handlers that show the file, so that the next load sees it open.
+    connect(this, &MainWindow::loadFinished, this, &MainWindow::openNextQueued, Qt::QueuedConnection);
+    connect(this, &MainWindow::loadFailed, this, [this] {
+        m_queuedFiles.clear();
+        m_queuedBase.clear();
+    });
     connect(m_loader, &ui::FileLoader::loadFailed, this, [this](const QString& message) { onLoadFailed(message); });
     connect(m_loader, &ui::FileLoader::loadCancelled, this, [this](const QString& path) {
         setLoadingUi(false);
         statusBar()->showMessage(tr("Cancelled loading %1").arg(fileNameOf(path)), 5000);
     });
     connect(m_session, &ui::ProfileSession::resultChanged, this, &MainWindow::updateSummary);
+    connect(m_session, &ui::ProfileSession::profilesMerged, this, &MainWindow::onProfilesMerged);
+    connect(m_session, &ui::ProfileSession::mergeFailed, this, [this](const QString& message) {
+        showError(tr("Could not merge the profiles"), message);
+    });
     const auto baseChanged = [this] {
         m_clearBaseAction->setEnabled(m_session->base() || m_tracePage->base());
         updateSummary();
@@ -195,9 +205,16 @@ void MainWindow::createMenus()
     file->addAction(m_capture->action());
     createSessionActions(file);
     file->addSeparator();
-    m_compareAction = file->addAction(tr("&Compare with Base…"), this, &MainWindow::chooseBaseFile);
+    m_compareAction = file->addAction(tr("&Compare with Base…"), this, [this] { chooseBaseFile(); });
     m_compareAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+    m_compareAction->setToolTip(tr("Show the differences from a base capture (pprof's -diff_base)"));
     m_compareAction->setEnabled(false);
+    m_subtractAction = file->addAction(tr("S&ubtract Base…"), this, [this] { chooseBaseFile(true); });
+    m_subtractAction->setToolTip(tr("Subtract a base profile and show the difference as a profile (pprof's -base)"));
+    m_subtractAction->setEnabled(false);
+    m_addAction = file->addAction(tr("&Add to Profile…"), this, &MainWindow::chooseAddFile);
+    m_addAction->setToolTip(tr("Merge another profile of the same type into the open one, as pprof merges several files"));
+    m_addAction->setEnabled(false);
     m_clearBaseAction = file->addAction(tr("Stop Comparing"), this, [this] {
         if (m_stack->currentWidget() == m_tracePage)
             m_tracePage->clearBase();
@@ -447,8 +464,11 @@ void MainWindow::updateTitle()
     QStringList parts;
     if (!m_sessions->path().isEmpty())
         parts << sessionName(m_sessions->path()) + QStringLiteral("[*]");
-    if (!m_currentPath.isEmpty())
-        parts << fileNameOf(m_currentPath);
+    if (!m_currentPath.isEmpty()) {
+        const bool merged = m_session->store() && m_session->profileCount() > 1;
+        parts << (merged ? tr("%1 (%2 profiles merged)").arg(fileNameOf(m_currentPath)).arg(m_session->profileCount())
+                         : fileNameOf(m_currentPath));
+    }
     parts << tr("Goroscope");
     setWindowTitle(parts.join(QStringLiteral(" \u2014 ")));
 }
@@ -543,7 +563,7 @@ void MainWindow::chooseFile()
         openFile(path);
 }
 
-void MainWindow::chooseBaseFile()
+void MainWindow::chooseBaseFile(bool subtract)
 {
     // The base must be of the open capture's kind; "All files" too, since the loader goes by content.
     const bool trace = m_stack->currentWidget() == m_tracePage;
@@ -552,7 +572,15 @@ void MainWindow::chooseBaseFile()
         trace ? tr("Execution traces (%1);;All files (*)").arg(kTracePatterns)
               : tr("Go profiles and goroutine dumps (*.pb.gz *.pprof *.pb *.prof *.txt *.log);;All files (*)"));
     if (!path.isEmpty())
-        openBaseFile(path);
+        openBaseFile(path, subtract);
+}
+
+void MainWindow::chooseAddFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add to Profile"), dialogDirectory(),
+                                                      tr("pprof profiles (*.pb.gz *.pprof *.pb *.prof);;All files (*)"));
+    if (!path.isEmpty())
+        addToProfile(path);
 }
 
 void MainWindow::chooseBesideFile()
@@ -595,11 +623,48 @@ void MainWindow::openFile(const QString& path)
         startLoad(path, LoadTarget::Main);
 }
 
-void MainWindow::openBaseFile(const QString& path)
+void MainWindow::openBaseFile(const QString& path, bool subtract)
 {
     if (!store())
         return;
     startLoad(path, LoadTarget::Base);
+    m_subtractBase = subtract;
+}
+
+void MainWindow::addToProfile(const QString& path)
+{
+    if (!m_session->store())
+        return;
+    startLoad(path, LoadTarget::Add);
+}
+
+void MainWindow::openFiles(const QStringList& files, const QString& base)
+{
+    if (files.isEmpty())
+        return;
+    m_queuedFiles = files.mid(1);
+    m_queuedBase = base;
+    openFile(files.first());
+}
+
+void MainWindow::openNextQueued()
+{
+    if (!m_queuedFiles.isEmpty()) {
+        const QString next = m_queuedFiles.takeFirst();
+        if (m_tracePage->store())
+            openBesideFile(next);
+        else
+            addToProfile(next);
+    } else if (!m_queuedBase.isEmpty()) {
+        openBaseFile(std::exchange(m_queuedBase, QString()));
+    }
+}
+
+void MainWindow::onProfilesMerged(int count)
+{
+    statusBar()->showMessage(tr("%1 profiles merged").arg(count), 5000);
+    updateTitle();
+    updateSummary();
 }
 
 void MainWindow::openBesideFile(const QString& path)
@@ -617,9 +682,11 @@ void MainWindow::startLoad(const QString& path, LoadTarget target)
     QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
     m_loadLabel->setText(target == LoadTarget::Base     ? tr("Loading base %1…").arg(fileNameOf(path))
                          : target == LoadTarget::Beside ? tr("Loading %1 beside the trace…").arg(fileNameOf(path))
+                         : target == LoadTarget::Add    ? tr("Loading %1 to add…").arg(fileNameOf(path))
                                                         : tr("Loading %1…").arg(fileNameOf(path)));
     setLoadingUi(true);
     // Only the file shown needs its trace views; a base or a file beside is only compared or linked.
+    m_subtractBase = false;
     m_loader->load(path, target == LoadTarget::Main ? ui::FileLoader::Views::Prepare : ui::FileLoader::Views::Skip);
 }
 
@@ -654,6 +721,10 @@ void MainWindow::onLoaded(const StorePtr& store, const ui::TraceViewsPtr& views,
                                        .arg(path));
         return;
     }
+    if (m_loadTarget == LoadTarget::Add && !(store->profile && store->profile->pprof && m_session->store())) {
+        onLoadFailed(tr("%1: only a pprof profile can be added to an open pprof profile").arg(path));
+        return;
+    }
     if (m_loadTarget == LoadTarget::Beside && !m_tracePage->openBeside(store, path)) {
         onLoadFailed(tr("%1: only a pprof profile or a goroutine dump can be opened beside a trace").arg(path));
         return;
@@ -663,14 +734,18 @@ void MainWindow::onLoaded(const StorePtr& store, const ui::TraceViewsPtr& views,
     if (m_loadTarget == LoadTarget::Beside) {
         statusBar()->showMessage(tr("%1 opened beside the trace").arg(fileNameOf(path)), 5000);
         updateWarnings(store);
+    } else if (m_loadTarget == LoadTarget::Add) {
+        statusBar()->showMessage(tr("Merging %1…").arg(fileNameOf(path)), 5000);
+        m_session->addProfile(store);
     } else if (m_loadTarget == LoadTarget::Base) {
         if (traceOpen)
             m_tracePage->compareWith(store);
         else if (store->dump)
             m_dumpPage->setBase(store);
         else
-            m_session->setBase(store);
-        statusBar()->showMessage(tr("Comparing with %1").arg(fileNameOf(path)), 5000);
+            m_session->setBase(store, m_subtractBase ? BaseMode::Subtract : BaseMode::Compare);
+        statusBar()->showMessage((m_subtractBase ? tr("Subtracting %1") : tr("Comparing with %1")).arg(fileNameOf(path)),
+                                 5000);
         updateWarnings(store);
     } else {
         paintInNextTurn();
@@ -715,6 +790,9 @@ void MainWindow::setStore(StorePtr store, const QString& path, ui::TraceViewsPtr
                               : m_session->store() ? static_cast<QWidget*>(m_dumpPage)
                                                    : m_welcome);
     m_compareAction->setEnabled(m_session->store() != nullptr || isTrace);
+    const bool pprof = m_session->store() && m_session->store()->profile && m_session->store()->profile->pprof;
+    m_subtractAction->setEnabled(pprof);
+    m_addAction->setEnabled(pprof);
     m_besideAction->setEnabled(isTrace);
     m_addBookmarkAction->setEnabled(isTrace);
     fillViewMenu();

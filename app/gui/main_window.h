@@ -47,8 +47,15 @@ public:
     // Starts loading `path` in the background; the current file stays until it succeeds. A
     // session file is restored instead (SessionController::open).
     void openFile(const QString& path);
-    // Loads `path` as the diff base of the current profile, dump or trace (a capture of the same kind).
-    void openBaseFile(const QString& path);
+    // Loads `path` as the diff base of the current profile, dump or trace (a capture of the same
+    // kind); for a profile, `subtract` uses it as pprof's -base instead of -diff_base.
+    void openBaseFile(const QString& path, bool subtract = false);
+    // Loads a pprof profile and merges it into the open one (File › Add to Profile…).
+    void addToProfile(const QString& path);
+    // The command line's files: the first opened, the others one after another merged into its
+    // profile (as pprof merges several sources) or, after a trace, opened beside it; then `base`
+    // (if not empty) as the diff base. A failed load drops what is still queued.
+    void openFiles(const QStringList& files, const QString& base = {});
     // Loads a pprof profile or goroutine dump beside the open trace, linked to it by goroutine.
     void openBesideFile(const QString& path);
     // Stops the running load, if any; what is open stays.
@@ -98,6 +105,7 @@ private:
         Main,
         Base,
         Beside, // linked to the open trace
+        Add,    // merged into the open profile
     };
 
     // Asks to save the session when closing or opening another capture would lose annotations or
@@ -132,7 +140,10 @@ private:
     void fillRecentMenu(QMenu* menu, RecentFiles& recent, const QString& emptyText);
     void updateWelcomeRecent();
     void chooseFile();
-    void chooseBaseFile();
+    void chooseBaseFile(bool subtract = false);
+    void chooseAddFile();
+    void onProfilesMerged(int count);
+    void openNextQueued();
     void chooseBesideFile();
     void showAbout();
     QString dialogDirectory() const;
@@ -154,6 +165,8 @@ private:
     NotesDock* m_notes = nullptr;
     SessionController* m_sessions = nullptr;
     QAction* m_compareAction = nullptr;
+    QAction* m_subtractAction = nullptr;
+    QAction* m_addAction = nullptr;
     QAction* m_clearBaseAction = nullptr;
     QAction* m_besideAction = nullptr;
     QAction* m_addBookmarkAction = nullptr;
@@ -171,6 +184,9 @@ private:
     QString m_warningText; // the warnings' lines, plain, for the dialog the button opens
     RecentFiles m_recent;
     LoadTarget m_loadTarget = LoadTarget::Main;
+    QStringList m_queuedFiles; // openFiles' files still to load, each after the previous one
+    QString m_queuedBase;
+    bool m_subtractBase = false; // the base being loaded is subtracted (pprof's -base)
     QString m_currentPath;
 };
 

@@ -22,4 +22,14 @@ Result<GranularSelection> selectStacksAt(const StorePtr& store, size_t sampleTyp
     return GranularSelection {std::move(*regrouped), std::move(*reselected), std::move(kept)};
 }
 
+Result<WeightedStacks> selectOtherType(const StorePtr& store, size_t sampleType, const StackFilter& filter,
+                                       const GranularSelection& like)
+{
+    std::vector<uint8_t> kept;
+    auto selected = selectProfileStacks(*store, sampleType, filter, nullptr, &kept);
+    if (!selected || like.store == store)
+        return selected;
+    return selectProfileStacks(*like.store, sampleType, StackFilter {}, &kept);
+}
+
 } // namespace gs

@@ -22,4 +22,9 @@ struct GranularSelection
 Result<GranularSelection> selectStacksAt(const StorePtr& store, size_t sampleType, const StackFilter& filter,
                                          NodeGranularity granularity);
 
+// Another sample type of `store` through the same filter, over the nodes of `like` (what
+// selectStacksAt made of `store` with `filter`): pprof's -mean divides by sample type 0 so.
+Result<WeightedStacks> selectOtherType(const StorePtr& store, size_t sampleType, const StackFilter& filter,
+                                       const GranularSelection& like);
+
 } // namespace gs

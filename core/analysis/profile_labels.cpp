@@ -18,7 +18,7 @@ std::string_view baseName(std::string_view path)
 } // namespace
 
 std::vector<std::string> profileLabels(const Profile& p, size_t sampleType, int64_t total,
-                                       const std::function<std::string(int64_t)>& value)
+                                       const std::function<std::string(int64_t)>& value, bool mean)
 {
     std::vector<std::string> lines;
     if (!p.mappings.empty()) {
@@ -31,7 +31,7 @@ std::vector<std::string> profileLabels(const Profile& p, size_t sampleType, int6
         if (!c.starts_with('#'))
             lines.push_back(c);
     }
-    lines.push_back("Type: " + p.sampleTypes[sampleType].type);
+    lines.push_back("Type: " + std::string(mean ? "mean_" : "") + p.sampleTypes[sampleType].type);
     if (p.timeNanos != 0) {
         const std::time_t seconds = std::time_t(p.timeNanos / 1000000000);
         std::tm tm {};

@@ -143,7 +143,8 @@ private:
                                              : (b.mergedCount > 0 ? "rgb(190,190,190)" : colourFor(name));
         m_out << "<g><title>";
         writeXmlEscaped(m_out, name);
-        m_out << " (" << formatValue(b.total, m_options.valueUnit) << ", " << formatPercentTrimmed(b.total) << ")</title>"
+        const int64_t shown = m_options.ratio != 1 ? int64_t(double(b.total) * m_options.ratio) : b.total;
+        m_out << " (" << formatValue(shown, m_options.valueUnit, m_options.outputUnit) << ", " << formatPercentTrimmed(b.total) << ")</title>"
               << "<rect x=\"" << fmt(b.x) << "\" y=\"" << fmt(y) << "\" width=\"" << fmt(w) << "\" height=\""
               << fmt(kFrameHeight - 1) << "\" fill=\"" << fill << "\" rx=\"2\"/>";
         const auto fits = size_t(std::max(0.0, (w - 6) / kCharWidth));

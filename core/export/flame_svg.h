@@ -14,6 +14,8 @@ struct FlameSvgOptions
     std::string title = "Flame Graph";
     std::string subtitle;  // e.g. "cpu (nanoseconds), 1234 samples"
     std::string valueUnit; // the sample type's unit, for tooltips ("nanoseconds", "bytes", "count")
+    std::string outputUnit = "auto"; // the tooltips' unit ("ms", "MB"), or the best fit
+    double ratio = 1;                // the tooltips' values are multiplied by it (1 / pprof's -divide_by)
     int width = 1200;
     // Children narrower than this fraction of the root are not drawn one by one: each run of
     // adjacent narrow siblings becomes one box with their summed weight, so totals are preserved.

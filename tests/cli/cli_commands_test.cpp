@@ -177,6 +177,41 @@ TEST(CliFlame, FoldedStacksAtLineGranularity)
     EXPECT_NE(folded.find("main.hashLoop goroscope/gen/pprof/main.go:34"), std::string::npos);
 }
 
+// Several FILEs are merged as pprof merges them: the same stacks with twice the weight.
+int64_t foldedSum(const std::string& folded)
+{
+    std::istringstream in(folded);
+    std::string line;
+    int64_t sum = 0;
+    while (std::getline(in, line))
+        sum += std::stoll(line.substr(line.rfind(' ') + 1));
+    return sum;
+}
+
+TEST(CliFlame, FlameOfAProfileMergedWithItselfHasTwiceTheWeight)
+{
+    const fs::path one = tempPath("_one.folded"), two = tempPath("_two.folded");
+    ASSERT_EQ(runCliCaptured({"flame", kCpu, "-o", one.string()}).code, 0);
+    const CliRun r = runCliCaptured({"flame", kCpu, kCpu, "-o", two.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const int64_t single = foldedSum(readText(one)), merged = foldedSum(readText(two));
+    fs::remove(one);
+    fs::remove(two);
+    EXPECT_GT(single, 0);
+    EXPECT_EQ(merged, 2 * single);
+}
+
+TEST(CliFlame, FlameTooltipsTakeTheUnitAndDivisor)
+{
+    const fs::path out = tempPath(".svg");
+    const CliRun r = runCliCaptured({"flame", kCpu, "-o", out.string(), "--unit", "ms", "--divide-by", "2"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string svg = readText(out);
+    fs::remove(out);
+    // cpu.pb.gz holds 980ms of samples.
+    EXPECT_NE(svg.find("<title>all (490ms,"), std::string::npos);
+}
+
 TEST(CliErrors, GranularityNeedsOneChoiceAndAPprofProfile)
 {
     CliRun r = runCliCaptured({"top", kCpu, "--files", "--lines"});

@@ -486,5 +486,94 @@ TEST_F(PprofReference, GoRegexSyntaxMeansTheSameAsInPprof)
     compare(cpu, "nanoseconds", {"-tagfocus=worker=(?i)B"}, {"--tagfocus", "worker=(?i)B"});
 }
 
+// Several sources merged, as pprof merges the files it is given: whole text reports of profiles
+// merged with themselves and of two profiles of the same types (block and mutex: contentions and
+// delay), and exact raw values.
+TEST_F(PprofReference, MergedSourcesMatchPprof)
+{
+    const std::string data = GOROSCOPE_TEST_DATA_DIR "/pprof/";
+    const std::string cpu = data + "cpu.pb.gz", block = data + "block.pb.gz", mutex = data + "mutex.pb.gz";
+    const std::string heap = data + "heap.pb.gz", allocs = data + "allocs.pb.gz", goroutine = data + "goroutine.pb.gz";
+    compareText({
+        {{cpu, cpu}, {cpu, cpu}},
+        {{block, block}, {block, block}},
+        {{block, mutex}, {block, mutex}},
+        {{"-cum", "-sample_index=0", mutex, block}, {mutex, block, "--cum", "--sample-index", "0"}},
+        {{"-sample_index=alloc_objects", heap, allocs}, {heap, allocs, "--sample-index", "alloc_objects"}},
+        {{goroutine, goroutine, goroutine}, {goroutine, goroutine, goroutine}},
+        {{"-lines", block, mutex}, {block, mutex, "--lines"}},
+    });
+    compareText({{{block, mutex}, {block, mutex}}}, {"peek", "main\\."});
+    compare(cpu, "nanoseconds", {cpu}, {cpu});
+    compare(block, "nanoseconds", {mutex}, {mutex});
+}
+
+// -base subtracts the base (negative values stay, percentages of the difference's absolute
+// total); -diff_base too, but percentages are of the base's total.
+TEST_F(PprofReference, BaseAndDiffBaseMatchPprof)
+{
+    const std::string data = GOROSCOPE_TEST_DATA_DIR "/pprof/";
+    const std::string cpu = data + "cpu.pb.gz", block = data + "block.pb.gz", mutex = data + "mutex.pb.gz";
+    const std::string heap = data + "heap.pb.gz", allocs = data + "allocs.pb.gz";
+    compareText({
+        {{"-base", mutex, block}, {block, "--base", mutex}},
+        {{"-diff_base", mutex, block}, {block, "--diff-base", mutex}},
+        {{"-diff_base", block, mutex}, {mutex, "--diff-base", block}},
+        {{"-cum", "-diff_base", mutex, block}, {block, "--cum", "--diff-base", mutex}},
+        {{"-lines", "-focus=main", "-diff_base", mutex, block}, {block, "--lines", "--focus", "main", "--diff-base", mutex}},
+        // The same samples: everything cancels out, and the reports are empty.
+        {{"-base", allocs, heap}, {heap, "--base", allocs}},
+        {{"-diff_base", allocs, heap}, {heap, "--diff-base", allocs}},
+        {{"-base", cpu, cpu, cpu}, {cpu, cpu, "--base", cpu}},
+    });
+    compareText({{{"-diff_base", mutex, block}, {block, "--diff-base", mutex}}}, {"peek", "main\\."});
+    // Exact values too, in the sample type's own unit (pprof prints a negative value's percentage
+    // unsigned, our JSON signed: the text reports above compare those).
+    compareText({{{"-unit=nanoseconds", "-base", mutex, block}, {block, "--unit", "nanoseconds", "--base", mutex}},
+                 {{"-unit=nanoseconds", "-diff_base", mutex, block}, {block, "--unit", "nanoseconds", "--diff-base", mutex}}});
+}
+
+// -mean (each value divided by the contention count), -unit and -divide_by.
+TEST_F(PprofReference, MeanUnitAndDivideByMatchPprof)
+{
+    const std::string data = GOROSCOPE_TEST_DATA_DIR "/pprof/";
+    const std::string cpu = data + "cpu.pb.gz", block = data + "block.pb.gz", mutex = data + "mutex.pb.gz";
+    const std::string heap = data + "heap.pb.gz";
+    compareText({
+        {{"-mean", block}, {block, "--mean"}},
+        {{"-mean", mutex}, {mutex, "--mean"}},
+        {{"-mean", "-cum", block, mutex}, {block, mutex, "--mean", "--cum"}},
+        {{"-mean", "-addresses", block}, {block, "--mean", "--addresses"}},
+        {{"-mean", "-unit=ms", block}, {block, "--mean", "--unit", "ms"}},
+        {{"-unit=ms", cpu}, {cpu, "--unit", "ms"}},
+        {{"-unit=s", cpu}, {cpu, "--unit", "s"}},
+        {{"-divide_by=2", cpu}, {cpu, "--divide-by", "2"}},
+        {{"-unit=MB", "-divide_by=3", heap}, {heap, "--unit", "MB", "--divide-by", "3"}},
+        {{"-divide_by=0.5", "-base", mutex, block}, {block, "--divide-by", "0.5", "--base", mutex}},
+    });
+    compareText({{{"-mean", block}, {block, "--mean"}}, {{"-unit=s", "-divide_by=4", cpu, cpu}, {cpu, cpu, "--unit", "s", "--divide-by", "4"}}},
+                {"peek", "main\\."});
+}
+
+// Profiles with no sample type in common do not merge: one line naming the file, no report.
+TEST_F(PprofReference, ProfilesOfOtherTypesDoNotMerge)
+{
+    const std::string data = GOROSCOPE_TEST_DATA_DIR "/pprof/";
+    std::string stderrText;
+    const std::string pprofOut = gs::test::runCommand(gs::test::shellQuote(m_go) + " tool pprof -top " + data + "cpu.pb.gz "
+                                                          + data + "heap.pb.gz",
+                                                      &stderrText);
+    EXPECT_EQ(pprofOut, "");
+    EXPECT_NE(stderrText.find("profiles have empty common sample type list"), std::string::npos) << stderrText;
+    for (const std::vector<std::string>& argv :
+         {std::vector<std::string> {"top", data + "cpu.pb.gz", data + "heap.pb.gz"},
+          std::vector<std::string> {"top", data + "cpu.pb.gz", "--base", data + "heap.pb.gz"}}) {
+        const CliRun ours = runCliCaptured(argv);
+        EXPECT_EQ(ours.code, 1);
+        EXPECT_EQ(ours.out, "");
+        EXPECT_EQ(ours.err, "goroscope-cli: " + data + "heap.pb.gz: profiles have empty common sample type list\n");
+    }
+}
+
 } // namespace
 } // namespace gs::cli::test

@@ -3,6 +3,7 @@
 
 #include "core/analysis/granular_selection.h"
 #include "core/analysis/peek.h"
+#include "core/analysis/report_values.h"
 #include "widgets/common/go_names.h"
 #include "widgets/profile/stack_merge.h"
 
@@ -25,18 +26,34 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
 {
     if (!store || !store->profile)
         return Error {"this input has no profile samples", std::nullopt};
-    auto selected = selectStacksAt(store, query.sampleType, query.filter, query.granularity);
+    StorePtr source = store;
+    if (base && query.baseMode == BaseMode::Subtract) {
+        auto difference = mergeWithBase(store, base, BaseMode::Subtract);
+        if (!difference)
+            return difference.error();
+        source = std::move(*difference);
+    }
+    // A merge keeps the sample types both have: the chosen one by name.
+    const int type = source->profile->findSampleType(store->profile->sampleTypes[query.sampleType].type);
+    if (type < 0)
+        return Error {"the base has no " + store->profile->sampleTypes[query.sampleType].type + " samples", std::nullopt};
+    auto selected = selectStacksAt(source, size_t(type), query.filter, query.granularity);
     if (!selected)
         return selected.error();
     // At a granularity other than functions, every id below refers to the regrouped copy.
     const StorePtr& shown = selected->store;
 
     auto result = std::make_shared<ProfileResult>();
-    result->sampleType = store->profile->sampleTypes[query.sampleType];
-    result->unfilteredTotal = sampleTypeTotal(*store->profile, query.sampleType);
+    result->sampleType = source->profile->sampleTypes[size_t(type)];
+    const bool mean = query.mean && !(base && query.baseMode == BaseMode::Compare);
+    result->mean = mean;
+    result->outputUnit = query.unit;
+    result->ratio = query.divideBy != 0 ? 1 / query.divideBy : 1;
+    result->unfilteredTotal
+        = reportTotal(*source, size_t(type), mean ? std::optional<size_t>(0) : std::nullopt);
     WeightedStacks current = std::move(selected->stacks);
     std::optional<WeightedStacks> baseStacks;
-    if (base && base->profile && !base->profile->sampleTypes.empty()) {
+    if (base && query.baseMode == BaseMode::Compare && base->profile && !base->profile->sampleTypes.empty()) {
         const size_t baseType = baseSampleType(*store->profile, query.sampleType, *base->profile);
         auto b = selectStacksAt(base, baseType, query.filter, query.granularity);
         if (!b)
@@ -60,6 +77,13 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
     result->edges = computeCallEdges(symbols, current);
     if (basePtr)
         result->edges = subtractCallEdges(result->edges, computeCallEdges(symbols, *basePtr));
+    if (mean) {
+        // As pprof's -mean: the divisor is sample type 0 (a count) over the same samples and nodes.
+        auto divisor = selectOtherType(source, 0, query.filter, *selected);
+        if (!divisor)
+            return divisor.error();
+        divideTopRows(symbols, *divisor, result->top);
+    }
     switch (query.mode) {
     case ViewMode::TopDown:
     case ViewMode::Graph:
@@ -86,7 +110,7 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
         CallGraphInput input;
         input.store = shown.get();
         input.granularity = query.granularity.granularity;
-        input.sampleType = query.sampleType;
+        input.sampleType = size_t(type);
         input.samples = &selected->keptSamples;
         input.hidden = &current.hiddenFunctions;
         input.total = result->unfilteredTotal;

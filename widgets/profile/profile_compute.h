@@ -5,6 +5,7 @@
 #include "core/analysis/call_graph.h"
 #include "core/analysis/flame_tree.h"
 #include "core/analysis/granularity.h"
+#include "core/analysis/profile_merge.h"
 #include "core/analysis/stack_selection.h"
 #include "core/analysis/top_table.h"
 #include "core/base/error.h"
@@ -33,6 +34,14 @@ struct ProfileQuery
     ViewMode mode = ViewMode::TopDown;
     std::string pivot; // sandwich: the function (by name) whose callers and callees are shown
     NodeGranularity granularity; // pprof's -functions/-files/-lines/-addresses/-noinlines
+    // How a base profile is used: compared (pprof's -diff_base) or subtracted (-base), giving a
+    // profile of the difference shown like any other.
+    BaseMode baseMode = BaseMode::Compare;
+    // pprof's -mean (the top table's values divided by the count of sample type 0), -unit
+    // ("auto" or "ms", "MB"...) and -divide_by.
+    bool mean = false;
+    std::string unit = "auto";
+    double divideBy = 1;
 };
 
 // The finished, immutable result of one query, shared by the flame graphs and the top table.
@@ -54,12 +63,19 @@ struct ProfileResult
     int64_t unfilteredBaseTotal = 0; // diff only: the same for the base
     bool isDiff = false;
     std::optional<FunctionId> pivot;
+    bool mean = false;              // the top rows and unfilteredTotal are means (pprof's -mean)
+    std::string outputUnit = "auto"; // the values' display unit
+    double ratio = 1;                // values are shown multiplied by it (1 / divideBy)
+
+    // A value as the views show it: scaled by `ratio`, in `outputUnit`.
+    int64_t shown(int64_t v) const { return ratio != 1 ? int64_t(double(v) * ratio) : v; }
 };
 
 // Runs a query against a store (and optionally a diff base) on the calling thread. The base uses
-// the sample type of the same name when it has one, else the same index, and the same granularity.
-// Fails only for an invalid filter, a profile-less store or a granularity the stores cannot be
-// regrouped at, with a one-line message.
+// the sample type of the same name when it has one, else the same index, and the same granularity;
+// a subtracted base is merged in negated, as pprof's -base does. Fails for an invalid filter, a
+// profile-less store, a base that does not merge or a granularity the stores cannot be regrouped
+// at, with a one-line message.
 Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& store, const StorePtr& base,
                                                             const ProfileQuery& query);
 

@@ -11,6 +11,7 @@
 #include "widgets/flamegraph/flame_pane.h"
 #include "widgets/graph/call_graph_view.h"
 #include "widgets/profile/profile_session.h"
+#include "widgets/profile/value_options_button.h"
 #include "widgets/source/source_panel.h"
 #include "widgets/top/peek_panel.h"
 #include "widgets/top/top_table_model.h"
@@ -202,6 +203,8 @@ void ProfilePage::buildUi()
     top->addWidget(toolButton(m_graphMode, this));
     top->addWidget(separator(this));
     top->addWidget(toolButton(m_flip, this));
+    m_values = new ValueOptionsButton(m_session, this);
+    top->addWidget(m_values);
     top->addWidget(separator(this));
     top->addWidget(m_granularity);
     top->addWidget(m_noInlines);
@@ -423,9 +426,15 @@ void ProfilePage::onQueryChanged()
     m_clearBase->setVisible(base != nullptr);
     if (base) {
         const QString name = captureText(QString::fromStdString(base->sourcePath).section(QLatin1Char('/'), -1));
-        m_diffBadge->setText(tr("diff vs %1").arg(name));
-        m_diffBadge->setToolTip(plainToolTip(tr("Frames are red where they grew and blue where they shrank relative to %1")
-                                                 .arg(captureText(base->sourcePath))));
+        if (m_session->baseMode() == BaseMode::Subtract) {
+            m_diffBadge->setText(tr("minus %1").arg(name));
+            m_diffBadge->setToolTip(plainToolTip(
+                tr("%1 is subtracted (pprof's -base): values are the difference").arg(captureText(base->sourcePath))));
+        } else {
+            m_diffBadge->setText(tr("diff vs %1").arg(name));
+            m_diffBadge->setToolTip(plainToolTip(tr("Frames are red where they grew and blue where they shrank relative to %1")
+                                                     .arg(captureText(base->sourcePath))));
+        }
     }
 }
 

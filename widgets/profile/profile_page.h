@@ -30,6 +30,7 @@ class PeekPanel;
 class ProfileSession;
 class SourcePanel;
 class TopTableModel;
+class ValueOptionsButton;
 
 // The profile workspace: sample-type selector, view mode, orientation, search, filter chips, the
 // flame graph (or the sandwich pair), and beside it the top table and the selected function's source. It wires the views to the session — table
@@ -59,6 +60,10 @@ public:
     QCheckBox* narrowTableBox() const { return m_narrowTable; }
     // "matched 23.4% of 1.2 s", or empty without a search.
     QString searchSummary() const;
+    // The Values menu: mean, unit, divide by.
+    ValueOptionsButton* valueOptions() const { return m_values; }
+    // The badge naming the base ("diff vs base.pb.gz", "minus base.pb.gz"), hidden without one.
+    QLabel* baseBadge() const { return m_diffBadge; }
 
     // Actions for the main window's View menu (they also work while the page has focus).
     QList<QAction*> viewActions() const;
@@ -92,6 +97,7 @@ private:
     QLabel* m_status = nullptr;
     QLabel* m_diffBadge = nullptr;
     QToolButton* m_clearBase = nullptr;
+    ValueOptionsButton* m_values = nullptr;
     FilterBar* m_filterBar = nullptr;
     QStackedWidget* m_flameStack = nullptr;
     FlamePane* m_mainPane = nullptr;

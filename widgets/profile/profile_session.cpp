@@ -11,6 +11,7 @@ namespace {
 struct ComputeOutcome
 {
     std::shared_ptr<const ProfileResult> result;
+    StorePtr store; // a merge's
     QString error;
 };
 
@@ -19,12 +20,18 @@ struct ComputeOutcome
 ProfileSession::ProfileSession(QObject* parent)
     : QObject(parent)
     , m_jobs(this)
+    , m_mergeJobs(this)
 {
 }
 
 void ProfileSession::setStore(StorePtr store)
 {
+    m_mergeJobs.cancel();
     m_store = std::move(store);
+    m_parts.clear();
+    m_pendingParts.clear();
+    if (m_store)
+        m_parts.push_back(m_store);
     m_base.reset();
     m_filters.clear();
     m_selected.clear();
@@ -40,12 +47,77 @@ void ProfileSession::setStore(StorePtr store)
     recompute();
 }
 
+void ProfileSession::addProfile(StorePtr other)
+{
+    if (!m_store || !other)
+        return;
+    // Every addition merges all the parts again, so that a newer one includes those still running.
+    if (m_pendingParts.empty())
+        m_pendingParts = m_parts;
+    m_pendingParts.push_back(std::move(other));
+    m_mergeJobs.start(
+        [parts = m_pendingParts] {
+            ComputeOutcome outcome;
+            auto merged = mergeProfiles(parts);
+            if (merged)
+                outcome.store = std::move(*merged);
+            else
+                outcome.error = QString::fromStdString(merged.error().message);
+            return outcome;
+        },
+        [this](ComputeOutcome outcome) {
+            std::vector<StorePtr> parts = std::move(m_pendingParts);
+            m_pendingParts.clear();
+            if (!outcome.store) {
+                emit mergeFailed(outcome.error);
+                return;
+            }
+            m_parts = std::move(parts);
+            m_store = std::move(outcome.store);
+            emit profilesMerged(profileCount());
+            recompute();
+        });
+}
+
 void ProfileSession::setBase(StorePtr base)
 {
-    if (base == m_base)
+    setBase(std::move(base), m_query.baseMode);
+}
+
+void ProfileSession::setBase(StorePtr base, BaseMode mode)
+{
+    if (base == m_base && mode == m_query.baseMode)
         return;
     m_base = std::move(base);
+    m_query.baseMode = mode;
     emit baseChanged();
+    recompute();
+}
+
+void ProfileSession::setMean(bool mean)
+{
+    if (mean == m_query.mean)
+        return;
+    m_query.mean = mean;
+    emit queryChanged();
+    recompute();
+}
+
+void ProfileSession::setOutputUnit(const std::string& unit)
+{
+    if (unit == m_query.unit)
+        return;
+    m_query.unit = unit;
+    emit queryChanged();
+    recompute();
+}
+
+void ProfileSession::setDivideBy(double divisor)
+{
+    if (divisor == m_query.divideBy || divisor == 0)
+        return;
+    m_query.divideBy = divisor;
+    emit queryChanged();
     recompute();
 }
 

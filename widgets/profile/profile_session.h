@@ -30,9 +30,27 @@ public:
     void setStore(StorePtr store);
     const StorePtr& store() const { return m_store; }
 
+    // Merges `other` into the profile off the GUI thread, as pprof merges several sources; the
+    // filters and the view stay. On success emits profilesMerged, else mergeFailed with one line,
+    // and what is open stays as it was.
+    void addProfile(StorePtr other);
+    // How many profiles the shown one merges (1 for a profile as loaded).
+    int profileCount() const { return int(m_parts.size()); }
+
     void setBase(StorePtr base);
+    // A base with how it is used: compared (pprof's -diff_base) or subtracted (-base).
+    void setBase(StorePtr base, BaseMode mode);
     void clearBase() { setBase(nullptr); }
     const StorePtr& base() const { return m_base; }
+    BaseMode baseMode() const { return m_query.baseMode; }
+
+    // pprof's -mean, -unit ("auto" for the best fit) and -divide_by for the values shown.
+    void setMean(bool mean);
+    bool mean() const { return m_query.mean; }
+    void setOutputUnit(const std::string& unit);
+    const std::string& outputUnit() const { return m_query.unit; }
+    void setDivideBy(double divisor);
+    double divideBy() const { return m_query.divideBy; }
 
     void setSampleType(size_t index);
     size_t sampleType() const { return m_query.sampleType; }
@@ -70,6 +88,8 @@ signals:
     void selectionChanged();
     void computingChanged(bool computing);
     void computeFailed(const QString& message);
+    void profilesMerged(int count);
+    void mergeFailed(const QString& message);
 
 private:
     void recompute();
@@ -77,6 +97,9 @@ private:
     void resolveSelection();
 
     StorePtr m_store;
+    // The profiles as loaded that m_store merges, and those a running merge adds to them.
+    std::vector<StorePtr> m_parts;
+    std::vector<StorePtr> m_pendingParts;
     StorePtr m_base;
     ProfileQuery m_query;
     std::vector<FilterItem> m_filters;
@@ -85,6 +108,7 @@ private:
     std::shared_ptr<const ProfileResult> m_result;
     bool m_computing = false;
     JobRunner m_jobs;
+    JobRunner m_mergeJobs;
 };
 
 } // namespace gs::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/top/top_table_model.h"
 
+#include "core/analysis/value_format.h"
+
 #include "widgets/common/capture_display.h"
 #include "widgets/common/qt_strings.h"
 #include "widgets/common/table_sort.h"
@@ -12,6 +14,24 @@
 #include <cstdlib>
 
 namespace gs::ui {
+
+namespace {
+
+// A value in the unit the user chose (pprof's -unit: "ms", "MB"), two decimals at most.
+QString inUnit(int64_t value, const std::string& unit, const std::string& toUnit, bool signedDelta)
+{
+    const ScaledValue scaled = scaleValue(value, unit, toUnit);
+    QString text = QString::number(scaled.value, 'f', 2);
+    while (text.endsWith(QLatin1Char('0')))
+        text.chop(1);
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    if (signedDelta && value > 0)
+        text.prepend(QLatin1Char('+'));
+    return scaled.unit.empty() ? text : text + QLatin1Char(' ') + QString::fromStdString(scaled.unit);
+}
+
+} // namespace
 
 TopTableModel::TopTableModel(QObject* parent)
     : OrderedTableModel(parent)
@@ -74,7 +94,12 @@ QVariant TopTableModel::data(const QModelIndex& index, int role) const
     const std::string& unit = m_result->sampleType.unit;
     const bool diff = m_result->isDiff;
     const double denom = denominator();
-    auto value = [&](int64_t v) { return diff ? formatDelta(v, unit) : formatValue(v, unit); };
+    auto value = [&](int64_t v) {
+        const int64_t shown = m_result->shown(v);
+        if (m_result->outputUnit != "auto")
+            return inUnit(shown, unit, m_result->outputUnit, diff);
+        return diff ? formatDelta(shown, unit) : formatValue(shown, unit);
+    };
     auto percent = [&](int64_t v) { return denom != 0 ? formatPercent(double(v) / denom) : QStringLiteral("-"); };
 
     switch (role) {
