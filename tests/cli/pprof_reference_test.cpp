@@ -560,7 +560,7 @@ TEST_F(PprofReference, ProfilesOfOtherTypesDoNotMerge)
 {
     const std::string data = GOROSCOPE_TEST_DATA_DIR "/pprof/";
     std::string stderrText;
-    const std::string pprofOut = gs::test::runCommand(gs::test::shellQuote(m_go) + " tool pprof -top " + data + "cpu.pb.gz "
+    const std::string pprofOut = gs::test::runCommand(m_pprof + " -top " + data + "cpu.pb.gz "
                                                           + data + "heap.pb.gz",
                                                       &stderrText);
     EXPECT_EQ(pprofOut, "");

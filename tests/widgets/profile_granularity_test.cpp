@@ -10,10 +10,10 @@
 
 #include <gtest/gtest.h>
 
-#include <QCheckBox>
-#include <QComboBox>
+#include <QMenu>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 #include <algorithm>
@@ -56,18 +56,25 @@ TEST(ProfileGranularity, TheControlsRegroupEveryView)
     ASSERT_TRUE(contains(functions, "main.hashLoop"));
     ASSERT_TRUE(contains(functions, "main.spin"));
 
-    auto* granularity = page.findChild<QComboBox*>(QStringLiteral("granularity"));
-    auto* noInlines = page.findChild<QCheckBox*>(QStringLiteral("noInlines"));
+    auto* granularity = page.findChild<QToolButton*>(QStringLiteral("granularity"));
     ASSERT_NE(granularity, nullptr);
-    ASSERT_NE(noInlines, nullptr);
+    ASSERT_NE(granularity->menu(), nullptr);
     EXPECT_TRUE(granularity->isEnabled());
+    EXPECT_EQ(granularity->text(), QStringLiteral("Functions"));
+    auto action = [&](const QString& text) {
+        for (QAction* a : granularity->menu()->actions()) {
+            if (a->text() == text)
+                return a;
+        }
+        ADD_FAILURE() << "no menu entry " << text.toStdString();
+        return granularity->menu()->actions().front();
+    };
+    QAction* noInlines = action(QStringLiteral("No inlines"));
 
     auto choose = [&](const QString& text) {
-        const int index = granularity->findText(text);
-        ASSERT_GE(index, 0) << text.toStdString();
-        granularity->setCurrentIndex(index);
-        emit granularity->activated(index);
+        action(text)->trigger();
         ASSERT_TRUE(QTest::qWaitFor([&] { return !session.isComputing(); }, kTimeoutMs));
+        EXPECT_EQ(granularity->text(), text);
     };
 
     choose(QStringLiteral("Lines"));
@@ -97,7 +104,8 @@ TEST(ProfileGranularity, TheControlsRegroupEveryView)
 
     choose(QStringLiteral("Functions"));
     EXPECT_EQ(topNames(session), functions);
-    noInlines->setChecked(true);
+    noInlines->trigger();
+    EXPECT_EQ(granularity->text(), QStringLiteral("Functions, no inlines"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !session.isComputing(); }, kTimeoutMs));
     const std::vector<std::string> folded = topNames(session);
     EXPECT_FALSE(contains(folded, "main.mix"));
@@ -111,7 +119,7 @@ TEST(ProfileGranularity, TheControlsRegroupEveryView)
     ASSERT_TRUE(waitForResult(session));
     EXPECT_TRUE(session.granularity().isDefault());
     EXPECT_FALSE(noInlines->isChecked());
-    EXPECT_EQ(granularity->currentText(), QStringLiteral("Functions"));
+    EXPECT_EQ(granularity->text(), QStringLiteral("Functions"));
 }
 
 TEST(ProfileGranularity, NeedsAPprofProfile)
@@ -120,8 +128,7 @@ TEST(ProfileGranularity, NeedsAPprofProfile)
     ProfilePage page(&session);
     session.setStore(test::smallCpuProfile()); // built by hand: no addresses or lines
     ASSERT_TRUE(waitForResult(session));
-    EXPECT_FALSE(page.findChild<QComboBox*>(QStringLiteral("granularity"))->isEnabled());
-    EXPECT_FALSE(page.findChild<QCheckBox*>(QStringLiteral("noInlines"))->isEnabled());
+    EXPECT_FALSE(page.findChild<QToolButton*>(QStringLiteral("granularity"))->isEnabled());
 }
 
 TEST(ProfilePeek, ShowsTheCallersAndCalleesOfTheSelectedFunction)

@@ -25,6 +25,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -32,6 +33,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace gs::ui {
 
@@ -157,25 +160,34 @@ void ProfilePage::buildUi()
     m_sampleType->setToolTip(tr("Sample type (pprof -sample_index)"));
     m_sampleType->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     // In the order of gs::Granularity.
-    m_granularity = new QComboBox(this);
+    // A menu rather than a combo box and a check box: the row must fit a narrow window.
+    auto* granularityMenu = new QMenu(this);
+    m_granularities = new QActionGroup(this);
+    for (const auto& [text, tip] : {std::pair {tr("Functions"), tr("One node per function (pprof -functions, the default)")},
+                                    std::pair {tr("Files"), tr("One node per source file (pprof -files)")},
+                                    std::pair {tr("Lines"), tr("One node per source line (pprof -lines)")},
+                                    std::pair {tr("Addresses"), tr("One node per instruction address (pprof -addresses)")}}) {
+        QAction* a = granularityMenu->addAction(text);
+        a->setCheckable(true);
+        a->setToolTip(tip);
+        m_granularities->addAction(a);
+    }
+    granularityMenu->setToolTipsVisible(true);
+    granularityMenu->addSeparator();
+    m_noInlines = granularityMenu->addAction(tr("No inlines"));
+    m_noInlines->setCheckable(true);
+    m_noInlines->setToolTip(tr("Count inlined calls as their caller (pprof -noinlines)"));
+    m_granularity = new QToolButton(this);
     m_granularity->setObjectName(QStringLiteral("granularity"));
-    m_granularity->addItem(tr("Functions"));
-    m_granularity->addItem(tr("Files"));
-    m_granularity->addItem(tr("Lines"));
-    m_granularity->addItem(tr("Addresses"));
-    m_granularity->setItemData(0, tr("One node per function (pprof -functions, the default)"), Qt::ToolTipRole);
-    m_granularity->setItemData(1, tr("One node per source file (pprof -files)"), Qt::ToolTipRole);
-    m_granularity->setItemData(2, tr("One node per source line (pprof -lines)"), Qt::ToolTipRole);
-    m_granularity->setItemData(3, tr("One node per instruction address (pprof -addresses)"), Qt::ToolTipRole);
-    m_noInlines = new QCheckBox(tr("No inlines"), this);
-    m_noInlines->setObjectName(QStringLiteral("noInlines"));
+    m_granularity->setMenu(granularityMenu);
+    m_granularity->setPopupMode(QToolButton::InstantPopup);
+    m_granularity->setAutoRaise(true);
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search functions (regex)  Ctrl+F"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(240);
+    m_search->setMinimumWidth(160);
     m_searchSummary = new QLabel(this);
     m_searchSummary->setTextFormat(Qt::PlainText); // the unit is the profile's
-    m_searchSummary->setMinimumWidth(160);
     // On by default: pprof's web UI narrows its table to the search, and a pprof user expects it.
     m_narrowTable = new QCheckBox(tr("Filter table"), this);
     m_narrowTable->setChecked(true);
@@ -207,7 +219,6 @@ void ProfilePage::buildUi()
     top->addWidget(m_values);
     top->addWidget(separator(this));
     top->addWidget(m_granularity);
-    top->addWidget(m_noInlines);
     top->addWidget(separator(this));
     top->addWidget(m_search);
     top->addWidget(m_narrowTable);
@@ -326,8 +337,8 @@ void ProfilePage::connectSession()
         m_status->setText(message);
     });
     connect(m_sampleType, &QComboBox::activated, this, [this](int index) { m_session->setSampleType(size_t(index)); });
-    connect(m_granularity, &QComboBox::activated, this, &ProfilePage::applyGranularity);
-    connect(m_noInlines, &QCheckBox::toggled, this, &ProfilePage::applyGranularity);
+    connect(m_granularities, &QActionGroup::triggered, this, &ProfilePage::applyGranularity);
+    connect(m_noInlines, &QAction::triggered, this, &ProfilePage::applyGranularity);
     connect(m_peek, &PeekPanel::functionActivated, this,
             [this](FunctionId f) { m_session->setSelectedFunction(functionName(f)); });
     connect(m_clearBase, &QToolButton::clicked, m_session, &ProfileSession::clearBase);
@@ -382,11 +393,9 @@ void ProfilePage::onStoreChanged()
     const bool regroupable = store && canRegroup(*store);
     const QString needsPprof = tr("Needs a pprof profile (this input keeps no addresses or lines)");
     m_granularity->setEnabled(regroupable);
-    m_noInlines->setEnabled(regroupable);
-    m_granularity->setToolTip(regroupable ? tr("What a node of the flame graph, table and peek is, as pprof's "
-                                               "granularity options")
+    m_granularity->setToolTip(regroupable ? tr("What a node of the flame graph, call graph, table and peek is, as "
+                                               "pprof's granularity options")
                                           : needsPprof);
-    m_noInlines->setToolTip(regroupable ? tr("Count inlined calls as their caller (pprof -noinlines)") : needsPprof);
     m_model->setResult(nullptr);
     restoreDefaultSort(m_table);
     for (FlamePane* pane : {m_mainPane, m_callersPane, m_calleesPane})
@@ -414,12 +423,7 @@ void ProfilePage::onQueryChanged()
         break;
     }
     m_flip->setEnabled(m_session->mode() == ViewMode::TopDown || m_session->mode() == ViewMode::BottomUp);
-    const NodeGranularity granularity = m_session->granularity();
-    m_granularity->setCurrentIndex(int(granularity.granularity));
-    {
-        const QSignalBlocker quiet(m_noInlines); // showing the session's state is not a change of it
-        m_noInlines->setChecked(granularity.noInlines);
-    }
+    showGranularity();
     m_filterBar->setFilters(m_session->filters());
     const StorePtr& base = m_session->base();
     m_diffBadge->setVisible(base != nullptr);
@@ -480,7 +484,17 @@ void ProfilePage::onResultChanged()
 
 void ProfilePage::applyGranularity()
 {
-    m_session->setGranularity({Granularity(m_granularity->currentIndex()), m_noInlines->isChecked()});
+    const auto index = m_granularities->actions().indexOf(m_granularities->checkedAction());
+    m_session->setGranularity({Granularity(std::max<qsizetype>(index, 0)), m_noInlines->isChecked()});
+}
+
+void ProfilePage::showGranularity()
+{
+    const NodeGranularity granularity = m_session->granularity();
+    QAction* current = m_granularities->actions().at(int(granularity.granularity));
+    current->setChecked(true);
+    m_noInlines->setChecked(granularity.noInlines);
+    m_granularity->setText(granularity.noInlines ? tr("%1, no inlines").arg(current->text()) : current->text());
 }
 
 void ProfilePage::onSelectionChanged()

@@ -86,6 +86,7 @@ private:
     void updateSearchSummary();
     void setFlipped(bool flame);
     void applyGranularity();
+    void showGranularity();
     std::string functionName(FunctionId function) const;
 
     ProfileSession* m_session = nullptr;
@@ -108,8 +109,9 @@ private:
     CallGraphView* m_graphView = nullptr;
     QTableView* m_table = nullptr;
     PeekPanel* m_peek = nullptr;
-    QComboBox* m_granularity = nullptr;
-    QCheckBox* m_noInlines = nullptr;
+    QToolButton* m_granularity = nullptr;      // its menu: the four granularities, then No inlines
+    QActionGroup* m_granularities = nullptr; // in the order of gs::Granularity
+    QAction* m_noInlines = nullptr;
     QTabWidget* m_sideTabs = nullptr;
     SourcePanel* m_source = nullptr;
     QTimer* m_searchDebounce = nullptr;

@@ -77,7 +77,7 @@ QTreeWidgetItem* PeekPanel::addRow(QTreeWidgetItem* parent, int64_t weight, int6
     if (inlined)
         name += tr(" (inline)");
     item->setText(Function, name);
-    item->setToolTip(Function, name);
+    item->setToolTip(Function, plainToolTip(name));
     item->setData(Function, kFunctionRole, uint(function));
     item->setTextAlignment(Weight, Qt::AlignRight | Qt::AlignVCenter);
     item->setTextAlignment(Share, Qt::AlignRight | Qt::AlignVCenter);
