@@ -58,11 +58,20 @@ private:
     locale_t m_previous;
 };
 
-// Owns the context and graph, so every return path frees them (layout first, then graph, then
-// context, as Graphviz requires).
+// One Graphviz context for the whole process, made on first use under g_graphvizMutex. A context
+// holds no graph's state, and Graphviz's gvContext reads its plugin configuration into a buffer
+// that gvFreeContext does not free: a context per layout lost that buffer every time.
+GVC_t* sharedContext()
+{
+    static GVC_t* const context = gvContext();
+    return context;
+}
+
+// Owns the graph, so every return path frees it (its layout first, then the graph, as Graphviz
+// requires).
 struct GraphvizSession
 {
-    GVC_t* context = gvContext();
+    GVC_t* context = sharedContext();
     Agraph_t* graph = nullptr;
     bool laidOut = false;
 
@@ -75,8 +84,6 @@ struct GraphvizSession
             gvFreeLayout(context, graph);
         if (graph)
             agclose(graph);
-        if (context)
-            gvFreeContext(context);
     }
 };
 
