@@ -29,6 +29,7 @@ protected:
     {
         GOROSCOPE_REQUIRE_GO_REFERENCE();
         m_go = gs::test::goCommand();
+        m_pprof = gs::test::pprofCommand();
         m_goroot = gs::test::runCommand(gs::test::shellQuote(m_go) + " env GOROOT");
         while (!m_goroot.empty() && (m_goroot.back() == '\n' || m_goroot.back() == '\r'))
             m_goroot.pop_back();
@@ -38,12 +39,12 @@ protected:
     // Both search paths: the program's folder and the standard library's.
     std::string allSources() const { return kMainSource + ":" + m_goroot + "/src"; }
 
-    // `go tool pprof -list REGEX PPROF_ARGS FILE` and `goroscope-cli list REGEX FILE OUR_ARGS`
+    // pprof's `-list REGEX PPROF_ARGS FILE` and `goroscope-cli list REGEX FILE OUR_ARGS`
     // print the same bytes; when pprof prints nothing (no match), ours fails with its message.
     void compare(const std::string& regex, const std::string& file, const std::vector<std::string>& pprofArgs,
                  const std::vector<std::string>& ourArgs)
     {
-        std::string command = gs::test::shellQuote(m_go) + " tool pprof -symbolize=remote -list " + gs::test::shellQuote(regex);
+        std::string command = m_pprof + " -symbolize=remote -list " + gs::test::shellQuote(regex);
         for (const std::string& a : pprofArgs)
             command.append(" ").append(gs::test::shellQuote(a));
         command.append(" ").append(gs::test::shellQuote(file));
@@ -65,6 +66,7 @@ protected:
     }
 
     std::string m_go;
+    std::string m_pprof;
     std::string m_goroot;
     int m_comparisons = 0;
 };
