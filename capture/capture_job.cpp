@@ -147,6 +147,23 @@ void CaptureJob::onReadyRead()
     tick();
 }
 
+std::string CaptureJob::cutMessage() const
+{
+    return where() + " closed the connection after " + std::to_string(m_bytes) + " bytes of "
+           + capturePath(m_request.kind, m_request.seconds) + ": the response was cut";
+}
+
+bool CaptureJob::endedShort() const
+{
+    // Qt usually reports a connection closed before Content-Length as RemoteHostClosedError, but
+    // when the close arrives together with the last bytes it can finish with no error at all.
+    // Content-Length counts encoded bytes, so only an unencoded body can be compared with it.
+    if (m_reply->hasRawHeader("Content-Encoding"))
+        return false;
+    const QVariant declared = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    return declared.isValid() && declared.toLongLong() > m_bytes;
+}
+
 std::string CaptureJob::networkError() const
 {
     const std::string path = capturePath(m_request.kind, m_request.seconds);
@@ -157,8 +174,7 @@ std::string CaptureJob::networkError() const
         return "host not found: " + where();
     case QNetworkReply::RemoteHostClosedError:
         if (m_bytes > 0)
-            return where() + " closed the connection after " + std::to_string(m_bytes) + " bytes of " + path
-                   + ": the response was cut";
+            return cutMessage();
         return where() + " closed the connection before answering " + path;
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::TooManyRedirectsError:
@@ -212,6 +228,8 @@ void CaptureJob::onFinished()
     onReadyRead(); // whatever arrived with the finish
     if (!m_stopReason.empty())
         return fail(m_stopReason);
+    if (endedShort())
+        return fail(cutMessage());
     m_part.close();
     const KindInfo& kind = kindInfo(m_request.kind);
     const std::string mismatch = bodyMismatch(toStd(m_part.fileName()), m_request.kind);

@@ -42,6 +42,8 @@ private:
     void onFinished();
     void tick();
     void fail(const std::string& message);
+    std::string cutMessage() const;
+    bool endedShort() const;
     std::string networkError() const;
     std::string where() const;
     void done(CaptureResult result);
