@@ -19,6 +19,7 @@ Command tasksCommand();      // cmd_annotations.cpp
 Command regionsCommand();    // cmd_annotations.cpp
 Command logsCommand();       // cmd_annotations.cpp
 Command mmuCommand();        // cmd_mmu.cpp
+Command findingsCommand();   // cmd_findings.cpp
 #ifdef GOROSCOPE_HAVE_CAPTURE
 Command captureCommand(); // cmd_capture.cpp
 Command watchCommand();   // cmd_watch.cpp
@@ -40,6 +41,7 @@ const std::vector<Command>& commands()
         regionsCommand(),
         logsCommand(),
         mmuCommand(),
+        findingsCommand(),
         {"events", "events FILE [--count]", "trace events with their stacks, as go tool trace -d=parsed prints them (--count: only count)", runEvents},
 #ifdef GOROSCOPE_HAVE_CAPTURE
         captureCommand(),
