@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QComboBox>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
@@ -149,6 +150,57 @@ TEST_F(SourcePanelTest, FollowsTheSampleTypeAndFilters)
     EXPECT_LT(panel->model()->routine()->cum, cpuCum); // counts, not nanoseconds
     m_session.addFilter({FilterKind::Ignore, "fib"});
     ASSERT_TRUE(QTest::qWaitFor([&] { return !m_session.isComputing() && !panel->isComputing(); }, kTimeoutMs));
+    EXPECT_TRUE(panel->message().contains(QStringLiteral("no samples"))) << panel->message().toStdString();
+}
+
+// The flame graph and the table name files, lines or addresses at other granularities; the tab
+// lists the functions such a node covers, and a subtracted base leaves the lines what is left.
+TEST_F(SourcePanelTest, FollowsTheGranularityAndASubtractedBase)
+{
+    SourcePanel* panel = m_page->sourcePanel();
+    panel->setSourceFolders({{test::fixturePath("gen/pprof")}, QString()});
+    auto settle = [&] {
+        return QTest::qWaitFor([&] { return !m_session.isComputing() && !panel->isComputing(); }, kTimeoutMs);
+    };
+    ASSERT_TRUE(select("main.hashLoop"));
+    ASSERT_NE(panel->model()->routine(), nullptr);
+    const int64_t functionCum = panel->model()->routine()->cum;
+
+    for (const Granularity g : {Granularity::Lines, Granularity::Addresses}) {
+        SCOPED_TRACE(int(g));
+        m_session.setGranularity({g, false});
+        ASSERT_TRUE(settle());
+        // The hottest row of the table at this granularity is a line of main.hashLoop.
+        const auto& top = m_session.result()->top;
+        const auto row = std::find_if(top.begin(), top.end(), [&](const TopRow& r) {
+            return m_session.result()->symbols->functionName(r.function).find(" main.hashLoop ") != std::string::npos
+                   || m_session.result()->symbols->functionName(r.function).starts_with("main.hashLoop ");
+        });
+        ASSERT_NE(row, top.end());
+        ASSERT_TRUE(select(std::string(m_session.result()->symbols->functionName(row->function))));
+        EXPECT_EQ(panel->message(), QString()) << panel->message().toStdString();
+        ASSERT_NE(panel->model()->routine(), nullptr);
+        EXPECT_EQ(panel->model()->routine()->function, "main.hashLoop");
+        EXPECT_EQ(panel->model()->routine()->cum, functionCum); // the whole function, not the line
+    }
+
+    m_session.setGranularity({Granularity::Files, false});
+    ASSERT_TRUE(settle());
+    ASSERT_TRUE(select("goroscope/gen/pprof/main.go"));
+    EXPECT_EQ(panel->message(), QString()) << panel->message().toStdString();
+    ASSERT_GT(panel->routineChoice()->count(), 1); // every function of the file with samples
+    bool listsHashLoop = false;
+    for (int i = 0; i < panel->routineChoice()->count(); ++i)
+        listsHashLoop |= panel->routineChoice()->itemText(i).startsWith(QStringLiteral("main.hashLoop ("));
+    EXPECT_TRUE(listsHashLoop);
+
+    // The profile minus itself leaves no samples at all, as the flame graph shows.
+    m_session.setGranularity({});
+    ASSERT_TRUE(settle());
+    ASSERT_TRUE(select("main.hashLoop"));
+    ASSERT_NE(panel->model()->routine(), nullptr);
+    m_session.setBase(m_session.store(), BaseMode::Subtract);
+    ASSERT_TRUE(settle());
     EXPECT_TRUE(panel->message().contains(QStringLiteral("no samples"))) << panel->message().toStdString();
 }
 

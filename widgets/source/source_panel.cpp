@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/source/source_panel.h"
 
+#include "core/analysis/node_functions.h"
+#include "core/analysis/profile_merge.h"
 #include "core/analysis/stack_selection.h"
 #include "widgets/common/capture_display.h"
 #include "widgets/common/value_format.h"
@@ -20,6 +22,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace gs::ui {
 
 SourcePanel::SourcePanel(ProfileSession* session, QWidget* parent)
@@ -31,7 +35,7 @@ SourcePanel::SourcePanel(ProfileSession* session, QWidget* parent)
     m_title = new QLabel(this);
     m_title->setTextFormat(Qt::PlainText); // function and file names are capture text
     m_files = new QComboBox(this);
-    m_files->setToolTip(tr("The function's code is in several files"));
+    m_files->setToolTip(tr("The selection's code is in several functions or files"));
     m_files->setVisible(false);
     m_foldersAction = new QAction(tr("Source Folders\u2026"), this);
     m_foldersAction->setToolTip(tr("Where this profile's source files are looked for, and a prefix to cut from their names"));
@@ -149,26 +153,46 @@ void SourcePanel::refresh()
     // means nothing to a desktop program.
     if (folders.folders.isEmpty())
         folders.folders << QFileInfo(QString::fromStdString(store->sourcePath)).absolutePath();
-    const size_t sampleType = m_session->sampleType();
+    const std::string sampleType = store->profile->sampleTypes[m_session->sampleType()].type;
     StackFilter filter = toStackFilter(m_session->filters());
-    m_unit = store->profile->sampleTypes[sampleType].unit;
+    m_unit = store->profile->sampleTypes[m_session->sampleType()].unit;
+    // The flame graph and the table show the profile minus a subtracted base: so do the lines.
+    const StorePtr base = m_session->baseMode() == BaseMode::Subtract ? m_session->base() : nullptr;
+    const NodeGranularity granularity = m_session->granularity();
     m_computing = true;
     m_jobs.start(
-        [store, sampleType, filter = std::move(filter), function, folders]() -> Outcome {
+        [store, base, sampleType, filter = std::move(filter), function, granularity, folders]() -> Outcome {
             Outcome out;
+            StorePtr source = store;
+            if (base) {
+                auto difference = mergeWithBase(store, base, BaseMode::Subtract);
+                if (!difference) {
+                    out.error = QString::fromStdString(difference.error().message);
+                    return out;
+                }
+                source = std::move(*difference);
+            }
+            const int type = source->profile->findSampleType(sampleType);
+            if (type < 0) {
+                out.error = QObject::tr("The base has no %1 samples.").arg(QString::fromStdString(sampleType));
+                return out;
+            }
             std::vector<uint8_t> kept;
-            auto selected = selectProfileStacks(*store, sampleType, filter, nullptr, &kept);
+            auto selected = selectProfileStacks(*source, size_t(type), filter, nullptr, &kept);
             if (!selected) {
                 out.error = QString::fromStdString(selected.error().message);
                 return out;
             }
             SourceListingQuery query;
-            query.sampleType = sampleType;
+            query.sampleType = size_t(type);
             query.samples = &kept;
             query.hiddenFunctions = selected->hiddenFunctions.empty() ? nullptr : &selected->hiddenFunctions;
             SourceFiles files(sourceSearch(folders, goLocations()));
-            out.listing = std::make_shared<const SourceListing>(
-                listSource(*store, [&](std::string_view name) { return name == function; }, query, files));
+            // At a granularity other than functions the selection is a file, line or address:
+            // the listing shows the functions it covers.
+            const std::set<std::string> functions = functionsOfNode(*source, granularity, function);
+            out.listing = std::make_shared<const SourceListing>(listSource(
+                *source, [&](std::string_view name) { return functions.contains(std::string(name)); }, query, files));
             out.places = files.places();
             return out;
         },
@@ -189,8 +213,14 @@ void SourcePanel::apply(const Outcome& outcome)
         showMessage(tr("%1 has no samples of this type with the current filters.")
                         .arg(captureText(m_session->selectedFunction())));
     } else {
-        for (const SourceRoutine& r : m_listing->routines)
-            m_files->addItem(r.file.empty() ? tr("(no file)") : captureText(r.file));
+        // A file or line selection can cover several functions: name them, not only their files.
+        const auto& routines = m_listing->routines;
+        const bool oneFunction = std::all_of(routines.begin(), routines.end(),
+                                             [&](const SourceRoutine& r) { return r.function == routines.front().function; });
+        for (const SourceRoutine& r : routines) {
+            const QString file = r.file.empty() ? tr("(no file)") : captureText(r.file);
+            m_files->addItem(oneFunction ? file : tr("%1 (%2)").arg(captureText(r.function), file));
+        }
         m_files->setVisible(m_files->count() > 1);
         showRoutine(0);
     }

@@ -38,6 +38,8 @@ public:
 
     SourceLinesModel* model() const { return m_model; }
     QTreeView* view() const { return m_view; }
+    // The functions and files of the listing, one per routine (shown when there are several).
+    QComboBox* routineChoice() const { return m_files; }
     QAction* foldersAction() const { return m_foldersAction; }
     // The text shown instead of (or, for a file not found, with) the source: empty when the
     // source is shown.
