@@ -40,6 +40,11 @@ namespace gs::ui {
 
 namespace {
 
+QString searchToolTip()
+{
+    return QObject::tr("Highlights the functions whose names match this regular expression (Go's RE2 syntax)");
+}
+
 constexpr int kSearchDebounceMs = 150;
 
 QFrame* separator(QWidget* parent)
@@ -183,7 +188,9 @@ void ProfilePage::buildUi()
     m_granularity->setPopupMode(QToolButton::InstantPopup);
     m_granularity->setAutoRaise(true);
     m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Search functions (regex)  Ctrl+F"));
+    // Short enough to show whole at the field's narrowest; the tooltip says the rest.
+    m_search->setPlaceholderText(tr("Search (regex)  Ctrl+F"));
+    m_search->setToolTip(searchToolTip());
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);
     m_searchSummary = new QLabel(this);
@@ -560,7 +567,7 @@ void ProfilePage::applySearch()
     }
     m_graphView->setSearch(m_search->text());
     m_search->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #b3261e; }"));
-    m_search->setToolTip(plainToolTip(error));
+    m_search->setToolTip(error.isEmpty() ? searchToolTip() : plainToolTip(error));
     updateSearchSummary();
     showTopRows();
 }
