@@ -2,6 +2,7 @@
 #include "app/gui/capture_controller.h"
 
 #include "app/gui/main_window.h"
+#include "app/gui/recent_files.h"
 #include "capture/capture_session.h"
 #include "widgets/capture/capture_dialog.h"
 #include "widgets/capture/leak_watch_view.h"
@@ -9,6 +10,7 @@
 #include <QAction>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QStatusBar>
 
 namespace gs::app {
 
@@ -23,6 +25,13 @@ int openRank(capture::CaptureKind kind)
     case capture::CaptureKind::Cpu: return 1;
     default: return 2;
     }
+}
+
+// What opens beside a trace, linked to its goroutines: a CPU profile of the same run and a
+// goroutine dump. The other profiles would replace those links, so they only go to the recent files.
+bool opensBesideTrace(capture::CaptureKind kind)
+{
+    return kind == capture::CaptureKind::Cpu || kind == capture::CaptureKind::Dump;
 }
 
 } // namespace
@@ -110,7 +119,7 @@ void CaptureController::finishCaptures()
             opened = &r;
     }
     if (opened)
-        m_window->openFile(QString::fromStdString(opened->path));
+        openCaptured(results, *opened);
     if (!problems.isEmpty()) {
         auto* box = new QMessageBox(QMessageBox::Warning, tr("Capture from Service"), problems.join(QLatin1Char('\n')),
                                     QMessageBox::Ok, m_window);
@@ -119,6 +128,31 @@ void CaptureController::finishCaptures()
         box->open();
     }
     emit capturesFinished(results);
+}
+
+void CaptureController::openCaptured(const std::vector<capture::CaptureResult>& results,
+                                     const capture::CaptureResult& first)
+{
+    const bool trace = first.request.kind == capture::CaptureKind::Trace;
+    QStringList files {QString::fromStdString(first.path)};
+    QStringList others;
+    RecentFiles recent;
+    for (const capture::CaptureResult& r : results) {
+        if (!r.ok() || r.cancelled || &r == &first)
+            continue;
+        const QString path = QString::fromStdString(r.path);
+        if (trace && opensBesideTrace(r.request.kind)) {
+            files << path;
+        } else {
+            // Newest first in File › Open Recent, below the file that opens.
+            recent.add(path);
+            others << QString::fromUtf8(capture::kindInfo(r.request.kind).label);
+        }
+    }
+    m_window->openFiles(files);
+    if (!others.isEmpty())
+        m_window->statusBar()->showMessage(
+            tr("Also captured: %1 (in File › Open Recent)").arg(others.join(QStringLiteral(", "))), 15000);
 }
 
 void CaptureController::watch(const ui::CapturePlan& plan)

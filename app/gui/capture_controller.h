@@ -47,6 +47,9 @@ private:
     void capture(const ui::CapturePlan& plan);
     void watch(const ui::CapturePlan& plan);
     void finishCaptures();
+    // Opens `first` (the capture that shows the most); a trace gets the CPU profile and the dump
+    // taken with it opened beside it; the other captures go to the recent files.
+    void openCaptured(const std::vector<capture::CaptureResult>& results, const capture::CaptureResult& first);
 
     MainWindow* m_window;
     QAction* m_action;

@@ -4,6 +4,7 @@
 // (tests/data/gen/leaky_service) and, for the watch's views, the leak fixtures.
 #include "app/gui/capture_controller.h"
 #include "app/gui/main_window.h"
+#include "app/gui/recent_files.h"
 #include "capture/capture_session.h"
 #include "tests/support/go_reference.h"
 #include "tests/support/leaky_service.h"
@@ -11,6 +12,7 @@
 #include "widgets/capture/capture_dialog.h"
 #include "widgets/capture/leak_watch_view.h"
 #include "widgets/dump/dump_diff_view.h"
+#include "widgets/trace/trace_page.h"
 
 #include <gtest/gtest.h>
 
@@ -22,11 +24,14 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <qcustomplot.h>
+
+#include <algorithm>
 
 namespace gs::ui {
 namespace {
@@ -176,10 +181,35 @@ TEST(CaptureController, CapturesWithProgressThenOpensTheProfile)
     EXPECT_EQ(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
     ASSERT_TRUE(window.store());
     EXPECT_EQ(window.store()->format, Format::Pprof);
+    // The heap profile is a click away, and the status bar says so.
+    const QStringList recent = app::RecentFiles().files();
+    ASSERT_FALSE(recent.isEmpty());
+    EXPECT_TRUE(std::any_of(recent.begin(), recent.end(), [](const QString& f) { return f.contains(QStringLiteral("-heap-")); }));
+    EXPECT_EQ(window.statusBar()->currentMessage(), QStringLiteral("Also captured: heap profile (in File › Open Recent)"));
     // The window paints in a turn of its own after a load: let it, and the profile's views fill in.
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.updatesEnabled(); }, kTimeoutMs));
     QTest::qWait(300);
     test::saveRender(window, "capture_opened");
+}
+
+// A trace opens with the goroutine dump taken with it beside it, linked to its goroutines.
+TEST(CaptureController, ATraceOpensWithTheDumpBesideIt)
+{
+    START_SERVICE(service, "pprof");
+    QTemporaryDir folder;
+    app::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    CapturePlan plan;
+    plan.baseUrl = service.url();
+    plan.requests = {{capture::CaptureKind::Dump, 0}, {capture::CaptureKind::Trace, 1}};
+    plan.folder = folder.path();
+    QSignalSpy done(window.captureController(), &app::CaptureController::capturesFinished);
+    window.captureController()->run(plan);
+    ASSERT_TRUE(done.count() > 0 || done.wait(kTimeoutMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.tracePage()->linkedDumpTab() != nullptr; }, kTimeoutMs));
+    ASSERT_TRUE(window.store());
+    EXPECT_EQ(window.store()->format, Format::GoTrace);
 }
 
 TEST(CaptureController, FailureSaysWhatHappened)
