@@ -5,6 +5,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/stack_query.h"
 #include "core/analysis/call_graph.h"
+#include "core/analysis/report_values.h"
 #include "core/export/graph_dot.h"
 #include "core/export/graph_svg.h"
 
@@ -76,7 +77,7 @@ int runGraph(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     input.sampleType = q->sampleType;
     input.samples = &q->keptSamples;
     input.hidden = &q->stacks.hiddenFunctions;
-    input.total = sampleTypeTotal(q->profile(), q->sampleType);
+    input.total = reportTotal(*q->store, q->sampleType);
     auto graph = buildCallGraph(input, *options);
     if (!graph)
         return fail(err, command->path + ": " + graph.error().message);

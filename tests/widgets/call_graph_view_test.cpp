@@ -217,6 +217,42 @@ TEST_F(CallGraphViewTest, SwitchingBackShowsTheFlameGraph)
     EXPECT_FALSE(view()->scene());
 }
 
+// Compared with a base, the graph is pprof's -diff_base graph: the nodes' values are the
+// differences (the block profile against the mutex profile, same sample types), and clicking
+// and selecting still meet the session's functions by name.
+TEST(CallGraphDiff, ShowsTheDifferencesAndSelectsByName)
+{
+    ProfileSession session;
+    ProfilePage page(&session);
+    page.resize(1400, 900);
+    page.show();
+    session.setStore(test::loadFixture("pprof/block.pb.gz"));
+    session.setMode(ViewMode::Graph);
+    session.setBase(test::loadFixture("pprof/mutex.pb.gz"), BaseMode::Compare);
+    CallGraphView* view = page.graphView();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !session.isComputing() && view->scene() && !view->isLayingOut(); },
+                                kTimeoutMs));
+    ASSERT_TRUE(session.result()->isDiff);
+    EXPECT_EQ(view->message(), QString());
+    const CallGraph& graph = *view->shownData().graph;
+    ASSERT_FALSE(graph.nodes.empty());
+    // Some functions block more than they wait on mutexes and some less: both signs appear.
+    const bool grew = std::any_of(graph.nodes.begin(), graph.nodes.end(), [](const CallGraphNode& n) { return n.cum > 0; });
+    const bool shrank = std::any_of(graph.nodes.begin(), graph.nodes.end(), [](const CallGraphNode& n) { return n.cum < 0; });
+    EXPECT_TRUE(grew);
+    EXPECT_TRUE(shrank);
+
+    const std::string name = graph.nodes.back().name;
+    const std::optional<uint32_t> node = view->nodeNamed(name);
+    ASSERT_TRUE(node) << name;
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, view->nodeRect(*node).center().toPoint());
+    EXPECT_EQ(session.selectedFunction(), name);
+    EXPECT_EQ(view->selectedNode(), node);
+    session.setSelectedFunction(graph.nodes.front().name);
+    EXPECT_EQ(view->selectedNode(), view->nodeNamed(graph.nodes.front().name));
+    test::saveRender(page, "call-graph-diff");
+}
+
 TEST_F(CallGraphViewTest, Render)
 {
     session.setSelectedFunction("main.fib");

@@ -3,6 +3,7 @@
 
 #include "core/analysis/granular_selection.h"
 #include "core/analysis/peek.h"
+#include "core/analysis/profile_merge.h"
 #include "core/analysis/report_values.h"
 #include "widgets/common/go_names.h"
 #include "widgets/profile/stack_merge.h"
@@ -106,18 +107,38 @@ Result<std::shared_ptr<const ProfileResult>> computeProfile(const StorePtr& stor
         }
         break;
     }
-    if (query.mode == ViewMode::Graph && !result->isDiff) {
+    if (query.mode == ViewMode::Graph) {
+        // A comparison's graph is pprof's -diff_base graph: of the profile merged with its base,
+        // whose samples count negated, percentages of the base's total.
+        StorePtr graphSource = shown;
+        size_t graphType = size_t(type);
+        std::optional<GranularSelection> diffSelection;
+        if (result->isDiff) {
+            auto merged = mergeWithBase(store, base, BaseMode::Compare);
+            if (!merged)
+                return merged.error();
+            const int mergedType = (*merged)->profile->findSampleType(result->sampleType.type);
+            if (mergedType < 0)
+                return Error {"the base has no " + result->sampleType.type + " samples", std::nullopt};
+            auto at = selectStacksAt(*merged, size_t(mergedType), query.filter, query.granularity);
+            if (!at)
+                return at.error();
+            diffSelection = std::move(*at);
+            graphSource = diffSelection->store;
+            graphType = size_t(mergedType);
+        }
         CallGraphInput input;
-        input.store = shown.get();
+        input.store = graphSource.get();
         input.granularity = query.granularity.granularity;
-        input.sampleType = size_t(type);
-        input.samples = &selected->keptSamples;
-        input.hidden = &current.hiddenFunctions;
-        input.total = result->unfilteredTotal;
+        input.sampleType = graphType;
+        input.samples = diffSelection ? &diffSelection->keptSamples : &selected->keptSamples;
+        input.hidden = diffSelection ? &diffSelection->stacks.hiddenFunctions : &current.hiddenFunctions;
+        input.total = diffSelection ? reportTotal(*graphSource, graphType) : result->unfilteredTotal;
         auto built = buildCallGraph(input);
         if (!built)
             return built.error();
         result->graph = std::make_shared<const CallGraph>(std::move(*built));
+        result->graphSymbols = std::shared_ptr<const Symbols>(graphSource, &graphSource->symbols);
     }
     return std::shared_ptr<const ProfileResult>(std::move(result));
 }

@@ -51,9 +51,10 @@ struct ProfileResult
     std::shared_ptr<const Symbols> symbols;
     std::shared_ptr<const FlameTree> tree;    // top-down / bottom-up tree; sandwich: callees of the pivot
     std::shared_ptr<const FlameTree> callers; // sandwich only: callers of the pivot (bottom-up)
-    // Graph mode only, and not for a diff: pprof's call graph (default pruning), whose function
-    // ids are the store's (= `symbols`).
+    // Graph mode only: pprof's call graph (default pruning); for a comparison, -diff_base's graph
+    // of the profile merged with its base. Its function ids are those of `graphSymbols`.
     std::shared_ptr<const CallGraph> graph;
+    std::shared_ptr<const Symbols> graphSymbols;
     std::vector<TopRow> top;                  // pprof -top order; deltas for a diff
     std::vector<CallEdge> edges;              // pprof's call edges, for peek; deltas for a diff
     ValueType sampleType;

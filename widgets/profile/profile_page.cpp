@@ -360,8 +360,11 @@ void ProfilePage::connectSession()
         connect(view, &FlameGraphView::searchChanged, this, &ProfilePage::updateSearchSummary);
         connect(view, &FlameGraphView::zoomChanged, this, &ProfilePage::updateSearchSummary);
     }
-    connect(m_graphView, &CallGraphView::functionClicked, this,
-            [this](FunctionId f) { m_session->setSelectedFunction(functionName(f)); });
+    // The graph's function ids are its own symbols' (a comparison's graph merges the base in).
+    connect(m_graphView, &CallGraphView::functionClicked, this, [this](FunctionId f) {
+        if (const auto& result = m_session->result(); result && result->graphSymbols)
+            m_session->setSelectedFunction(std::string(result->graphSymbols->functionName(f)));
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (m_syncingSelection || !current.isValid())
@@ -462,9 +465,7 @@ void ProfilePage::onResultChanged()
     if (!graph)
         m_graphView->setData({});
     else if (result->graph)
-        m_graphView->setData({result->graph, result->symbols});
-    else if (result->isDiff)
-        m_graphView->setMessage(tr("The call graph of a comparison is not drawn yet: stop comparing with the base to see this profile's graph."));
+        m_graphView->setData({result->graph, result->graphSymbols});
     else
         m_graphView->setMessage(tr("No call graph for this profile."));
     // An empty diff table would otherwise look like a failure.
@@ -510,7 +511,10 @@ void ProfilePage::onSelectionChanged()
     m_peek->peekAt(m_session->result(), f);
     for (FlamePane* pane : {m_mainPane, m_callersPane, m_calleesPane})
         pane->view()->setSelectedFunction(f);
-    m_graphView->setSelectedFunction(f);
+    const auto& result = m_session->result();
+    m_graphView->setSelectedFunction(result && result->graphSymbols && f
+                                         ? findFunction(*result->graphSymbols, m_session->selectedFunction())
+                                         : std::nullopt);
     const int row = f ? m_model->rowOf(*f) : -1;
     m_syncingSelection = true;
     if (row >= 0) {
