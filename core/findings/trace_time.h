@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/trace_data.h"
+
+#include <cstddef>
+
+// The scale trace findings weigh themselves on.
+namespace gs::findings {
+
+// The goroutines' time in the trace: for every goroutine, from its first span's start to its last
+// span's end, summed. A wait's share of it is how much of the program's life the wait took.
+TimeNs goroutineTimeNs(const TraceData& trace);
+
+// A finding lists at most this many goroutines of a kind (holders, waiters, callers); how many
+// there were is in its evidence.
+constexpr size_t kListedGoroutines = 50;
+
+// part / whole, 0 when whole is not positive.
+double shareOf(TimeNs part, TimeNs whole);
+
+} // namespace gs::findings
