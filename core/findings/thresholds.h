@@ -21,8 +21,9 @@ struct FindingThresholds
     TimeNs longWaitMinNs = 10'000'000;
     // A single wait of 100ms is latency a person notices (a request's budget is often less).
     TimeNs longWaitHighNs = 100'000'000;
-    // One goroutine waiting long for another is the ordinary fan-in (main in WaitGroup.Wait); three
-    // or more held up by the same goroutine is one goroutine stalling the others.
+    // One goroutine waiting long for another is the ordinary fan-in (main in WaitGroup.Wait; Low,
+    // Medium on a lock); three or more held up by the same goroutine is one goroutine stalling the
+    // others (High).
     size_t longWaitHighWaiters = 3;
     // Long waits are grouped by the goroutine at the end of their chain; past the five worst
     // roots the list repeats itself.
@@ -30,9 +31,6 @@ struct FindingThresholds
     // Blocking chains longer than this are a convoy (every worker of a pool queued on one lock);
     // 64 hops reaches the holder of any realistic queue.
     size_t waitChainMaxHops = 64;
-    // Splitting every sync wait of a trace among its chain follows this many hops at most: a wait
-    // is rarely held up by more, and big traces have millions of waits.
-    size_t blameMaxHops = 16;
     // Lock contention is reported from 1% of the goroutines' time charged to one function, a
     // Medium finding from 5%, High from 25% when also a single wait was long (longWaitHighNs):
     // a quarter of the program's time lost to one holder is the problem of the capture, while

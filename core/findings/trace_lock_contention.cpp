@@ -97,8 +97,9 @@ void findLockContention(const FindingInput& in, std::vector<Finding>& out)
         const std::string& object = programWaits.objectOf(*span);
         if (object.empty())
             return;
-        const auto chain = programChain(trace, programWaits, s.goroutine, *span, in.limits.blameMaxHops);
-        for (const WaitBlame& b : blameWait(trace, chain)) {
+        const auto chain =
+            programChain(trace, programWaits, s.goroutine, *span, in.limits.waitChainMaxHops, spans.startOf(*span));
+        for (const WaitBlame& b : blameWait(in.store, chain)) {
             if (b.ns <= 0)
                 continue;
             const std::string_view function = cachedFunction(functionOf, in.store, b.goroutine, b.stack);

@@ -76,9 +76,7 @@ std::string rootActivity(const EventStore& store, const std::optional<ChainHop>&
 // peer (a server's reply), which the trace does not show.
 bool rootAwaitedNetwork(const EventStore& store, const std::optional<ChainHop>& rootSpan)
 {
-    const SpanTable& spans = store.trace->spans;
-    return rootSpan && spans.stateOf(rootSpan->span) == SpanState::Waiting
-           && store.symbols.strings.get(spans.reasonOf(rootSpan->span)) == "network";
+    return rootSpan && isNetworkWait(store, rootSpan->span);
 }
 
 // The wait object most of the group waited on.
@@ -117,11 +115,17 @@ Finding describe(const FindingInput& in, ProgramWaits& programWaits, const RootG
                         waiters.begin() + std::ptrdiff_t(std::min(waiters.size(), kListedGoroutines)));
     const TimeNs longest = waits.front().ns;
     const bool network = rootAwaitedNetwork(in.store, waits.front().rootSpan);
-    f.severity = longest < in.limits.longWaitHighNs                           ? Severity::Low
-                 : waiters.size() < in.limits.longWaitHighWaiters || network ? Severity::Medium
-                                                                              : Severity::High;
-    f.weight = shareOf(group.totalNs, goroutineTime);
     const std::string object = commonObject(programWaits, group);
+    // A few goroutines waiting long on a channel or WaitGroup is the ordinary fan-in (main waiting
+    // for its workers); on a lock it is one goroutine holding it too long.
+    const bool lock = object == "sync.Mutex" || object == "sync.RWMutex";
+    if (longest < in.limits.longWaitHighNs)
+        f.severity = Severity::Low;
+    else if (waiters.size() >= in.limits.longWaitHighWaiters)
+        f.severity = network ? Severity::Medium : Severity::High;
+    else
+        f.severity = lock ? Severity::Medium : Severity::Low;
+    f.weight = shareOf(group.totalNs, goroutineTime);
     f.title = "G" + std::to_string(group.root) + " in " + std::string(group.rootFunction) + " kept "
               + waitersText(waiters) + " waiting " + (waiters.size() > 1 ? "up to " : "")
               + formatValue(longest, "nanoseconds") + " on " + object;

@@ -38,15 +38,29 @@ const std::string& ProgramWaits::objectOf(uint32_t span)
 }
 
 ProgramChain programChain(const TraceData& trace, ProgramWaits& waits, GoroutineRow row, uint32_t span,
-                          size_t maxHops)
+                          size_t maxHops, TimeNs needFrom)
 {
+    // Hop by hop (blockingChain of two hops: a wait and its waker's previous span), so that the walk
+    // can stop where the caller no longer needs it.
     ProgramChain chain;
-    chain.waits = blockingChain(trace, row, span, maxHops);
-    const auto cut = std::find_if(chain.waits.begin() + 1, chain.waits.end(),
-                                  [&](const ChainHop& hop) { return waits.objectOf(hop.span).empty(); });
-    if (cut != chain.waits.end())
-        chain.end = *cut;
-    chain.waits.erase(cut, chain.waits.end());
+    std::vector<GoroutineRow> seen {row};
+    ChainHop hop {row, span};
+    while (chain.waits.size() < maxHops) {
+        const std::vector<ChainHop> pair = blockingChain(trace, hop.row, hop.span, 2);
+        chain.waits.push_back(pair.front());
+        if (pair.size() < 2 || std::find(seen.begin(), seen.end(), pair[1].row) != seen.end())
+            break;
+        hop = pair[1];
+        seen.push_back(hop.row);
+        if (waits.objectOf(hop.span).empty()) {
+            chain.end = hop;
+            break;
+        }
+        if (trace.spans.endOf(hop.span) <= needFrom) {
+            chain.waits.push_back(hop);
+            break;
+        }
+    }
     return chain;
 }
 
@@ -58,10 +72,16 @@ const ChainHop* rootHop(const ProgramChain& chain)
     return nullptr;
 }
 
-std::vector<WaitBlame> blameWait(const TraceData& trace, const ProgramChain& program)
+bool isNetworkWait(const EventStore& store, uint32_t span)
+{
+    const SpanTable& spans = store.trace->spans;
+    return spans.stateOf(span) == SpanState::Waiting && store.symbols.strings.get(spans.reasonOf(span)) == "network";
+}
+
+std::vector<WaitBlame> blameWait(const EventStore& store, const ProgramChain& program)
 {
     const std::vector<ChainHop>& chain = program.waits;
-    const SpanTable& spans = trace.spans;
+    const SpanTable& spans = store.trace->spans;
     const TimeNs start = spans.startOf(chain.front().span);
     TimeNs until = spans.endOf(chain.front().span);
     std::vector<WaitBlame> blame;
@@ -70,6 +90,8 @@ std::vector<WaitBlame> blameWait(const TraceData& trace, const ProgramChain& pro
         TimeNs heldFrom = start;
         if (k + 1 < chain.size() && chain[k + 1].wokenBy != kNoGoroutineId)
             heldFrom = std::clamp(spans.endOf(chain[k + 1].span), start, until);
+        else if (k + 1 == chain.size() && program.end && isNetworkWait(store, program.end->span))
+            heldFrom = std::clamp(spans.endOf(program.end->span), start, until);
         blame.push_back({chain[k].wokenBy, chain[k].wakerStack, until - heldFrom});
         until = heldFrom;
     }

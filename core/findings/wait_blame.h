@@ -5,6 +5,7 @@
 #include "core/model/event_store.h"
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -35,7 +36,9 @@ private:
 
 // The blocking chain (blockingChain) of wait `span` of `row`, followed while the wakers' own
 // previous waits are the program's: a waker that before letting the waiter go ran, slept, was
-// preempted, made a system call or waited on the network is where the chain ends.
+// preempted, made a system call or waited on the network is where the chain ends. A caller that
+// only needs the hops whose waits ended after `needFrom` (blameWait: the first wait's start) has
+// the walk stop at the first wait that ended by then.
 struct ProgramChain
 {
     std::vector<ChainHop> waits; // the program waits, the waiter's first
@@ -44,11 +47,14 @@ struct ProgramChain
     std::optional<ChainHop> end;
 };
 ProgramChain programChain(const TraceData& trace, ProgramWaits& waits, GoroutineRow row, uint32_t span,
-                          size_t maxHops);
+                          size_t maxHops, TimeNs needFrom = std::numeric_limits<TimeNs>::min());
 
 // The hop whose waker is the root of the chain: the last one that somebody ended; nothing when
 // nobody woke the first waiter.
 const ChainHop* rootHop(const ProgramChain& chain);
+
+// Whether span `span` is a wait on the network poller.
+bool isNetworkWait(const EventStore& store, uint32_t span);
 
 // A part of one wait charged to the goroutine that kept the waiter waiting then.
 struct WaitBlame
@@ -60,9 +66,10 @@ struct WaitBlame
 
 // Splits the first wait of `chain` (programChain) among its goroutines. A goroutine that woke the
 // waiter, but had itself been woken out of a wait by another, held the waiter up only since that
-// wait ended; the time before goes further down the chain. The root takes the rest. So workers
-// queued on a mutex charge the holder that slept with it, not the worker that happened to unlock
-// just before them. Empty when nobody woke the waiter.
-std::vector<WaitBlame> blameWait(const TraceData& trace, const ProgramChain& chain);
+// wait ended; the time before goes further down the chain. The root takes the rest, unless it had
+// been waiting on the network: the time before its network wait ended was spent waiting for a
+// peer, and is charged to nobody. So workers queued on a mutex charge the holder that slept with
+// it, not the worker that happened to unlock just before them. Empty when nobody woke the waiter.
+std::vector<WaitBlame> blameWait(const EventStore& store, const ProgramChain& chain);
 
 } // namespace gs::findings
