@@ -31,8 +31,9 @@ struct FindingThresholds
     // Blocking chains longer than this are a convoy (every worker of a pool queued on one lock);
     // 64 hops reaches the holder of any realistic queue.
     size_t waitChainMaxHops = 64;
-    // Lock contention is reported from 1% of the goroutines' time charged to one function, a
-    // Medium finding from 5%, High from 25% when also a single wait was long (longWaitHighNs):
+    // Lock contention is reported from 1% of the goroutines' time charged to one function (and at
+    // least longWaitMinNs), a Medium finding from 5% on a lock or with longWaitHighWaiters waiters,
+    // High from 25% when also a single wait was long (longWaitHighNs):
     // a quarter of the program's time lost to one holder is the problem of the capture, while
     // many short hand-offs are the cost of a busy channel.
     double lockContentionMinShare = 0.01;

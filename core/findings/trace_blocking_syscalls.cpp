@@ -98,7 +98,7 @@ void findBlockingSyscalls(const FindingInput& in, std::vector<Finding>& out)
         return a->totalNs != b->totalNs ? a->totalNs > b->totalNs : a->function < b->function;
     });
     worst.resize(std::min(worst.size(), in.limits.syscallMaxFindings));
-    const TimeNs goroutineTime = goroutineTimeNs(trace);
+    const TimeNs goroutineTime = goroutineTimeNs(in.store);
     for (Caller* c : worst)
         out.push_back(describe(in, *c, goroutineTime));
 }

@@ -52,13 +52,18 @@ Finding describe(const FindingInput& in, const Holder& h, TimeNs goroutineTime)
     Finding f;
     f.kind = "lock-contention";
     f.weight = shareOf(h.totalNs, goroutineTime);
-    f.severity = f.weight >= in.limits.lockContentionHighShare && h.longestNs >= in.limits.longWaitHighNs
-                     ? Severity::High
-                 : f.weight >= in.limits.lockContentionMediumShare ? Severity::Medium
-                                                                   : Severity::Low;
     const std::string object =
         std::max_element(h.byObject.begin(), h.byObject.end(), [](auto& a, auto& b) { return a.second < b.second; })
             ->first;
+    // As for long waits: one or two goroutines waiting on their workers is fan-in, not contention.
+    const bool contended = h.byWaiter.size() >= in.limits.longWaitHighWaiters || object == "sync.Mutex"
+                           || object == "sync.RWMutex";
+    if (!contended || f.weight < in.limits.lockContentionMediumShare)
+        f.severity = Severity::Low;
+    else if (f.weight >= in.limits.lockContentionHighShare && h.longestNs >= in.limits.longWaitHighNs)
+        f.severity = Severity::High;
+    else
+        f.severity = Severity::Medium;
     f.title = std::string(h.function) + " held up " + std::to_string(h.byWaiter.size()) + " goroutine"
               + (h.byWaiter.size() == 1 ? "" : "s") + " waiting on " + object + " for "
               + formatValue(h.totalNs, "nanoseconds") + " in total";
@@ -114,10 +119,11 @@ void findLockContention(const FindingInput& in, std::vector<Finding>& out)
             h.endNs = std::max(h.endNs, spans.endOf(*span));
         }
     });
-    const TimeNs goroutineTime = goroutineTimeNs(trace);
+    const TimeNs goroutineTime = goroutineTimeNs(in.store);
     std::vector<const Holder*> worst;
     for (const auto& [function, h] : holders)
-        if (shareOf(h.totalNs, goroutineTime) >= in.limits.lockContentionMinShare)
+        if (h.totalNs >= in.limits.longWaitMinNs
+            && shareOf(h.totalNs, goroutineTime) >= in.limits.lockContentionMinShare)
             worst.push_back(&h);
     std::sort(worst.begin(), worst.end(), [](const Holder* a, const Holder* b) {
         return a->totalNs != b->totalNs ? a->totalNs > b->totalNs : a->function < b->function;

@@ -133,7 +133,8 @@ Finding describe(const FindingInput& in, ProgramWaits& programWaits, const RootG
                + std::to_string(group.root) + ", which was " + rootActivity(in.store, waits.front().rootSpan)
                + " before it let the longest waiter go"
                + (network ? ": the wait is for the network peer, seen through it."
-                          : ": what it did while the others waited (held a lock, slept, made a system call) is the cause.");
+                          : ": what it did while the others waited (held a lock, slept, made a system call) is the "
+                            "cause.");
     f.with("longest_wait_ns", double(longest), "nanoseconds")
         .with("total_wait_ns", double(group.totalNs), "nanoseconds")
         .with("waiters", double(waiters.size()), "count")
@@ -178,7 +179,7 @@ void findLongWaits(const FindingInput& in, std::vector<Finding>& out)
         return a->totalNs != b->totalNs ? a->totalNs > b->totalNs : a->root < b->root;
     });
     worst.resize(std::min(worst.size(), in.limits.longWaitMaxFindings));
-    const TimeNs goroutineTime = goroutineTimeNs(trace);
+    const TimeNs goroutineTime = goroutineTimeNs(in.store);
     for (const RootGroup* group : worst)
         out.push_back(describe(in, programWaits, *group, goroutineTime));
 }

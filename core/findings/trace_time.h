@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/model/trace_data.h"
+#include "core/model/event_store.h"
 
 #include <cstddef>
 
 // The scale trace findings weigh themselves on.
 namespace gs::findings {
 
-// The goroutines' time in the trace: for every goroutine, from its first span's start to its last
-// span's end, summed. A wait's share of it is how much of the program's life the wait took.
-TimeNs goroutineTimeNs(const TraceData& trace);
+// The program's goroutines' time in the trace: for every goroutine but the runtime's own (GC
+// workers, the sweeper, the tracer's reader: started in package runtime or runtime/...), from its
+// first span's start to its last span's end, summed. A wait's share of it is how much of the
+// program's life the wait took; the runtime's goroutines, parked nearly all the time, would only
+// dilute it.
+TimeNs goroutineTimeNs(const EventStore& store);
 
 // A finding lists at most this many goroutines of a kind (holders, waiters, callers); how many
 // there were is in its evidence.
