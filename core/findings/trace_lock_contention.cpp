@@ -13,7 +13,6 @@
 #include <map>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace gs::findings {
 
