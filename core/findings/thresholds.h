@@ -15,6 +15,49 @@ struct FindingThresholds
 
     // --- Execution traces: waits, blocking chains, lock contention, syscalls, regions ------------
 
+    // A wait on a channel, select or sync primitive shorter than this is ordinary hand-off between
+    // goroutines, not worth a finding: 10ms is well above scheduling noise and below what a user
+    // of a service notices.
+    TimeNs longWaitMinNs = 10'000'000;
+    // A single wait of 100ms is latency a person notices (a request's budget is often less).
+    TimeNs longWaitHighNs = 100'000'000;
+    // One goroutine waiting long for another is the ordinary fan-in (main in WaitGroup.Wait; Low,
+    // Medium on a lock); three or more held up by the same goroutine is one goroutine stalling the
+    // others (High).
+    size_t longWaitHighWaiters = 3;
+    // Long waits are grouped by the goroutine at the end of their chain; past the five worst
+    // roots the list repeats itself.
+    size_t longWaitMaxFindings = 5;
+    // Blocking chains longer than this are a convoy (every worker of a pool queued on one lock);
+    // 64 hops reaches the holder of any realistic queue.
+    size_t waitChainMaxHops = 64;
+    // Lock contention is reported from 1% of the goroutines' time charged to one function (and at
+    // least longWaitMinNs), a Medium finding from 5% on a lock or with longWaitHighWaiters waiters,
+    // High from 25% when also a single wait was long (longWaitHighNs):
+    // a quarter of the program's time lost to one holder is the problem of the capture, while
+    // many short hand-offs are the cost of a busy channel.
+    double lockContentionMinShare = 0.01;
+    double lockContentionMediumShare = 0.05;
+    double lockContentionHighShare = 0.25;
+    size_t lockContentionMaxFindings = 5;
+    // A goroutine in one system call for 10ms is blocked on the kernel (a read of a pipe or a
+    // slow disk), not making a quick call; 100ms, as for waits, is latency a person notices, and
+    // High once system calls take 5% of the goroutines' time.
+    TimeNs syscallMinNs = 10'000'000;
+    TimeNs syscallHighNs = 100'000'000;
+    double syscallHighShare = 0.05;
+    size_t syscallMaxFindings = 5;
+    // A user region or task is long when it lasts 10 times the p90 of the others of its name (at
+    // least five of them, for the p90 to mean something) and at least 10ms; 100 times and a
+    // tenth of the trace makes it Medium. Regions are what the program chose to measure, so a
+    // long one is a lead, rarely the problem by itself.
+    double regionOutlierRatio = 10;
+    double regionExtremeRatio = 100;
+    double regionExtremeTraceShare = 0.1;
+    size_t regionMinSiblings = 5;
+    TimeNs regionMinNs = 10'000'000;
+    size_t regionMaxFindings = 5;
+
     // --- Execution traces: scheduler latency, GOMAXPROCS, GC, goroutine count --------------------
 
     // --- Profiles ----------------------------------------------------------------------------------

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The rules for execution traces, in the order they are asked.
 #include "core/findings/rules.h"
+#include "core/findings/trace_wait_rules.h"
 
 namespace gs::findings {
 
 void findTraceProblems(const FindingInput& in, std::vector<Finding>& out)
 {
-    (void)in;
-    (void)out;
+    findLongWaits(in, out);
+    findLockContention(in, out);
+    findBlockingSyscalls(in, out);
+    findLongRegions(in, out);
 }
 
 } // namespace gs::findings

@@ -1,0 +1,3 @@
+module goroscope/findings/trace_waits
+
+go 1.26
