@@ -11,7 +11,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
+#include <unistd.h>
 
 namespace gs::test {
 namespace {
@@ -40,19 +43,39 @@ const Evidence* evidence(const Finding& f, const std::string& name)
     return it == f.evidence.end() ? nullptr : &*it;
 }
 
+// The findings of a capture the program wrote (and a base); nothing when the program failed.
+std::vector<Finding> plantedFindings(const PlantedRun& run, const std::string& file, const std::string& base = {})
+{
+    if (!run.ok()) {
+        ADD_FAILURE() << run.log();
+        return {};
+    }
+    return findingsOfFile(run.file(file), base.empty() ? std::string() : run.file(base));
+}
+
+// The top finding, checked to be a high one of `kind` about exactly the goroutines the program
+// planted; an empty finding when there is none.
+Finding plantedTop(const PlantedRun& run, const std::vector<Finding>& found, const std::string& kind)
+{
+    if (found.empty()) {
+        ADD_FAILURE() << "no findings; expected " << kind;
+        return {};
+    }
+    const Finding& top = found.front();
+    EXPECT_EQ(top.kind, kind) << describeFindings(found);
+    EXPECT_EQ(top.severity, Severity::High) << describeFindings(found);
+    EXPECT_EQ(std::set<int64_t>(top.goroutines.begin(), top.goroutines.end()), plantedGoroutines(run)) << top.title;
+    return top;
+}
+
 TEST(DumpFindings, LeakGrowingBetweenDumpsIsTheTopFinding)
 {
     GOROSCOPE_REQUIRE_GO_REFERENCE();
     const PlantedRun run("dumps", "leak");
-    ASSERT_TRUE(run.ok()) << run.log();
-    const auto found = findingsOfFile(run.file("after.txt"), run.file("before.txt"));
-    ASSERT_FALSE(found.empty());
-    const Finding& top = found.front();
-    EXPECT_EQ(top.kind, "goroutine-leak") << describeFindings(found);
-    EXPECT_EQ(top.severity, Severity::High);
+    const auto found = plantedFindings(run, "after.txt", "before.txt");
+    const Finding top = plantedTop(run, found, "goroutine-leak");
     ASSERT_FALSE(top.functions.empty());
     EXPECT_EQ(top.functions.front(), run.planted("function").at(0));
-    EXPECT_EQ(std::set<int64_t>(top.goroutines.begin(), top.goroutines.end()), plantedGoroutines(run));
     EXPECT_EQ(int64_t(top.goroutines.size()), std::stoll(run.planted("count").at(0)));
     const Evidence* growth = evidence(top, "growth");
     ASSERT_TRUE(growth);
@@ -64,9 +87,7 @@ TEST(DumpFindings, HealthyPoolDumpedTwiceIsNoHighFinding)
 {
     GOROSCOPE_REQUIRE_GO_REFERENCE();
     const PlantedRun run("dumps", "clean");
-    ASSERT_TRUE(run.ok()) << run.log();
-    for (const auto& found :
-         {findingsOfFile(run.file("after.txt"), run.file("before.txt")), findingsOfFile(run.file("after.txt"))})
+    for (const auto& found : {plantedFindings(run, "after.txt", "before.txt"), plantedFindings(run, "after.txt")})
         for (const Finding& f : found)
             EXPECT_NE(f.severity, Severity::High) << describeFindings(found);
 }
@@ -75,13 +96,8 @@ TEST(DumpFindings, RuntimeDeadlockNamesEveryGoroutineAndItsWait)
 {
     GOROSCOPE_REQUIRE_GO_REFERENCE();
     const PlantedRun run("dumps", "deadlock");
-    ASSERT_TRUE(run.ok()) << run.log();
-    const auto found = findingsOfFile(run.file("deadlock.txt"));
-    ASSERT_FALSE(found.empty());
-    const Finding& top = found.front();
-    EXPECT_EQ(top.kind, "deadlock") << describeFindings(found);
-    EXPECT_EQ(top.severity, Severity::High);
-    EXPECT_EQ(std::set<int64_t>(top.goroutines.begin(), top.goroutines.end()), plantedGoroutines(run));
+    const auto found = plantedFindings(run, "deadlock.txt");
+    const Finding top = plantedTop(run, found, "deadlock");
     for (const std::string& function : run.planted("function"))
         EXPECT_TRUE(contains(top.functions, function)) << function << " in " << top.title;
     EXPECT_NE(top.title.find("sync.Mutex.Lock"), std::string::npos) << top.title;
@@ -94,13 +110,8 @@ TEST(DumpFindings, PanicIsTheTopFindingWithTheCrashedGoroutine)
 {
     GOROSCOPE_REQUIRE_GO_REFERENCE();
     const PlantedRun run("dumps", "panic");
-    ASSERT_TRUE(run.ok()) << run.log();
-    const auto found = findingsOfFile(run.file("panic.txt"));
-    ASSERT_FALSE(found.empty());
-    const Finding& top = found.front();
-    EXPECT_EQ(top.kind, "crash") << describeFindings(found);
-    EXPECT_EQ(top.severity, Severity::High);
-    EXPECT_EQ(std::set<int64_t>(top.goroutines.begin(), top.goroutines.end()), plantedGoroutines(run));
+    const auto found = plantedFindings(run, "panic.txt");
+    const Finding top = plantedTop(run, found, "crash");
     ASSERT_FALSE(top.functions.empty());
     EXPECT_EQ(top.functions.front(), run.planted("function").at(0));
     EXPECT_TRUE(top.title.starts_with("panic: planted: empty order")) << top.title;
@@ -114,7 +125,6 @@ TEST(DumpFindings, CliJsonHasTheShapeOfAFinding)
     const cli::test::CliRun r =
         cli::test::runCliCaptured({"findings", run.file("after.txt"), run.file("before.txt"), "--json"});
     ASSERT_EQ(r.code, 0) << r.err;
-    const std::string first = "\"goroutine " + run.planted("goroutine").at(0);
     EXPECT_NE(r.out.find("\"kind\": \"goroutine-leak\""), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("\"severity\": \"high\""), std::string::npos) << r.out;
     for (const char* key : {"\"title\"", "\"evidence\": {", "\"growth\":", "\"goroutines\": [", "\"functions\": [",
@@ -158,6 +168,53 @@ TEST(DumpFindings, FixtureCrashesAndDeadlock)
         ASSERT_FALSE(found.front().functions.empty()) << name;
         EXPECT_EQ(found.front().functions.front(), function) << name;
     }
+}
+
+StorePtr loadDump(const std::string& path)
+{
+    LoadContext context;
+    auto loaded = loadFile(path, context);
+    EXPECT_TRUE(loaded.ok()) << path;
+    return loaded.ok() ? *loaded : nullptr;
+}
+
+// One dump alone: the leaked group is reported from its size and its wait, as a leak once both
+// cross the thresholds for a clear one.
+TEST(DumpFindings, ManyGoroutinesWaitingLongInOneDump)
+{
+    const StorePtr after = loadDump(dumpFixture("leak_after.txt"));
+    ASSERT_TRUE(after);
+    FindingThresholds limits;
+    limits.leakManyGoroutines = 50;
+    limits.leakLongWaitMinutes = 2;
+    for (const auto& [strict, severity] : {std::pair(true, Severity::Low), std::pair(false, Severity::High)}) {
+        const auto found = strict ? findFindings(*after) : findFindings(*after, nullptr, limits);
+        ASSERT_TRUE(found.ok() && !found->empty());
+        const Finding& top = found->front();
+        EXPECT_EQ(top.kind, "goroutine-leak") << describeFindings(*found);
+        EXPECT_EQ(top.severity, severity) << top.title;
+        EXPECT_EQ(top.goroutines.size(), 50u);
+        ASSERT_TRUE(evidence(top, "wait_ns"));
+        EXPECT_EQ(evidence(top, "wait_ns")->value, 120e9);
+        EXPECT_FALSE(evidence(top, "growth"));
+    }
+}
+
+// The runtime's deadlock dump without its headline, as a SIGQUIT of the stuck process would show
+// it: every goroutine blocked on another, reported with less certainty.
+TEST(DumpFindings, EveryGoroutineBlockedWithoutTheRuntimeSayingSo)
+{
+    std::ifstream in(dumpFixture("deadlock.txt"));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_TRUE(text.starts_with("fatal error: all goroutines are asleep - deadlock!\n"));
+    const auto path = std::filesystem::temp_directory_path() / ("goroscope_blocked_" + std::to_string(::getpid()) + ".txt");
+    std::ofstream(path) << text.substr(text.find('\n') + 1);
+    const auto found = findingsOfFile(path.string());
+    std::filesystem::remove(path);
+    ASSERT_FALSE(found.empty());
+    EXPECT_EQ(found.front().kind, "deadlock") << describeFindings(found);
+    EXPECT_EQ(found.front().severity, Severity::Medium);
+    EXPECT_EQ(found.front().goroutines.size(), 4u);
 }
 
 // Every real dump gives findings without failing, none of them about the runtime's own goroutines,

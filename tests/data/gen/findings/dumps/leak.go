@@ -4,6 +4,8 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"time"
 )
 
@@ -19,7 +21,7 @@ func leakyWorker(reply chan int, started chan<- int) {
 	<-reply
 }
 
-// leakSome starts n leaking goroutines, prints their IDs and returns once all are started.
+// leakSome starts n leaking goroutines and prints their IDs.
 func leakSome(n int) {
 	started := make(chan int)
 	for i := 0; i < n; i++ {
@@ -28,8 +30,19 @@ func leakSome(n int) {
 	for i := 0; i < n; i++ {
 		fmt.Println("goroutine", <-started)
 	}
-	// Give the last ones time to park on the receive, so the dump shows them blocked.
-	time.Sleep(50 * time.Millisecond)
+}
+
+// waitUntilParked returns once `want` goroutines are parked on leakyWorker's receive, so the dump
+// shows every leaked goroutine blocked rather than still running towards it.
+func waitUntilParked(want int) {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if strings.Count(string(buf[:n]), "[chan receive]:\nmain.leakyWorker(") >= want {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
 
 // runLeak writes before.txt with leakedBefore leaked goroutines and after.txt with leakedMore
@@ -38,10 +51,12 @@ func runLeak(dir string) error {
 	stop := startPool(4)
 	defer stop()
 	leakSome(leakedBefore)
+	waitUntilParked(leakedBefore)
 	if err := writeDump(filepath.Join(dir, "before.txt")); err != nil {
 		return err
 	}
 	leakSome(leakedMore)
+	waitUntilParked(leakedBefore + leakedMore)
 	if err := writeDump(filepath.Join(dir, "after.txt")); err != nil {
 		return err
 	}
