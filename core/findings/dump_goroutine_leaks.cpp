@@ -22,8 +22,8 @@ struct LeakGroup
     StackId stack = 0;
     StringId state = 0;
     int64_t count = 0;
-    int32_t medianWait = 0;           // minutes
-    std::vector<DumpEntry> members;   // longest waiting first
+    int32_t medianWait = 0;               // minutes
+    std::vector<DumpEntry> members;       // longest waiting first
     const DumpDiffGroup* grown = nullptr; // the group's match in the diff with the base
 };
 
@@ -59,11 +59,12 @@ std::vector<LeakGroup> waitingGroups(const EventStore& store)
             // hardly at all, and a handful of old ones do not make a group old.
             const int64_t rank = int64_t(nearestRank(size_t(g.count), 50));
             int64_t seen = 0;
-            for (auto it = g.members.rbegin(); it != g.members.rend(); ++it)
+            for (auto it = g.members.rbegin(); it != g.members.rend(); ++it) {
                 if ((seen += it->count) >= rank) {
                     g.medianWait = it->waitMinutes;
                     break;
                 }
+            }
             groups.push_back(std::move(g));
         }
     }
@@ -78,7 +79,8 @@ void markGrowth(const FindingInput& in, const DumpDiff& diff, std::vector<LeakGr
         if (d.growth() < in.limits.leakMinGrowth)
             break; // sorted by growth
         for (LeakGroup& g : groups)
-            if (!g.grown && symbols.strings.get(g.state) == d.state && stackFunctionNames(symbols, g.stack) == d.functions) {
+            if (!g.grown && symbols.strings.get(g.state) == d.state
+                && stackFunctionNames(symbols, g.stack) == d.functions) {
                 g.grown = &d;
                 break;
             }
@@ -126,7 +128,7 @@ Finding leakFinding(const FindingInput& in, const LeakGroup& g, Severity severit
                    + " goroutines between the two dumps. A goroutine dump carries no capture time, so the rate "
                      "is not known; a later dump shows whether it keeps growing.";
     } else {
-        f.detail = "Many goroutines wait on the same line. One dump cannot tell a leak from a busy pool: compare "
+        f.detail = "Many goroutines wait in the same place. One dump cannot tell a leak from a busy pool: compare "
                    "with a later dump of the same process to see whether the group grows.";
     }
     f.detail += " The functions start at the program's innermost frame; the title names the wait.";

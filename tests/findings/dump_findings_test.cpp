@@ -39,7 +39,8 @@ std::string dumpFixture(const std::string& name)
 
 const Evidence* evidence(const Finding& f, const std::string& name)
 {
-    const auto it = std::find_if(f.evidence.begin(), f.evidence.end(), [&](const Evidence& e) { return e.name == name; });
+    const auto it =
+        std::find_if(f.evidence.begin(), f.evidence.end(), [&](const Evidence& e) { return e.name == name; });
     return it == f.evidence.end() ? nullptr : &*it;
 }
 
@@ -207,7 +208,8 @@ TEST(DumpFindings, EveryGoroutineBlockedWithoutTheRuntimeSayingSo)
     std::ifstream in(dumpFixture("deadlock.txt"));
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     ASSERT_TRUE(text.starts_with("fatal error: all goroutines are asleep - deadlock!\n"));
-    const auto path = std::filesystem::temp_directory_path() / ("goroscope_blocked_" + std::to_string(::getpid()) + ".txt");
+    const auto path =
+        std::filesystem::temp_directory_path() / ("goroscope_blocked_" + std::to_string(::getpid()) + ".txt");
     std::ofstream(path) << text.substr(text.find('\n') + 1);
     const auto found = findingsOfFile(path.string());
     std::filesystem::remove(path);
