@@ -5,19 +5,13 @@
 
 namespace gs::findings {
 
-namespace {
-
-// The headline the deadlock rule reports instead: it is a fatal error, but the goroutine the
-// runtime prints first did not cause it.
-constexpr std::string_view kDeadlockHeadline = "fatal error: all goroutines are asleep - deadlock!";
-
-} // namespace
-
 void findCrash(const FindingInput& in, std::vector<Finding>& out)
 {
     const GoroutineDumpData& dump = *in.store.dump;
     const DumpGoroutine* crashed = dump.crashedGoroutine();
-    if (!crashed || dump.headline.starts_with(kDeadlockHeadline))
+    // The runtime's deadlock is a fatal error too, but the goroutine it prints first did not cause
+    // it: the deadlock rule reports it.
+    if (!crashed || dump.headline.starts_with(kRuntimeDeadlockHeadline))
         return;
     Finding f;
     f.kind = "crash";

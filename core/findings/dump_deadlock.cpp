@@ -12,17 +12,15 @@ namespace gs::findings {
 
 namespace {
 
-constexpr std::string_view kRuntimeDeadlock = "fatal error: all goroutines are asleep - deadlock!";
-
 // Waits only another goroutine of the program can end (the wait reasons of runtime/runtime2.go).
 // Sleeps, network waits and system calls end by themselves or from outside the process.
 constexpr std::array<std::string_view, 12> kWaitsOnOthers = {
-    "chan receive",     "chan send",       "chan receive (nil chan)", "chan send (nil chan)",
-    "select",           "select (no cases)", "semacquire",            "sync.Cond.Wait",
-    "sync.Mutex.Lock",  "sync.RWMutex.RLock", "sync.RWMutex.Lock",    "sync.WaitGroup.Wait",
+    "chan receive",    "chan send",          "chan receive (nil chan)", "chan send (nil chan)",
+    "select",          "select (no cases)",  "semacquire",              "sync.Cond.Wait",
+    "sync.Mutex.Lock", "sync.RWMutex.RLock", "sync.RWMutex.Lock",       "sync.WaitGroup.Wait",
 };
 
-// How many goroutines the title and the detail name one by one.
+// How many goroutines the detail names one by one.
 constexpr size_t kNamed = 8;
 
 struct Sleeper
@@ -61,7 +59,7 @@ void findDeadlock(const FindingInput& in, std::vector<Finding>& out)
     if (dump.kind != GoroutineDumpData::Kind::Traceback)
         return;
     const Symbols& symbols = in.store.symbols;
-    const bool declared = dump.headline.starts_with(kRuntimeDeadlock);
+    const bool declared = dump.headline.starts_with(kRuntimeDeadlockHeadline);
     if (!declared && dump.crashedGoroutine())
         return; // the crash rule's: a panicking goroutine was running
     std::vector<Sleeper> sleepers;

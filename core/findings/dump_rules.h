@@ -3,10 +3,14 @@
 
 #include "core/findings/findings.h"
 
+#include <string_view>
 #include <vector>
 
 // The rules findDumpProblems runs, one file each. Each needs in.store.dump.
 namespace gs::findings {
+
+// The line the runtime prints when no goroutine can ever run again.
+constexpr std::string_view kRuntimeDeadlockHeadline = "fatal error: all goroutines are asleep - deadlock!";
 
 // "goroutine-leak": groups of goroutines on one stack in one wait that grew since the base dump,
 // or that are many and have waited long.
