@@ -1,0 +1,3 @@
+module goroscope/findings/dumps
+
+go 1.26
