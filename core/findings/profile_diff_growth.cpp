@@ -28,6 +28,7 @@ struct Shares
 {
     double flat = 0;
     double cum = 0;
+    size_t depth = 0; // fewest frames above it in any stack: callers have less than their callees
 };
 
 // Each function's flat and cumulative share of `total`, by name (the two profiles' symbol tables differ).
@@ -37,9 +38,20 @@ std::unordered_map<std::string_view, Shares> sharesByName(const EventStore& stor
     const auto stacks = selectProfileStacks(store, type, StackFilter {});
     if (!stacks || total <= 0)
         return shares;
-    for (const TopRow& row : computeTop(store.symbols, *stacks, TopOrder::Cum))
-        shares[store.symbols.functionName(row.function)] = {double(row.flat) / double(total),
-                                                            double(row.cum) / double(total)};
+    const Symbols& symbols = store.symbols;
+    std::unordered_map<FunctionId, size_t> depths;
+    for (const StackWeight& weighted : stacks->stacks) {
+        const std::span<const FrameId> frames = symbols.stacks.frames(weighted.stack);
+        for (size_t i = 0; i < frames.size(); ++i) {
+            const size_t depth = frames.size() - 1 - i;
+            const auto [at, added] = depths.emplace(symbols.frameFunction(frames[i]), depth);
+            if (!added)
+                at->second = std::min(at->second, depth);
+        }
+    }
+    for (const TopRow& row : computeTop(symbols, *stacks, TopOrder::Cum))
+        shares[symbols.functionName(row.function)] = {double(row.flat) / double(total), double(row.cum) / double(total),
+                                                      depths[row.function]};
     return shares;
 }
 
@@ -64,6 +76,9 @@ void findDiffGrowth(const FindingInput& in, std::vector<Finding>& out)
         return;
     const int64_t total = sampleTypeTotal(profile, type);
     const int64_t baseTotal = sampleTypeTotal(*in.base->profile, type);
+    // An empty profile on either side has no shares to compare.
+    if (total <= 0 || baseTotal <= 0)
+        return;
     const auto now = sharesByName(in.store, type, total);
     const auto before = sharesByName(*in.base, type, baseTotal);
 
@@ -74,18 +89,20 @@ void findDiffGrowth(const FindingInput& in, std::vector<Finding>& out)
         if (g.cum() > 0)
             grown.push_back(g);
     }
-    // A caller grows with its callee; the function doing the work grows in flat too, and ranks first
-    // among equals.
-    std::sort(grown.begin(), grown.end(), [](const Growth& a, const Growth& b) {
-        if (a.cum() != b.cum())
-            return a.cum() > b.cum();
-        if (a.flat() != b.flat())
-            return a.flat() > b.flat();
-        return a.function < b.function;
-    });
     if (grown.empty())
         return;
     const FindingThresholds& t = in.limits;
+    // A caller grows with its callee: of the functions that grew about as much as the most, the
+    // deepest is the one that changed (its callers only lead to it).
+    std::sort(grown.begin(), grown.end(), [](const Growth& a, const Growth& b) {
+        if (a.cum() != b.cum())
+            return a.cum() > b.cum();
+        return a.function < b.function;
+    });
+    const double most = grown.front().cum();
+    const auto chainEnd = std::partition_point(grown.begin(), grown.end(),
+                                               [&](const Growth& g) { return g.cum() >= most - t.growthSameChain; });
+    std::stable_sort(grown.begin(), chainEnd, [](const Growth& a, const Growth& b) { return a.now.depth > b.now.depth; });
     const Growth& top = grown.front();
     const auto severity = severityFor(top.cum(), t.growthHigh, t.growthMedium, t.growthLow);
     if (!severity)

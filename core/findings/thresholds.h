@@ -61,6 +61,10 @@ struct FindingThresholds
     double growthHigh = 0.25;
     double growthMedium = 0.10;
     double growthLow = 0.03;
+    // Functions whose growth is within this of the largest are taken as one call chain growing
+    // together (a caller and the callee that changed), and the deepest is named: callers add a
+    // few samples of their own, so their growth differs from the callee's by a point or two.
+    double growthSameChain = 0.02;
 };
 
 } // namespace gs
