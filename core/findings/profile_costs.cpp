@@ -43,6 +43,22 @@ std::optional<size_t> userFrameFrom(const Symbols& symbols, std::span<const Fram
     return notRuntime;
 }
 
+namespace {
+
+// The frame nearest the root whose function `family` marks.
+std::optional<size_t> outermostOf(const Symbols& symbols, std::span<const FrameId> frames,
+                                  const std::vector<uint8_t>& family)
+{
+    for (size_t i = frames.size(); i-- > 0;) {
+        const FunctionId f = symbols.frameFunction(frames[i]);
+        if (f < family.size() && family[f])
+            return i;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 FamilyCost familyCost(const EventStore& store, size_t sampleType, const std::vector<uint8_t>* family)
 {
     FamilyCost cost;
@@ -57,17 +73,8 @@ FamilyCost familyCost(const EventStore& store, size_t sampleType, const std::vec
         const std::span<const FrameId> frames = symbols.stacks.frames(weighted.stack);
         if (frames.empty())
             continue;
-        // Where the stack enters the family: its outermost frame of it (the leaf without a family).
-        std::optional<size_t> entry;
-        if (!family)
-            entry = 0;
-        for (size_t i = frames.size(); family && i-- > 0;) {
-            const FunctionId f = symbols.frameFunction(frames[i]);
-            if (f < family->size() && (*family)[f]) {
-                entry = i;
-                break;
-            }
-        }
+        // Where the stack enters the family (the leaf when there is no family).
+        const std::optional<size_t> entry = family ? outermostOf(symbols, frames, *family) : 0;
         if (!entry)
             continue;
         cost.value += weighted.value;
