@@ -2,6 +2,7 @@
 // The profile rules against profiles runtime/pprof wrote from tests/data/gen/findings/profiles:
 // each planted cost must be the top finding and name the planted function; a healthy workload of
 // the same shapes gives no high-severity finding; every fixture profile goes through the rules.
+#include "core/analysis/go_packages.h"
 #include "core/findings/findings.h"
 #include "tests/findings/planted.h"
 #include "tests/support/go_reference.h"
@@ -32,6 +33,21 @@ void expectTop(const PlantedRun& run, const std::string& profile, const std::str
     EXPECT_EQ(top.functions.front(), function) << describeFindings(found);
     EXPECT_NE(top.title.find(function), std::string::npos) << top.title;
     EXPECT_FALSE(top.evidence.empty());
+}
+
+// Which frames the rules name as the program's own: not the runtime, not the standard library.
+TEST(ProfileFindings, ProgramFramesAreNeitherRuntimeNorStandardLibrary)
+{
+    EXPECT_TRUE(isGoRuntimeFunction("runtime.mallocgc"));
+    EXPECT_TRUE(isGoRuntimeFunction("internal/runtime/syscall/linux.Syscall6"));
+    EXPECT_FALSE(isGoRuntimeFunction("runtime/pprof.Do"));
+    EXPECT_TRUE(isGoStandardLibraryFunction("encoding/json.(*encodeState).marshal"));
+    EXPECT_TRUE(isGoStandardLibraryFunction("internal/poll.(*FD).Write"));
+    EXPECT_FALSE(isGoStandardLibraryFunction("main.churn"));
+    EXPECT_FALSE(isGoStandardLibraryFunction("main.main.func1.1"));
+    EXPECT_FALSE(isGoStandardLibraryFunction("github.com/a/b.(*T).M"));
+    EXPECT_FALSE(isGoStandardLibraryFunction("example.com/m.F[go.shape.string]"));
+    EXPECT_EQ(goPackage("google.golang.org/protobuf/proto.Marshal"), "google.golang.org/protobuf/proto");
 }
 
 TEST(ProfileFindings, AllocationPressureNamesTheAllocatingFunction)
