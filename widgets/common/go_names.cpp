@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/common/go_names.h"
 
+#include "core/analysis/go_packages.h"
+
 namespace gs::ui {
 
 namespace {
@@ -16,10 +18,7 @@ std::string_view withoutTypeParams(std::string_view function)
 
 std::string_view goPackage(std::string_view function)
 {
-    const std::string_view name = withoutTypeParams(function);
-    const size_t slash = name.rfind('/');
-    const size_t dot = name.find('.', slash == std::string_view::npos ? 0 : slash + 1);
-    return dot == std::string_view::npos ? name : name.substr(0, dot);
+    return gs::goPackage(function);
 }
 
 std::string_view goShortName(std::string_view function)
@@ -37,9 +36,7 @@ std::string_view goNameInPackage(std::string_view function)
 
 bool isRuntimeFunction(std::string_view function)
 {
-    const std::string_view pkg = goPackage(function);
-    // runtime/pprof, runtime/trace and runtime/debug are user-facing APIs, not the scheduler or GC.
-    return pkg == "runtime" || pkg.starts_with("runtime/internal/") || pkg.starts_with("internal/runtime/");
+    return isGoRuntimeFunction(function);
 }
 
 std::string escapeRegex(std::string_view text)

@@ -1,0 +1,3 @@
+module goroscope/findings/profiles
+
+go 1.26
