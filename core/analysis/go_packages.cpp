@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/analysis/go_packages.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace gs {
 
 std::string_view goPackage(std::string_view function)
@@ -21,11 +24,21 @@ bool isGoRuntimeFunction(std::string_view function)
 
 bool isGoStandardLibraryFunction(std::string_view function)
 {
+    // The first element of every standard package's path (`go list std`, Go 1.26); "vendor" holds
+    // the golang.org/x packages the standard library carries.
+    static constexpr std::string_view kStandardRoots[] = {
+        "archive", "bufio",    "bytes",    "cmp",     "compress", "container", "context", "crypto",  "database",
+        "debug",   "embed",    "encoding", "errors",  "expvar",   "flag",      "fmt",     "go",      "hash",
+        "html",    "image",    "index",    "internal", "io",      "iter",      "log",     "maps",    "math",
+        "mime",    "net",      "os",       "path",    "plugin",   "reflect",   "regexp",  "runtime", "slices",
+        "sort",    "strconv",  "strings",  "structs", "sync",     "syscall",   "testing", "text",    "time",
+        "unicode", "unique",   "unsafe",   "vendor",  "weak",
+    };
     const std::string_view pkg = goPackage(function);
-    if (pkg == "main" || pkg.empty())
-        return false;
-    const std::string_view first = pkg.substr(0, pkg.find('/'));
-    return first.find('.') == std::string_view::npos;
+    if (pkg == function)
+        return true; // no package: the runtime's "panic" for runtime.gopanic, "_ExternalCode"
+    const std::string_view root = pkg.substr(0, pkg.find('/'));
+    return std::find(std::begin(kStandardRoots), std::end(kStandardRoots), root) != std::end(kStandardRoots);
 }
 
 } // namespace gs

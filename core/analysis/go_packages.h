@@ -14,10 +14,10 @@ std::string_view goPackage(std::string_view function);
 // scheduler, the allocator and the GC, not code a program calls for a purpose of its own.
 bool isGoRuntimeFunction(std::string_view function);
 
-// Functions of Go's standard library, told by Go's own rule for import paths: the first path
-// element of a standard package has no dot ("encoding/json", "internal/poll"), a module's has one
-// ("github.com/x/y"). Package main is the program's own. A module path without a dot (allowed
-// but discouraged) reads as standard here.
+// Functions of Go's standard library (runtime, sync, net/http, ...): the first element of the
+// package path is one of the standard library's. Modules named without a dot ("example/app")
+// and package main are the program's, as they should be. A name without a package (the runtime's
+// "panic") counts as the library's.
 bool isGoStandardLibraryFunction(std::string_view function);
 
 } // namespace gs

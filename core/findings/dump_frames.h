@@ -10,11 +10,6 @@
 // How the dump rules tell the program's own frames and goroutines from Go's.
 namespace gs::findings {
 
-// Whether a function belongs to Go's standard library (runtime, sync, net/http, ...): the first
-// element of its package path is one of the standard library's. Modules named without a dot
-// ("example/app") are the program's, as they should be.
-bool isStandardLibraryFunction(std::string_view function);
-
 // A goroutine the runtime runs for itself (GC workers, the finalizer, timers): its outermost frame,
 // the function it was started with, is in package runtime and is not runtime.main, as
 // runtime.isSystemGoroutine decides. An empty stack counts as one too.

@@ -47,6 +47,9 @@ TEST(ProfileFindings, ProgramFramesAreNeitherRuntimeNorStandardLibrary)
     EXPECT_FALSE(isGoStandardLibraryFunction("main.main.func1.1"));
     EXPECT_FALSE(isGoStandardLibraryFunction("github.com/a/b.(*T).M"));
     EXPECT_FALSE(isGoStandardLibraryFunction("example.com/m.F[go.shape.string]"));
+    // A module path without a dot is still the program's; a name without a package is not.
+    EXPECT_FALSE(isGoStandardLibraryFunction("goroscope/gen/dumps/labelled.worker"));
+    EXPECT_TRUE(isGoStandardLibraryFunction("panic"));
     EXPECT_EQ(goPackage("google.golang.org/protobuf/proto.Marshal"), "google.golang.org/protobuf/proto");
 }
 
