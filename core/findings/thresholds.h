@@ -40,6 +40,9 @@ struct FindingThresholds
     // some 10 ms had the program on less than half the processors, the GC on the rest.
     TimeNs mmuWindowNs = 10'000'000;
     double mmuLow = 0.5;
+    // Mark assists taking a quarter of the running time of the program's goroutines: the GC's
+    // pacer keeps assists to a few percent while it keeps up with allocation.
+    double assistShare = 0.25;
 
     // Goroutine growth: the live count ending this much above where it started, and at least
     // twice as high, is a rise worth a look; five times that is a leak in the making. A server's
@@ -51,7 +54,8 @@ struct FindingThresholds
     double growthHeldShare = 0.8;
 
     // Goroutine storm: more than this many goroutines created within stormWindowNs, at several
-    // times the trace's mean rate of creation, so a burst rather than a server's steady flow.
+    // times the rate of creation in the rest of the trace, so a burst rather than a server's
+    // steady flow (whose busiest window is within a factor of two of the rest).
     // 100 ms: short enough that the burst stands out, long enough to hold a burst whole.
     TimeNs stormWindowNs = 100'000'000;
     int64_t stormGoroutines = 1000;

@@ -25,6 +25,22 @@ TimeNs coveredNs(const TraceData& trace, const std::vector<TimeRange>& ranges)
     return total;
 }
 
+// The time the program's own goroutines (not the runtime's) ran, assists included.
+TimeNs programRunningNs(const EventStore& store)
+{
+    const TraceData& trace = *store.trace;
+    TimeNs total = 0;
+    for (GoroutineRow r = 0; r < trace.goroutines.size(); ++r) {
+        if (isRuntimeFunction(store.symbols, trace.goroutines.startFunctionOf(r)))
+            continue;
+        const auto [begin, end] = trace.spans.rowRange(r);
+        for (uint32_t i = begin; i < end; ++i)
+            if (trace.spans.stateOf(i) == SpanState::Running)
+                total += trace.spans.durationOf(i);
+    }
+    return total;
+}
+
 } // namespace
 
 void findGcPressure(const FindingInput& in, std::vector<Finding>& out)
@@ -60,13 +76,15 @@ void findGcPressure(const FindingInput& in, std::vector<Finding>& out)
 
     const MmuCurve curve(mutatorUtilization(trace, kMmuDefaultFlags));
     const double mmu = curve.mmu(limits.mmuWindowNs);
-    const bool low = mmu < limits.mmuLow;
+    const double assistShare = std::min(1.0, double(assistNs) / double(std::max<TimeNs>(1, programRunningNs(in.store))));
+    // The GC taking the processors from the program, or its goroutines' own running time.
+    const bool costly = mmu < limits.mmuLow || assistShare >= limits.assistShare;
 
     // A low MMU in a trace where the GC ran briefly is one cycle's dent, not pressure.
     Severity severity = Severity::Low;
-    if (gcShare >= limits.gcShareSevere && low)
+    if (gcShare >= limits.gcShareSevere && costly)
         severity = Severity::High;
-    else if (gcShare >= limits.gcShareSevere || low)
+    else if (gcShare >= limits.gcShareSevere || costly)
         severity = Severity::Medium;
 
     const auto functions = largestFunctions(in.store.symbols, assistByFunction, kListed, kMinShareOfTop);
@@ -89,6 +107,7 @@ void findGcPressure(const FindingInput& in, std::vector<Finding>& out)
     f.with("gc_share", gcShare, "ratio")
         .with("stw_ns", double(stwNs), "nanoseconds")
         .with("assist_ns", double(assistNs), "nanoseconds")
+        .with("assist_share", assistShare, "ratio")
         .with("mmu_10ms", mmu, "ratio")
         .with("gc_cycles", double(trace.gcRanges.size()), "count");
     if (const auto worst = curve.worstWindows(limits.mmuWindowNs, 1); !worst.empty()) {

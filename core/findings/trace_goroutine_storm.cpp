@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// goroutine-storm: very many goroutines created within a short stretch, far above the trace's mean
-// rate of creation, with the functions that created them and what they run.
+// goroutine-storm: very many goroutines created within a short stretch, far above the rate in the
+// rest of the trace, with the functions that created them and what they run.
 #include "core/analysis/value_format.h"
 #include "core/findings/trace_sched_rules.h"
 
@@ -42,9 +42,12 @@ void findGoroutineStorm(const FindingInput& in, std::vector<Finding>& out)
             bestFirst = first;
         }
     }
+    // The rate in the busiest window against the rate in the rest of the trace: a burst stands out
+    // from it, a server's steady flow does not.
     const double windowRate = double(bestCount) * 1e9 / double(limits.stormWindowNs);
-    const double meanRate = double(created.size()) * 1e9 / double(traceNs);
-    if (bestCount < size_t(limits.stormGoroutines) || windowRate < limits.stormRateFactor * meanRate)
+    const TimeNs restNs = std::max(limits.stormWindowNs, traceNs - limits.stormWindowNs);
+    const double restRate = double(created.size() - bestCount) * 1e9 / double(restNs);
+    if (bestCount < size_t(limits.stormGoroutines) || windowRate < limits.stormRateFactor * restRate)
         return;
     const TimeNs from = created[bestFirst];
     const TimeNs to = created[bestFirst + bestCount - 1];
@@ -87,7 +90,7 @@ void findGoroutineStorm(const FindingInput& in, std::vector<Finding>& out)
     f.goroutines = std::move(examples);
     f.with("created", double(bestCount), "count")
         .with("created_per_second", windowRate, "per_second")
-        .with("mean_created_per_second", meanRate, "per_second");
+        .with("created_per_second_elsewhere", restRate, "per_second");
     f.startNs = from;
     f.endNs = to;
     out.push_back(std::move(f));

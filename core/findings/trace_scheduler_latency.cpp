@@ -33,14 +33,20 @@ struct Saturation
     int64_t gomaxprocs = 0;       // GOMAXPROCS during that stretch
 };
 
-// Sweeps the processors' runs and the runnable spans in time order, following GOMAXPROCS.
-Saturation saturationOf(const TraceData& trace, const std::vector<uint32_t>& runnableSpans, TimeNs gapNs)
+// Sweeps the processors' runs, the syscalls holding a processor and the runnable spans in time
+// order, following GOMAXPROCS.
+Saturation saturationOf(const TraceData& trace, const std::vector<uint32_t>& runnableSpans,
+                        const std::vector<uint32_t>& syscallSpans, TimeNs gapNs)
 {
     std::vector<Change> changes;
     size_t runs = 0;
     for (const Processor& p : trace.processors)
         runs += p.spans.size();
-    changes.reserve(2 * (runs + runnableSpans.size()));
+    changes.reserve(2 * (runs + runnableSpans.size() + syscallSpans.size()));
+    for (const uint32_t i : syscallSpans) {
+        changes.push_back({trace.spans.startOf(i), 1, 0});
+        changes.push_back({trace.spans.endOf(i), -1, 0});
+    }
     for (size_t p = 0; p < trace.processors.size(); ++p)
         for (uint32_t k = 0; k < trace.processors[p].spans.size(); ++k) {
             const ProcSpan run = trace.procSpan(p, k);
@@ -121,13 +127,15 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
     FunctionTally waitByFunction;
     using GoroutineWait = std::pair<TimeNs, int64_t>; // a min-heap of the goroutines that waited most
     std::priority_queue<GoroutineWait, std::vector<GoroutineWait>, std::greater<>> mostWaiting;
+    std::vector<uint32_t> syscallSpans; // a goroutine in a syscall keeps its processor busy
     for (GoroutineRow r = 0; r < trace.goroutines.size(); ++r) {
-        if (isRuntimeFunction(in.store.symbols, trace.goroutines.startFunctionOf(r)))
-            continue;
+        const bool runtimeOwn = isRuntimeFunction(in.store.symbols, trace.goroutines.startFunctionOf(r));
         const auto [begin, end] = trace.spans.rowRange(r);
         TimeNs waited = 0;
         for (uint32_t i = begin; i < end; ++i)
-            if (trace.spans.stateOf(i) == SpanState::Runnable) {
+            if (trace.spans.stateOf(i) == SpanState::Syscall && trace.spans.procOf(i) >= 0)
+                syscallSpans.push_back(i);
+            else if (trace.spans.stateOf(i) == SpanState::Runnable && !runtimeOwn) {
                 runnableSpans.push_back(i);
                 durations.push_back(trace.spans.durationOf(i));
                 waited += durations.back();
@@ -145,7 +153,7 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
     for (const TimeNs d : durations)
         totalWait += d;
     const TimeNs p99Wait = p99(durations);
-    const Saturation saturation = saturationOf(trace, runnableSpans, limits.saturationGapNs);
+    const Saturation saturation = saturationOf(trace, runnableSpans, syscallSpans, limits.saturationGapNs);
     const double saturatedShare = double(saturation.totalNs) / double(traceNs);
 
     // Saturation matters only when goroutines wait long for it.
@@ -164,7 +172,7 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
     f.weight = saturatedShare;
     const std::string who = functions.empty() ? "goroutines" : "goroutines of " + functions.front().first;
     f.title = who + " wait " + formatValue(p99Wait, "nanoseconds") + " (p99) for a processor";
-    if (saturation.totalNs > 0)
+    if (saturatedShare >= limits.saturatedShare)
         f.title += "; every processor busy " + std::to_string(std::llround(saturatedShare * 100))
                    + "% of the trace at GOMAXPROCS=" + std::to_string(saturation.gomaxprocs);
     f.detail = "Runnable goroutines wait for a processor; when every processor (GOMAXPROCS) is busy they queue. "

@@ -102,7 +102,7 @@ TEST(TraceSchedFindings, AllocationDrivingTheGc)
     ASSERT_FALSE(f.goroutines.empty());
     EXPECT_EQ(startFunctionOf(*p.store, f.goroutines.front()), "main.churn");
     EXPECT_GT(evidenceOf(f, "assist_ns"), 0);
-    EXPECT_LT(evidenceOf(f, "mmu_10ms"), 0.5);
+    EXPECT_GT(evidenceOf(f, "gc_share"), 0.5);
     EXPECT_LT(f.startNs, f.endNs); // the worst 10 ms window
     EXPECT_LE(f.endNs - f.startNs, 10'000'000);
 }
