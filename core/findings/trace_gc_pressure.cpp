@@ -51,7 +51,7 @@ void findGcPressure(const FindingInput& in, std::vector<Finding>& out)
     if (traceNs <= 0 || trace.gcRanges.empty())
         return;
     const double gcShare = std::min(1.0, double(coveredNs(trace, trace.gcRanges)) / double(traceNs));
-    if (gcShare < limits.gcShare)
+    if (gcShare < limits.gcShare) // the GC ran briefly: a low MMU then is one cycle's dent, not pressure
         return;
     const TimeNs stwNs = coveredNs(trace, trace.stwRanges);
 
@@ -80,17 +80,13 @@ void findGcPressure(const FindingInput& in, std::vector<Finding>& out)
     // The GC taking the processors from the program, or its goroutines' own running time.
     const bool costly = mmu < limits.mmuLow || assistShare >= limits.assistShare;
 
-    // A low MMU in a trace where the GC ran briefly is one cycle's dent, not pressure.
-    Severity severity = Severity::Low;
-    if (gcShare >= limits.gcShareSevere && costly)
-        severity = Severity::High;
-    else if (gcShare >= limits.gcShareSevere || costly)
-        severity = Severity::Medium;
-
+    // High takes both the GC running most of the time and it costing the program; either alone is
+    // medium.
+    const bool mostly = gcShare >= limits.gcShareSevere;
     const auto functions = largestFunctions(in.store.symbols, assistByFunction, kListed, kMinShareOfTop);
     Finding f;
     f.kind = "gc-pressure";
-    f.severity = severity;
+    f.severity = (mostly && costly) ? Severity::High : (mostly || costly) ? Severity::Medium : Severity::Low;
     f.weight = gcShare;
     f.title = "GC running " + std::to_string(std::llround(gcShare * 100)) + "% of the trace; "
               + std::to_string(std::llround(mmu * 100)) + "% of the processors left to the program in the worst "

@@ -159,17 +159,15 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
     // Saturation matters only when goroutines wait long for it.
     if (p99Wait < limits.runnableP99Ns)
         return;
-    Severity severity = Severity::Low;
-    if (saturatedShare >= limits.saturatedShareSevere)
-        severity = Severity::High;
-    else if (saturatedShare >= limits.saturatedShare || p99Wait >= limits.runnableP99SevereNs)
-        severity = Severity::Medium;
-
     const auto functions = largestFunctions(in.store.symbols, waitByFunction, kListed, kMinShareOfTop);
     Finding f;
     f.kind = "scheduler-latency";
-    f.severity = severity;
+    f.severity = Severity::Low;
     f.weight = saturatedShare;
+    if (saturatedShare >= limits.saturatedShareSevere)
+        f.severity = Severity::High;
+    else if (saturatedShare >= limits.saturatedShare || p99Wait >= limits.runnableP99SevereNs)
+        f.severity = Severity::Medium;
     const std::string who = functions.empty() ? "goroutines" : "goroutines of " + functions.front().first;
     f.title = who + " wait " + formatValue(p99Wait, "nanoseconds") + " (p99) for a processor";
     if (saturatedShare >= limits.saturatedShare)

@@ -50,7 +50,8 @@ bool names(const Finding& f, const std::string& function)
     return std::find(f.functions.begin(), f.functions.end(), function) != f.functions.end();
 }
 
-// Runs `scenario`, returns its findings, and checks the top one is a high-severity `kind`.
+// Runs `scenario` and checks that the top finding is a high-severity `kind` naming first the
+// function the program planted; `found` is empty when it is not.
 struct Planted
 {
     PlantedRun run;
@@ -66,10 +67,22 @@ struct Planted
         }
         store = loadTrace(run.file("trace.out"));
         found = findingsOfFile(run.file("trace.out"));
-        if (found.empty() || found.front().kind != kind || found.front().severity != Severity::High) {
-            ADD_FAILURE() << "expected a high " << kind << " first, found:\n" << describeFindings(found);
+        const std::string function = run.planted("function").at(0);
+        if (found.empty() || found.front().kind != kind || found.front().severity != Severity::High
+            || found.front().functions.empty() || found.front().functions.front() != function) {
+            ADD_FAILURE() << "expected a high " << kind << " naming " << function << " first, found:\n"
+                          << describeFindings(found);
             found.clear();
         }
+    }
+
+    // Checks that every goroutine the top finding names runs `function`.
+    void expectGoroutinesOf(const std::string& function) const
+    {
+        const Finding& f = found.front();
+        EXPECT_FALSE(f.goroutines.empty());
+        for (const int64_t g : f.goroutines)
+            EXPECT_EQ(startFunctionOf(*store, g), function) << "goroutine " << g;
     }
 };
 
@@ -80,14 +93,10 @@ TEST(TraceSchedFindings, CpuBoundGoroutinesQueueingForFewProcessors)
     if (p.found.empty())
         return;
     const Finding& f = p.found.front();
-    ASSERT_FALSE(f.functions.empty());
-    EXPECT_EQ(f.functions.front(), p.run.planted("function").at(0)) << describeFindings(p.found);
     EXPECT_EQ(evidenceOf(f, "gomaxprocs"), std::stod(p.run.planted("gomaxprocs").at(0)));
     EXPECT_GT(evidenceOf(f, "saturated_share"), 0.5);
-    ASSERT_FALSE(f.goroutines.empty());
-    for (const int64_t g : f.goroutines)
-        EXPECT_EQ(startFunctionOf(*p.store, g), "main.spin") << "goroutine " << g;
-    EXPECT_LT(f.startNs, f.endNs);
+    p.expectGoroutinesOf("main.spin");
+    EXPECT_LT(f.startNs, f.endNs); // the worst saturated stretch
 }
 
 TEST(TraceSchedFindings, AllocationDrivingTheGc)
@@ -97,10 +106,8 @@ TEST(TraceSchedFindings, AllocationDrivingTheGc)
     if (p.found.empty())
         return;
     const Finding& f = p.found.front();
-    ASSERT_FALSE(f.functions.empty());
-    EXPECT_EQ(f.functions.front(), p.run.planted("function").at(0)) << describeFindings(p.found);
     ASSERT_FALSE(f.goroutines.empty());
-    EXPECT_EQ(startFunctionOf(*p.store, f.goroutines.front()), "main.churn");
+    EXPECT_EQ(startFunctionOf(*p.store, f.goroutines.front()), "main.churn"); // the one that assisted most
     EXPECT_GT(evidenceOf(f, "assist_ns"), 0);
     EXPECT_GT(evidenceOf(f, "gc_share"), 0.5);
     EXPECT_LT(f.startNs, f.endNs); // the worst 10 ms window
@@ -114,13 +121,11 @@ TEST(TraceSchedFindings, GoroutineStorm)
     if (p.found.empty())
         return;
     const Finding& f = p.found.front();
+    // The creator first, then what its goroutines run.
     for (const std::string& function : p.run.planted("function"))
         EXPECT_TRUE(names(f, function)) << function << " not in\n" << describeFindings(p.found);
-    ASSERT_FALSE(f.functions.empty());
-    EXPECT_EQ(f.functions.front(), "main.spawnStorm"); // the creator comes first
     EXPECT_GE(evidenceOf(f, "created"), 10000);
-    for (const int64_t g : f.goroutines)
-        EXPECT_EQ(startFunctionOf(*p.store, g), "main.stormWorker") << "goroutine " << g;
+    p.expectGoroutinesOf("main.stormWorker");
     // The storm's goroutines all end: it is no growth.
     for (const Finding& other : p.found)
         EXPECT_NE(other.kind, "goroutine-growth") << describeFindings(p.found);
@@ -133,14 +138,10 @@ TEST(TraceSchedFindings, GoroutinesLeftBlockedGrowTheCount)
     if (p.found.empty())
         return;
     const Finding& f = p.found.front();
-    ASSERT_FALSE(f.functions.empty());
-    EXPECT_EQ(f.functions.front(), p.run.planted("function").at(0)) << describeFindings(p.found);
     const double leaked = std::stod(p.run.planted("leaked").at(0));
     EXPECT_GE(evidenceOf(f, "never_ended"), leaked);
     EXPECT_GE(evidenceOf(f, "goroutines_end") - evidenceOf(f, "goroutines_start"), leaked * 0.9);
-    ASSERT_FALSE(f.goroutines.empty());
-    for (const int64_t g : f.goroutines)
-        EXPECT_EQ(startFunctionOf(*p.store, g), "main.leaky") << "goroutine " << g;
+    p.expectGoroutinesOf("main.leaky");
     EXPECT_NE(f.title.find("chan receive"), std::string::npos) << f.title;
 }
 

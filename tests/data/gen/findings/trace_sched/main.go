@@ -29,14 +29,8 @@ func main() {
 	flag.Parse()
 
 	f, err := os.Create(filepath.Join(*out, "trace.out"))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	if err := trace.Start(f); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	check(err)
+	check(trace.Start(f))
 	switch *scenario {
 	case "saturated":
 		saturated()
@@ -53,19 +47,26 @@ func main() {
 		os.Exit(2)
 	}
 	trace.Stop()
-	if err := f.Close(); err != nil {
+	check(f.Close())
+}
+
+// check ends the program on an error: the test reads a failed run from its exit status.
+func check(err error) {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-// work spins the CPU for about d, without allocating.
+// work spins the CPU for about d, without allocating: xorshift rounds, checking the clock
+// every few thousand.
 func work(d time.Duration) uint64 {
-	x := uint64(1)
-	for deadline := time.Now().Add(d); time.Now().Before(deadline); {
-		for i := 0; i < 1000; i++ {
-			x = x*6364136223846793005 + 1442695040888963407
-		}
+	x := uint64(88172645463325252)
+	deadline := time.Now().Add(d)
+	for i := 1; i%4096 != 0 || time.Now().Before(deadline); i++ {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
 	}
 	return x
 }
