@@ -124,12 +124,14 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
     // function and goroutine.
     std::vector<uint32_t> runnableSpans;
     std::vector<TimeNs> durations;
+    std::vector<FunctionId> functionOfSpan; // the start function of each runnable span's goroutine
     FunctionTally waitByFunction;
     using GoroutineWait = std::pair<TimeNs, int64_t>; // a min-heap of the goroutines that waited most
     std::priority_queue<GoroutineWait, std::vector<GoroutineWait>, std::greater<>> mostWaiting;
     std::vector<uint32_t> syscallSpans; // a goroutine in a syscall keeps its processor busy
     for (GoroutineRow r = 0; r < trace.goroutines.size(); ++r) {
-        const bool runtimeOwn = isRuntimeFunction(in.store.symbols, trace.goroutines.startFunctionOf(r));
+        const FunctionId function = trace.goroutines.startFunctionOf(r);
+        const bool runtimeOwn = isRuntimeFunction(in.store.symbols, function);
         const auto [begin, end] = trace.spans.rowRange(r);
         TimeNs waited = 0;
         for (uint32_t i = begin; i < end; ++i)
@@ -138,11 +140,12 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
             else if (trace.spans.stateOf(i) == SpanState::Runnable && !runtimeOwn) {
                 runnableSpans.push_back(i);
                 durations.push_back(trace.spans.durationOf(i));
+                functionOfSpan.push_back(function);
                 waited += durations.back();
             }
         if (waited == 0)
             continue;
-        waitByFunction[trace.goroutines.startFunctionOf(r)] += double(waited);
+        waitByFunction[function] += double(waited);
         mostWaiting.emplace(waited, trace.goroutines.idOf(r));
         if (mostWaiting.size() > kListed)
             mostWaiting.pop();
@@ -152,6 +155,16 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
     TimeNs totalWait = 0;
     for (const TimeNs d : durations)
         totalWait += d;
+    // The p99 of the function that waited most, before p99 reorders the durations.
+    const auto functions = largestFunctions(in.store.symbols, waitByFunction, kListed, kMinShareOfTop);
+    std::vector<TimeNs> topDurations;
+    for (const auto& [function, wait] : waitByFunction)
+        if (!functions.empty() && wait == functions.front().second && function < in.store.symbols.functions.size()
+            && in.store.symbols.functionName(function) == functions.front().first)
+            for (size_t k = 0; k < durations.size(); ++k)
+                if (functionOfSpan[k] == function)
+                    topDurations.push_back(durations[k]);
+    const TimeNs topP99 = p99(topDurations);
     const TimeNs p99Wait = p99(durations);
     const Saturation saturation = saturationOf(trace, runnableSpans, syscallSpans, limits.saturationGapNs);
     const double saturatedShare = double(saturation.totalNs) / double(traceNs);
@@ -159,7 +172,6 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
     // Saturation matters only when goroutines wait long for it.
     if (p99Wait < limits.runnableP99Ns)
         return;
-    const auto functions = largestFunctions(in.store.symbols, waitByFunction, kListed, kMinShareOfTop);
     Finding f;
     f.kind = "scheduler-latency";
     f.severity = Severity::Low;
@@ -168,8 +180,9 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
         f.severity = Severity::High;
     else if (saturatedShare >= limits.saturatedShare || p99Wait >= limits.runnableP99SevereNs)
         f.severity = Severity::Medium;
-    const std::string who = functions.empty() ? "goroutines" : "goroutines of " + functions.front().first;
-    f.title = who + " wait " + formatValue(p99Wait, "nanoseconds") + " (p99) for a processor";
+    f.title = functions.empty() ? "goroutines wait " + formatValue(p99Wait, "nanoseconds")
+                                : "goroutines of " + functions.front().first + " wait " + formatValue(topP99, "nanoseconds");
+    f.title += " (p99) for a processor";
     if (saturatedShare >= limits.saturatedShare)
         f.title += "; every processor busy " + std::to_string(std::llround(saturatedShare * 100))
                    + "% of the trace at GOMAXPROCS=" + std::to_string(saturation.gomaxprocs);
@@ -188,7 +201,8 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
     else if (!trace.gomaxprocs.empty())
         f.with("gomaxprocs", double(trace.gomaxprocs[trace.gomaxprocs.size() - 1].value), "count");
     if (!functions.empty())
-        f.with("top_function_runnable_ns", functions.front().second, "nanoseconds");
+        f.with("top_function_runnable_ns", functions.front().second, "nanoseconds")
+            .with("top_function_runnable_p99_ns", double(topP99), "nanoseconds");
     if (saturation.worstStart >= 0) {
         f.startNs = saturation.worstStart;
         f.endNs = saturation.worstEnd;
