@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // goroutine-growth: the live goroutine count rising through the trace and holding there (not a
 // burst that drains), with the start functions of the goroutines created and never ended.
+#include "core/analysis/value_format.h"
 #include "core/findings/trace_sched_rules.h"
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 namespace gs::findings {
@@ -13,20 +15,32 @@ namespace {
 constexpr size_t kListed = 5;           // functions and goroutines a finding names
 constexpr double kMinShareOfTop = 0.05; // a function listed left at least a twentieth as many as the first
 
-// The most common wait reason of the goroutines' last spans, or "" when none waits.
-std::string commonWaitReason(const EventStore& store, const std::vector<GoroutineRow>& rows)
+// What the goroutines wait on at the end: the most common wait reason of their last spans ("" when
+// none waits), and the longest of those waits.
+struct LastWait
+{
+    std::string reason;
+    TimeNs longestNs = 0;
+};
+
+LastWait lastWaitOf(const EventStore& store, const std::vector<GoroutineRow>& rows)
 {
     const TraceData& trace = *store.trace;
-    std::unordered_map<StringId, size_t> count;
+    std::unordered_map<StringId, std::pair<size_t, TimeNs>> byReason; // count, longest
     for (const GoroutineRow r : rows) {
         const auto [begin, end] = trace.spans.rowRange(r);
-        if (begin < end && trace.spans.stateOf(end - 1) == SpanState::Waiting)
-            ++count[trace.spans.reasonOf(end - 1)];
+        if (begin < end && trace.spans.stateOf(end - 1) == SpanState::Waiting) {
+            auto& [count, longest] = byReason[trace.spans.reasonOf(end - 1)];
+            ++count;
+            longest = std::max(longest, trace.spans.durationOf(end - 1));
+        }
     }
-    const auto most = std::max_element(count.begin(), count.end(), [&](const auto& a, const auto& b) {
-        return std::tie(a.second, b.first) < std::tie(b.second, a.first);
+    const auto most = std::max_element(byReason.begin(), byReason.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second.first, b.first) < std::tie(b.second.first, a.first);
     });
-    return most == count.end() ? std::string() : std::string(store.symbols.strings.get(most->first));
+    if (most == byReason.end())
+        return {};
+    return {std::string(store.symbols.strings.get(most->first)), most->second.second};
 }
 
 } // namespace
@@ -78,8 +92,8 @@ void findGoroutineGrowth(const FindingInput& in, std::vector<Finding>& out)
     f.title = "live goroutines grew from " + std::to_string(first) + " to " + std::to_string(last);
     if (!functions.empty()) {
         f.title += "; " + std::to_string(topRows.size()) + " goroutines in " + functions.front().first + " never ended";
-        if (const std::string reason = commonWaitReason(in.store, topRows); !reason.empty())
-            f.title += ", blocked on " + reason;
+        if (const LastWait wait = lastWaitOf(in.store, topRows); !wait.reason.empty())
+            f.title += ", blocked on " + wait.reason + " for up to " + formatValue(wait.longestNs, "nanoseconds");
     }
     f.detail = "Goroutines are created faster than they end, and the count does not come back down: a leak in "
                "the making if it goes on. Look at what the goroutines named wait for, and who should end them.";
