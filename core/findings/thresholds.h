@@ -55,7 +55,7 @@ struct FindingThresholds
 
     // Goroutine storm: more than this many goroutines created within stormWindowNs, at several
     // times the rate of creation in the rest of the trace, so a burst rather than a server's
-    // steady flow (whose busiest window is within a factor of two of the rest).
+    // steady flow, whose busiest window stays close to its usual rate.
     // 100 ms: short enough that the burst stands out, long enough to hold a burst whole.
     TimeNs stormWindowNs = 100'000'000;
     int64_t stormGoroutines = 1000;

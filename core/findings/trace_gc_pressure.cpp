@@ -16,12 +16,18 @@ namespace {
 constexpr size_t kListed = 5;          // functions and goroutines a finding names
 constexpr double kMinShareOfTop = 0.1; // a function listed assists at least a tenth of the first one's
 
+// The part of `r` within the trace.
+TimeNs clippedNs(const TraceData& trace, const TimeRange& r)
+{
+    return std::max<TimeNs>(0, std::min(r.end, trace.endNs) - std::max(r.start, trace.startNs));
+}
+
 // The time `ranges` cover within the trace.
 TimeNs coveredNs(const TraceData& trace, const std::vector<TimeRange>& ranges)
 {
     TimeNs total = 0;
     for (const TimeRange& r : ranges)
-        total += std::max<TimeNs>(0, std::min(r.end, trace.endNs) - std::max(r.start, trace.startNs));
+        total += clippedNs(trace, r);
     return total;
 }
 
@@ -58,7 +64,7 @@ void findGcPressure(const FindingInput& in, std::vector<Finding>& out)
     std::unordered_map<int64_t, TimeNs> assistByGoroutine;
     TimeNs assistNs = 0;
     for (const TimeRange& r : trace.assistRanges) {
-        const TimeNs d = std::max<TimeNs>(0, std::min(r.end, trace.endNs) - std::max(r.start, trace.startNs));
+        const TimeNs d = clippedNs(trace, r);
         assistNs += d;
         assistByGoroutine[r.goroutine] += d;
     }
