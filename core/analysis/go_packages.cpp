@@ -22,6 +22,14 @@ bool isGoRuntimeFunction(std::string_view function)
     return pkg == "runtime" || pkg.starts_with("runtime/internal/") || pkg.starts_with("internal/runtime/");
 }
 
+bool isRuntimeGoroutineStart(std::string_view startFunction)
+{
+    if (startFunction == "runtime.main")
+        return false;
+    const std::string_view pkg = goPackage(startFunction);
+    return pkg == "runtime" || pkg.starts_with("runtime/") || pkg.starts_with("internal/runtime/");
+}
+
 bool isGoStandardLibraryFunction(std::string_view function)
 {
     // The first element of every standard package's path (`go list std`, Go 1.26); "vendor" holds

@@ -14,8 +14,7 @@ bool isRuntimeGoroutine(const Symbols& symbols, StackId stack)
     const auto frames = symbols.stacks.frames(stack);
     if (frames.empty())
         return true;
-    const std::string_view start = symbols.functionName(symbols.frameFunction(frames.back()));
-    return start.starts_with("runtime.") && start != "runtime.main";
+    return isRuntimeGoroutineStart(symbols.functionName(symbols.frameFunction(frames.back())));
 }
 
 std::vector<std::string> functionsFromProgram(const Symbols& symbols, StackId stack)

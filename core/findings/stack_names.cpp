@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/findings/stack_names.h"
 
+#include "core/analysis/go_packages.h"
 #include "core/export/flame_svg.h"
 
 #include <array>
@@ -8,13 +9,6 @@
 namespace gs::findings {
 
 namespace {
-
-// The standard library's import paths have no dot in their first element; "main" is the program.
-bool inStandardLibrary(std::string_view package)
-{
-    const std::string_view first = package.substr(0, package.find('/'));
-    return package != "main" && first.find('.') == std::string_view::npos;
-}
 
 // Packages whose frames only say how a goroutine blocked or woke, never why.
 bool isPlumbing(std::string_view package)
@@ -35,7 +29,7 @@ std::string_view recognisableFunction(const Symbols& symbols, StackId stack)
         return {};
     auto nameOf = [&](FrameId f) { return symbols.functionName(symbols.frameFunction(f)); };
     for (FrameId f : frames)
-        if (!inStandardLibrary(packageOf(nameOf(f))))
+        if (!isGoStandardLibraryFunction(nameOf(f)))
             return nameOf(f);
     for (FrameId f : frames)
         if (!isPlumbing(packageOf(nameOf(f))))

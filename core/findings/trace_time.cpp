@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/findings/trace_time.h"
 
-#include "core/export/flame_svg.h"
+#include "core/analysis/go_packages.h"
 
 namespace gs::findings {
 
@@ -11,11 +11,8 @@ TimeNs goroutineTimeNs(const EventStore& store)
     TimeNs total = 0;
     for (GoroutineRow row = 0; row < trace.goroutines.size(); ++row) {
         const FunctionId start = trace.goroutines.startFunctionOf(row);
-        if (start != UINT32_MAX) {
-            const std::string_view package = packageOf(store.symbols.functionName(start));
-            if (package == "runtime" || package.starts_with("runtime/"))
-                continue;
-        }
+        if (start != UINT32_MAX && isRuntimeGoroutineStart(store.symbols.functionName(start)))
+            continue;
         const auto [first, last] = trace.spans.rowRange(row);
         if (first < last)
             total += trace.spans.endOf(last - 1) - trace.spans.startOf(first);

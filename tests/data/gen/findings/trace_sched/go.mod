@@ -1,0 +1,3 @@
+module goroscope/findings/trace_sched
+
+go 1.26
