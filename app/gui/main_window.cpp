@@ -425,7 +425,8 @@ void MainWindow::createFindingsDock()
     m_findingsDock = new QDockWidget(tr("Findings"), this);
     m_findingsDock->setObjectName(QStringLiteral("findingsDock")); // for saveState()/restoreState()
     m_findingsDock->setWidget(m_findings);
-    addDockWidget(Qt::RightDockWidgetArea, m_findingsDock);
+    // Under the page, not beside it: the trace page needs nearly all of a 1400-pixel width.
+    addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
     m_findingsDock->hide(); // until a capture opens
     // Whichever page holds the capture takes the finding; the trace page's visits go through its
     // navigator, so Back returns from them.

@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -55,27 +57,37 @@ FindingsPanel::FindingsPanel(QWidget* parent)
     m_details->setWordWrap(true);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_details->setMinimumWidth(0);
     m_report->setObjectName(QStringLiteral("addFindingToReport"));
     m_report->setToolTip(tr("Put the selected finding, with its figures, into the postmortem report and the session"));
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
     buttons->addWidget(m_report);
+    // The list and, beside it, the selected finding written out: the panel is wide and short,
+    // under the page, which needs every pixel of its width.
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_list);
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_details);
+    split->addWidget(scroll);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(buttons);
-    layout->addWidget(m_list, 3);
-    layout->addWidget(m_details, 2);
+    layout->addWidget(split, 1);
 
-    connect(m_list, &QTreeView::clicked, this, [this](const QModelIndex& index) {
+    // A click, or Enter on the current row: not every move of the current row, so walking the
+    // list with the arrow keys reads the details without moving the views.
+    const auto activate = [this](const QModelIndex& index) {
         if (const Finding* f = m_model->findingAt(index.row()))
             emit findingActivated(*f);
-    });
-    connect(m_list, &QTreeView::activated, this, [this](const QModelIndex& index) {
-        if (const Finding* f = m_model->findingAt(index.row()))
-            emit findingActivated(*f);
-    });
+    };
+    connect(m_list, &QTreeView::clicked, this, activate);
+    connect(m_list, &QTreeView::activated, this, activate);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         showDetails();
         updateReportButton();
@@ -152,8 +164,7 @@ void FindingsPanel::showStatus(const QString& text)
 {
     m_status->setText(text);
     // An empty or failed result is the whole answer: the list would only be a blank box.
-    m_list->setVisible(m_model->rowCount() > 0);
-    m_details->setVisible(m_model->rowCount() > 0);
+    m_list->parentWidget()->setVisible(m_model->rowCount() > 0);
 }
 
 void FindingsPanel::showDetails()

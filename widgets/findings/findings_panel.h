@@ -22,9 +22,9 @@ class FindingsModel;
 
 // The "Findings" panel: what stands out in the open capture (findFindings), most severe first.
 // Each row shows the severity, the title and the evidence; the selected finding's detail, figures,
-// goroutines, functions and time range are written out below it, the goroutines and functions as
-// links. Clicking a finding asks to be taken to what it is about (findingActivated); the links
-// ask for one goroutine or function. "Add to Report" keeps the finding, with its evidence, for the
+// goroutines, functions and time range are written out beside the list, the goroutines and
+// functions as links. Clicking a finding asks to be taken to what it is about (findingActivated);
+// the links ask for one goroutine or function. "Add to Report" keeps the finding, with its evidence, for the
 // postmortem report and the session.
 //
 // The rules run on the thread pool when a capture (or a base) is set; a newer capture asks the
