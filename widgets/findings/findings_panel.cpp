@@ -49,9 +49,11 @@ FindingsPanel::FindingsPanel(QWidget* parent)
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_list->header()->setStretchLastSection(true);
+    // The title takes what the severity and the figures leave.
+    m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
-    m_list->setColumnWidth(FindingsModel::TitleColumn, 360);
+    m_list->header()->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(FindingsModel::EvidenceColumn, QHeaderView::ResizeToContents);
     m_details->setObjectName(QStringLiteral("findingDetails"));
     m_details->setTextFormat(Qt::RichText);
     m_details->setWordWrap(true);
@@ -75,6 +77,7 @@ FindingsPanel::FindingsPanel(QWidget* parent)
     split->addWidget(scroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({3000, 2000}); // in that proportion from the start, not only on resizes
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(buttons);
