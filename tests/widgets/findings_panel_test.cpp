@@ -183,6 +183,22 @@ TEST(FindingsPanel, OpensWithATraceAndListsWhatTheRulesFind)
     EXPECT_FALSE(open.window.findingsDock()->isVisible());
 }
 
+TEST(FindingsPanel, ComparingADumpWithABaseLooksAgainWithTheBase)
+{
+    OpenWindow open;
+    ASSERT_TRUE(open.open("dumps/leak_after.txt"));
+    open.window.openBaseFile(test::fixturePath("dumps/leak_before.txt"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !open.finished.isEmpty() || !open.failed.isEmpty(); }, kTimeoutMs));
+    ASSERT_TRUE(open.failed.isEmpty());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !open.panel().isComputing(); }, kTimeoutMs));
+    const StorePtr base = open.window.session()->base();
+    ASSERT_TRUE(base);
+    const auto expected = findFindings(*open.window.dumpPage()->dump(), base.get());
+    ASSERT_TRUE(expected.ok()) << expected.error().message;
+    EXPECT_EQ(open.panel().findings().size(), expected->size());
+    EXPECT_FALSE(open.panel().statusText().startsWith(QStringLiteral("Could not")));
+}
+
 TEST(FindingsPanel, ClickingATraceFindingSelectsItsGoroutineAndRangeAndBackReturns)
 {
     OpenWindow open;
