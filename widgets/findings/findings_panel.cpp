@@ -133,7 +133,9 @@ void FindingsPanel::setCapture(StorePtr store, StorePtr base)
         [store = m_store, base = m_base, stop = m_stop.get_token()] {
             return findFindings(*store, base.get(), FindingThresholds {}, stop);
         },
-        [this](const Result<std::vector<Finding>>& result) { showResult(result); });
+        [this](const Result<std::vector<Finding>>& result) { showResult(result); },
+        // The page the capture opens on comes first: the rules run on what cores it leaves.
+        JobRunner::Priority::Background);
 }
 
 void FindingsPanel::showResult(const Result<std::vector<Finding>>& result)
