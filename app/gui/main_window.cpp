@@ -15,6 +15,8 @@
 #include "widgets/common/theme.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_page.h"
+#include "widgets/findings/finding_navigation.h"
+#include "widgets/findings/findings_panel.h"
 #include "widgets/load/file_loader.h"
 #include "widgets/navigation/bookmarks.h"
 #include "widgets/navigation/bookmarks_dialog.h"
@@ -29,6 +31,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -106,6 +109,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_notes = new NotesDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_notes);
     m_notes->hide(); // until asked for (or restoreState shows it again)
+    createFindingsDock();
     m_sessions = new SessionController(this);
     connect(m_sessions, &SessionController::pathChanged, this, &MainWindow::updateTitle);
     connect(m_sessions, &SessionController::modifiedChanged, this, &MainWindow::setWindowModified);
@@ -150,6 +154,7 @@ MainWindow::MainWindow(QWidget* parent)
     const auto baseChanged = [this] {
         m_clearBaseAction->setEnabled(m_session->base() || m_tracePage->base());
         updateSummary();
+        updateFindings();
     };
     connect(m_session, &ui::ProfileSession::baseChanged, this, baseChanged);
     connect(m_tracePage, &ui::TracePage::baseChanged, this, baseChanged);
@@ -384,6 +389,10 @@ void MainWindow::createWindowMenu()
     QAction* notes = m_notes->toggleViewAction();
     notes->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+N")));
     menu->addAction(notes);
+    QAction* findings = m_findingsDock->toggleViewAction();
+    findings->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+I")));
+    findings->setToolTip(tr("What stands out in the capture, most severe first (Ctrl+Shift+I)"));
+    menu->addAction(findings);
     menu->addSeparator();
     // Look and feel, remembered between runs (main() applies them before the window exists).
     QMenu* theme = menu->addMenu(tr("&Theme"));
@@ -408,6 +417,37 @@ void MainWindow::createWindowMenu()
     menu->addAction(tr("&Larger Text"), this, [resize] { resize(1); })->setShortcuts({QKeySequence::ZoomIn, QKeySequence(QStringLiteral("Ctrl+="))});
     menu->addAction(tr("&Smaller Text"), this, [resize] { resize(-1); })->setShortcut(QKeySequence::ZoomOut);
     menu->addAction(tr("&Default Text Size"), this, [resize] { resize(0); })->setShortcut(QKeySequence(QStringLiteral("Ctrl+0")));
+}
+
+void MainWindow::createFindingsDock()
+{
+    m_findings = new ui::FindingsPanel;
+    m_findingsDock = new QDockWidget(tr("Findings"), this);
+    m_findingsDock->setObjectName(QStringLiteral("findingsDock")); // for saveState()/restoreState()
+    m_findingsDock->setWidget(m_findings);
+    // Under the page, not beside it: the trace page needs nearly all of a 1400-pixel width.
+    addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
+    m_findingsDock->hide(); // until a capture opens
+    // Whichever page holds the capture takes the finding; the trace page's visits go through its
+    // navigator, so Back returns from them.
+    const auto views = [this] { return ui::FindingViews {m_tracePage, m_dumpPage, m_session}; };
+    connect(m_findings, &ui::FindingsPanel::findingActivated, this,
+            [views](const Finding& finding) { ui::showFinding(views(), finding); });
+    connect(m_findings, &ui::FindingsPanel::goroutineActivated, this,
+            [views](int64_t id) { ui::showGoroutine(views(), id); });
+    connect(m_findings, &ui::FindingsPanel::functionActivated, this,
+            [views](const QString& function) { ui::showFunction(views(), function); });
+}
+
+void MainWindow::updateFindings()
+{
+    // The dump itself, not the filtered subset its panel may have handed the session.
+    const bool trace = m_tracePage->store() != nullptr;
+    const StorePtr capture = trace                ? m_tracePage->store()
+                             : m_dumpPage->dump() ? m_dumpPage->dump()
+                             : m_session->store() ? m_session->store()
+                                                  : m_gcPage->store();
+    m_findings->setCapture(capture, trace ? nullptr : m_session->base());
 }
 
 QString MainWindow::investigationNotes() const
@@ -662,6 +702,7 @@ void MainWindow::openNextQueued()
 
 void MainWindow::onProfilesMerged(int count)
 {
+    updateFindings();
     statusBar()->showMessage(tr("%1 profiles merged").arg(count), 5000);
     updateTitle();
     updateSummary();
@@ -804,6 +845,9 @@ void MainWindow::setStore(StorePtr store, const QString& path, ui::TraceViewsPtr
     updateTitle();
     updateWarnings(this->store());
     updateSummary();
+    updateFindings();
+    if (this->store())
+        m_findingsDock->show();
 }
 
 void MainWindow::paintInNextTurn()

@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -17,6 +18,7 @@ namespace gs::ui {
 class AnnotationSet;
 class DumpPage;
 class FileLoader;
+class FindingsPanel;
 class GcPlot;
 class ProfilePage;
 class TracePage;
@@ -75,6 +77,9 @@ public:
     // The investigation's free-text notes (Window > Notes), saved with the session.
     QString investigationNotes() const;
     NotesDock* notesDock() const { return m_notes; }
+    // What stands out in the open capture (Window > Findings), and the findings added to the report.
+    ui::FindingsPanel* findingsPanel() const { return m_findings; }
+    QDockWidget* findingsDock() const { return m_findingsDock; }
     // Saving and opening sessions (File > Save Session, Open Session).
     SessionController* sessions() const { return m_sessions; }
     // The page shown: the welcome page or one of the pages above.
@@ -133,6 +138,9 @@ private:
     void updateWarnings(const StorePtr& store);
     void createSessionActions(QMenu* file);
     void createWindowMenu();
+    void createFindingsDock();
+    // Gives the findings panel the capture shown and its base (a trace's findings have none).
+    void updateFindings();
     void chooseSession();
     void saveSession();
     void saveSessionAs();
@@ -163,6 +171,8 @@ private:
     QAction* m_saveSessionAction = nullptr;
     QAction* m_saveSessionAsAction = nullptr;
     NotesDock* m_notes = nullptr;
+    ui::FindingsPanel* m_findings = nullptr;
+    QDockWidget* m_findingsDock = nullptr;
     SessionController* m_sessions = nullptr;
     QAction* m_compareAction = nullptr;
     QAction* m_subtractAction = nullptr;

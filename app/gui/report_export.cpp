@@ -8,6 +8,7 @@
 #include "widgets/annotations/annotation_set.h"
 #include "widgets/common/capture_display.h"
 #include "widgets/export/view_sources.h"
+#include "widgets/findings/findings_panel.h"
 #include "widgets/profile/profile_page.h"
 #include "widgets/profile/profile_session.h"
 #include "widgets/trace/trace_flame_tab.h"
@@ -139,6 +140,9 @@ report::Report ReportExport::buildReport(const QString& extraNote) const
 
     if (const QString notes = notesText(extraNote); !notes.isEmpty())
         r.sections.push_back({utf8(tr("Notes")), utf8(notes), {}, {}});
+    // The findings the user added, next to the notes: what the investigation concluded.
+    if (auto findings = ui::findingsSection(m_window->findingsPanel()->reported()))
+        r.sections.push_back(std::move(*findings));
     report::ReportSection views {utf8(tr("Views")), {}, {}, {}};
     addViewImages(views);
     r.sections.push_back(std::move(views));

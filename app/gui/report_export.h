@@ -16,7 +16,8 @@ class MainWindow;
 
 // File › Export Postmortem Report… (Ctrl+Shift+R): one self-contained HTML file for a postmortem
 // (core/report/html_report.h) of what the window shows. It holds the notes (the notes dock's
-// text and the annotations' words), pictures of the views drawn by the exporter with their captions and annotations (a
+// text and the annotations' words), the findings added to it from the findings panel, pictures
+// of the views drawn by the exporter with their captions and annotations (a
 // trace: the timeline, and the flame graph once its tab has computed one; anything else: the
 // current view), the key figures of the capture (report_figures.h: top functions, goroutines by
 // state) and the blocking chains the trace page's chain panel showed during the investigation

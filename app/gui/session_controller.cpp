@@ -6,6 +6,7 @@
 #include "app/gui/session_place.h"
 #include "widgets/annotations/annotation_set.h"
 #include "widgets/dump/dump_page.h"
+#include "widgets/findings/findings_panel.h"
 #include "widgets/navigation/bookmarks.h"
 #include "widgets/profile/profile_session.h"
 #include "widgets/trace/linked_dump_tab.h"
@@ -57,6 +58,7 @@ void SessionController::connectChanges()
     connect(m_window->session(), &ui::ProfileSession::queryChanged, this, &SessionController::markModified);
     connect(m_window->annotations(), &ui::AnnotationSet::changed, this, &SessionController::markModified);
     connect(m_window->notesDock(), &NotesDock::edited, this, &SessionController::markModified);
+    connect(m_window->findingsPanel(), &ui::FindingsPanel::reportedChanged, this, &SessionController::markModified);
     connect(m_window->annotations(), &ui::AnnotationSet::changed, this, &SessionController::markWorkChanged);
     connect(m_window->notesDock(), &NotesDock::edited, this, &SessionController::markWorkChanged);
 }
@@ -132,6 +134,7 @@ std::optional<SessionFile> SessionController::capture() const
     }
     out.annotations = m_window->annotations()->annotations();
     out.notes = m_window->investigationNotes();
+    out.findings = m_window->findingsPanel()->reported();
     return out;
 }
 
@@ -224,6 +227,7 @@ void SessionController::apply(const SessionFile& session)
     applyTrace(session);
     applyProfile(session.profile);
     m_window->annotations()->replaceAll(session.annotations);
+    m_window->findingsPanel()->setReported(session.findings);
     m_window->notesDock()->setText(session.notes);
     if (!session.notes.isEmpty())
         m_window->notesDock()->show();

@@ -50,6 +50,14 @@ constexpr JsonName<ui::ViewMode> kViewModes[] = {
     {ui::ViewMode::Graph, "graph"},
 };
 
+// The names severityName() gives, which the CLI's JSON uses too.
+constexpr JsonName<Severity> kSeverities[] = {
+    {Severity::Info, "info"},
+    {Severity::Low, "low"},
+    {Severity::Medium, "medium"},
+    {Severity::High, "high"},
+};
+
 QString fromStd(const std::string& s)
 {
     return QString::fromStdString(s);
@@ -119,6 +127,17 @@ QJsonObject profileToJson(const SessionProfileState& profile)
             {QStringLiteral("selectedFunction"), fromStd(profile.selectedFunction)}};
 }
 
+QJsonArray findingsToJson(const std::vector<ui::ReportedFinding>& findings)
+{
+    QJsonArray out;
+    for (const ui::ReportedFinding& f : findings)
+        out.append(QJsonObject {{QStringLiteral("kind"), fromStd(f.kind)},
+                                {QStringLiteral("severity"), jsonName<Severity>(kSeverities, f.severity)},
+                                {QStringLiteral("title"), fromStd(f.title)},
+                                {QStringLiteral("evidence"), fromStd(f.evidence)}});
+    return out;
+}
+
 // ---- reading ----
 
 // Reads the whole file with one SessionJsonReader; every parse* method reads the object at
@@ -138,6 +157,7 @@ private:
     void parseTrace(const QJsonObject& trace, SessionFile& out);
     SessionPlace parsePlace(const QJsonObject& place, const QString& where);
     SessionProfileState parseProfile(const QJsonObject& profile);
+    std::vector<ui::ReportedFinding> parseFindings(const QJsonArray& findings);
 
     QDir m_dir;
     SessionJsonReader m_r;
@@ -165,6 +185,9 @@ std::optional<SessionFile> SessionParser::parse(const QJsonObject& root, QString
             m_r.fail(QStringLiteral("annotations"), annotationError);
     }
     out.notes = m_r.string(root, {}, "notes");
+    // Sessions saved before findings could be added to the report have none.
+    if (root.contains(QStringLiteral("findings")))
+        out.findings = parseFindings(m_r.array(root, {}, "findings"));
     if (m_r.failed()) {
         *error = m_r.error();
         return std::nullopt;
@@ -268,6 +291,25 @@ SessionProfileState SessionParser::parseProfile(const QJsonObject& profile)
     return out;
 }
 
+std::vector<ui::ReportedFinding> SessionParser::parseFindings(const QJsonArray& findings)
+{
+    const QString where = QStringLiteral("findings");
+    std::vector<ui::ReportedFinding> out;
+    for (qsizetype i = 0; i < findings.size() && !m_r.failed(); ++i) {
+        const QString at = SessionJsonReader::path(where, i);
+        const QJsonObject f = m_r.objectAt(findings, where, i);
+        ui::ReportedFinding finding;
+        finding.kind = m_r.string(f, at, "kind").toStdString();
+        finding.severity = m_r.enumeration<Severity>(f, at, "severity", kSeverities);
+        finding.title = m_r.string(f, at, "title").toStdString();
+        if (finding.title.empty() && !m_r.failed())
+            m_r.fail(SessionJsonReader::path(at, "title"), QStringLiteral("empty"));
+        finding.evidence = m_r.string(f, at, "evidence").toStdString();
+        out.push_back(std::move(finding));
+    }
+    return out;
+}
+
 } // namespace
 
 QByteArray sessionToJson(const SessionFile& session, const QDir& sessionDir)
@@ -288,6 +330,7 @@ QByteArray sessionToJson(const SessionFile& session, const QDir& sessionDir)
         {QStringLiteral("profile"), profileToJson(session.profile)},
         {QStringLiteral("annotations"), ui::annotationsToJson(session.annotations)},
         {QStringLiteral("notes"), session.notes},
+        {QStringLiteral("findings"), findingsToJson(session.findings)},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -5,6 +5,7 @@
 #include "widgets/annotations/annotation.h"
 #include "widgets/filters/filter_item.h"
 #include "widgets/filters/goroutine_condition.h"
+#include "widgets/findings/reported_finding.h"
 #include "widgets/profile/profile_compute.h"
 
 #include <QByteArray>
@@ -56,7 +57,7 @@ struct SessionProfileState
 };
 
 // One saved investigation: the files, the trace page's filter, place and bookmarks, the profile
-// views' query, the annotations and the notes. A plain value; paths are absolute in memory and
+// views' query, the annotations, the notes and the findings added to the report. A plain value; paths are absolute in memory and
 // written relative to the session file's folder when they lie under it, so a folder holding a
 // session and its captures can be moved or shared whole.
 struct SessionFile
@@ -72,6 +73,7 @@ struct SessionFile
     SessionProfileState profile;
     std::vector<ui::Annotation> annotations;
     QString notes;
+    std::vector<ui::ReportedFinding> findings;
 };
 
 // The suffix session files get from the save dialog, and are recognised by.

@@ -258,15 +258,7 @@ int DumpPanel::crashedGroupRow() const
     const DumpGoroutine* crashed = m_store ? m_store->dump->crashedGoroutine() : nullptr;
     if (!crashed || !view())
         return -1;
-    const auto index = uint32_t(crashed - m_store->dump->goroutines.data());
-    const DumpView& v = *view();
-    for (size_t row = 0; row < v.groups.size(); ++row) {
-        for (uint32_t e : v.groups[row].entries) {
-            if (v.entries[e].index == index)
-                return int(row);
-        }
-    }
-    return -1;
+    return groupRowOf(*view(), uint32_t(crashed - m_store->dump->goroutines.data()));
 }
 
 void DumpPanel::showDetails()

@@ -55,4 +55,15 @@ Result<std::shared_ptr<const DumpView>> computeDumpView(const StorePtr& store, c
     return std::shared_ptr<const DumpView>(std::move(view));
 }
 
+int groupRowOf(const DumpView& view, uint32_t index)
+{
+    for (size_t row = 0; row < view.groups.size(); ++row) {
+        for (uint32_t e : view.groups[row].entries) {
+            if (view.entries[e].index == index)
+                return int(row);
+        }
+    }
+    return -1;
+}
+
 } // namespace gs::ui

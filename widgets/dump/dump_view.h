@@ -36,4 +36,8 @@ struct DumpView
 // function regex, with a one-line message.
 Result<std::shared_ptr<const DumpView>> computeDumpView(const StorePtr& store, const DumpQuery& query, bool withProfile);
 
+// The row of the group holding the goroutine at `index` of the dump's goroutines, or -1 when the
+// filter left it out.
+int groupRowOf(const DumpView& view, uint32_t index);
+
 } // namespace gs::ui
