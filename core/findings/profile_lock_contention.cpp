@@ -38,7 +38,7 @@ struct LockHead
 
 } // namespace
 
-void findLockContention(const FindingInput& in, std::vector<Finding>& out)
+void findProfileLockContention(const FindingInput& in, std::vector<Finding>& out)
 {
     const Profile& profile = *in.store.profile;
     if (profileKind(profile) != ProfileKind::Contention)

@@ -13,7 +13,7 @@ namespace gs::findings {
 // allocation sites holding most of the allocated and in-use bytes.
 void findAllocationPressure(const FindingInput& in, std::vector<Finding>& out);
 // Mutex and block profiles: the locks goroutines waited for, with the functions that took them.
-void findLockContention(const FindingInput& in, std::vector<Finding>& out);
+void findProfileLockContention(const FindingInput& in, std::vector<Finding>& out);
 // CPU under reflection and encoding packages, by the function that calls into them.
 void findReflectionSerialisation(const FindingInput& in, std::vector<Finding>& out);
 // CPU inside system calls, by the function that makes them.

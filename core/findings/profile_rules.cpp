@@ -7,7 +7,7 @@ namespace gs::findings {
 
 void findProfileProblems(const FindingInput& in, std::vector<Finding>& out)
 {
-    for (auto rule : {findAllocationPressure, findLockContention, findReflectionSerialisation, findSyscalls,
+    for (auto rule : {findAllocationPressure, findProfileLockContention, findReflectionSerialisation, findSyscalls,
                       findDiffGrowth}) {
         if (in.stop.stop_requested())
             return;

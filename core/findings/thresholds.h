@@ -84,8 +84,9 @@ struct FindingThresholds
     TimeNs runnableP99Ns = 1'000'000;
     // 10 ms: Go's preemption slice; goroutines that wait that long wait for others to use theirs up.
     TimeNs runnableP99SevereNs = 10'000'000;
-    // Saturation over a tenth of the trace is worth a look; over half of it, the program wanted
-    // more processors than GOMAXPROCS most of the time.
+    // Saturation over a tenth of the trace is worth a look; over half of it, with the p99 wait past
+    // runnableP99SevereNs, the program wanted more processors than GOMAXPROCS most of the time and
+    // its goroutines paid for it.
     double saturatedShare = 0.1;
     double saturatedShareSevere = 0.5;
     // Saturated moments less than this apart are one stretch: a processor hands over to the next

@@ -84,7 +84,7 @@ Finding describe(const FindingInput& in, const Holder& h, TimeNs goroutineTime)
 
 } // namespace
 
-void findLockContention(const FindingInput& in, std::vector<Finding>& out)
+void findTraceLockContention(const FindingInput& in, std::vector<Finding>& out)
 {
     const TraceData& trace = *in.store.trace;
     const SpanTable& spans = trace.spans;

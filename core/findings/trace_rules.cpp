@@ -9,7 +9,7 @@ namespace gs::findings {
 void findTraceProblems(const FindingInput& in, std::vector<Finding>& out)
 {
     findLongWaits(in, out);
-    findLockContention(in, out);
+    findTraceLockContention(in, out);
     findBlockingSyscalls(in, out);
     findLongRegions(in, out);
     findSchedulerLatency(in, out);

@@ -176,7 +176,9 @@ void findSchedulerLatency(const FindingInput& in, std::vector<Finding>& out)
     f.kind = "scheduler-latency";
     f.severity = Severity::Low;
     f.weight = saturatedShare;
-    if (saturatedShare >= limits.saturatedShareSevere)
+    // Busy processors alone are a well-used machine; High needs the goroutines to wait for them
+    // too, past a preemption slice.
+    if (saturatedShare >= limits.saturatedShareSevere && p99Wait >= limits.runnableP99SevereNs)
         f.severity = Severity::High;
     else if (saturatedShare >= limits.saturatedShare || p99Wait >= limits.runnableP99SevereNs)
         f.severity = Severity::Medium;

@@ -13,7 +13,7 @@ namespace gs::findings {
 // at the end of their blocking chain, root cause first.
 void findLongWaits(const FindingInput& in, std::vector<Finding>& out);
 // "lock-contention": sync waits charged to the function of the goroutine that kept them waiting.
-void findLockContention(const FindingInput& in, std::vector<Finding>& out);
+void findTraceLockContention(const FindingInput& in, std::vector<Finding>& out);
 // "blocking-syscall": long system calls, by the function that made them.
 void findBlockingSyscalls(const FindingInput& in, std::vector<Finding>& out);
 // "long-region": user regions and tasks far longer than the others of their name.
