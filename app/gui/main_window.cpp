@@ -61,6 +61,9 @@ namespace gs::app {
 
 namespace {
 
+// The height the findings dock opens at: a handful of findings and the selected one's details.
+constexpr int kFindingsDockHeight = 200;
+
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kLastDirKey = QStringLiteral("lastDirectory");
@@ -846,8 +849,11 @@ void MainWindow::setStore(StorePtr store, const QString& path, ui::TraceViewsPtr
     updateWarnings(this->store());
     updateSummary();
     updateFindings();
-    if (this->store())
+    if (this->store() && !m_findingsDock->isVisible()) {
         m_findingsDock->show();
+        // Room for a few findings and their details; the dock's own minimum is one line.
+        resizeDocks({m_findingsDock}, {kFindingsDockHeight}, Qt::Vertical);
+    }
 }
 
 void MainWindow::paintInNextTurn()

@@ -6,9 +6,11 @@
 #include "app/gui/report_export.h"
 #include "core/load/load_file.h"
 #include "widgets/common/theme.h"
+#include "widgets/findings/findings_panel.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 
 namespace gs::app {
@@ -25,6 +27,9 @@ const QString kScreenshot = QStringLiteral("screenshot");
 const QString kTheme = QStringLiteral("theme");
 
 // The window a person would see with --input open, at `size`, laid out but never on a screen.
+// How long a headless picture or report waits for the findings of a big capture.
+constexpr qint64 kFindingsWaitMs = 120'000;
+
 std::optional<QString> openInput(MainWindow& window, const QCommandLineParser& parser, const QString& option, QSize size)
 {
     const QString input = parser.value(QStringLiteral("input"));
@@ -38,6 +43,12 @@ std::optional<QString> openInput(MainWindow& window, const QCommandLineParser& p
     window.resize(size);
     window.show();
     window.setStore(std::move(*loaded), input);
+    QCoreApplication::processEvents();
+    // The findings are part of the picture and of the report: let the rules finish.
+    QElapsedTimer waited;
+    waited.start();
+    while (window.findingsPanel()->isComputing() && waited.elapsed() < kFindingsWaitMs)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     QCoreApplication::processEvents();
     return std::nullopt;
 }
