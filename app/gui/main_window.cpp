@@ -62,7 +62,7 @@ namespace gs::app {
 namespace {
 
 // The height the findings dock opens at: a handful of findings and the selected one's details.
-constexpr int kFindingsDockHeight = 200;
+constexpr int kFindingsDockHeight = 150;
 
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");

@@ -53,7 +53,8 @@ FindingsPanel::FindingsPanel(QWidget* parent)
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Stretch);
-    m_list->header()->setSectionResizeMode(FindingsModel::EvidenceColumn, QHeaderView::ResizeToContents);
+    // The title says what is wrong: it gets as much room as the figures, which elide first.
+    m_list->header()->setSectionResizeMode(FindingsModel::EvidenceColumn, QHeaderView::Stretch);
     m_details->setObjectName(QStringLiteral("findingDetails"));
     m_details->setTextFormat(Qt::RichText);
     m_details->setWordWrap(true);
