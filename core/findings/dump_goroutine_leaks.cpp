@@ -10,6 +10,8 @@
 #include "core/findings/dump_rules.h"
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <optional>
 
 namespace gs::findings {
@@ -87,6 +89,21 @@ void markGrowth(const FindingInput& in, const DumpDiff& diff, std::vector<LeakGr
     }
 }
 
+// Minutes from the base dump to the dump examined, by their files' modification times (a dump
+// carries no capture time; whoever saved it, `goroscope-cli watch`, curl or a browser, wrote the
+// file when it arrived). Nothing when a file is gone or the base is not the older one.
+std::optional<double> minutesBetweenDumps(const FindingInput& in)
+{
+    std::error_code error;
+    const auto later = std::filesystem::last_write_time(in.store.sourcePath, error);
+    if (error)
+        return std::nullopt;
+    const auto earlier = std::filesystem::last_write_time(in.base->sourcePath, error);
+    if (error || later <= earlier)
+        return std::nullopt;
+    return std::chrono::duration<double, std::ratio<60>>(later - earlier).count();
+}
+
 Severity severityOf(const FindingThresholds& limits, const LeakGroup& g)
 {
     Severity s = Severity::Info;
@@ -123,10 +140,15 @@ Finding leakFinding(const FindingInput& in, const LeakGroup& g, Severity severit
     if (g.grown)
         f.title += " (" + std::to_string(g.grown->before) + " in the earlier dump)";
 
-    if (g.grown) {
+    const std::optional<double> minutes = g.grown ? minutesBetweenDumps(in) : std::nullopt;
+    if (g.grown && minutes) {
         f.detail = "The group grew from " + std::to_string(g.grown->before) + " to " + std::to_string(g.grown->after)
-                   + " goroutines between the two dumps. A goroutine dump carries no capture time, so the rate "
-                     "is not known; a later dump shows whether it keeps growing.";
+                   + " goroutines between the two dumps, written " + formatEvidence({"", *minutes * 60e9, "nanoseconds"})
+                   + " apart by their files' modification times.";
+    } else if (g.grown) {
+        f.detail = "The group grew from " + std::to_string(g.grown->before) + " to " + std::to_string(g.grown->after)
+                   + " goroutines between the two dumps. A goroutine dump carries no capture time and the files'"
+                     " modification times do not say which came first, so the rate is not known.";
     } else {
         f.detail = "Many goroutines wait in the same place. One dump cannot tell a leak from a busy pool: compare "
                    "with a later dump of the same process to see whether the group grows.";
@@ -140,6 +162,8 @@ Finding leakFinding(const FindingInput& in, const LeakGroup& g, Severity severit
     if (g.grown) {
         f.with("growth", double(g.grown->growth()), "count");
         f.with("before", double(g.grown->before), "count");
+        if (minutes)
+            f.with("growth_per_minute", double(g.grown->growth()) / *minutes, "count");
         if (!g.grown->persistent.empty())
             f.with("still_waiting", double(g.grown->persistent.size()), "count");
     }

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -148,6 +149,32 @@ TEST(DumpFindings, FixtureLeakBetweenTwoServiceDumps)
     EXPECT_EQ(counted.front().kind, "goroutine-leak") << describeFindings(counted);
     ASSERT_FALSE(counted.front().functions.empty());
     EXPECT_EQ(counted.front().functions.front(), "main.(*service).awaitReply");
+}
+
+// The rate of growth comes from the two files' modification times: two minutes apart here.
+TEST(DumpFindings, GrowthRateFromTheFilesTimes)
+{
+    const std::filesystem::path folder
+        = std::filesystem::temp_directory_path() / ("goroscope_dump_rate_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    const std::filesystem::path before = folder / "before.txt", after = folder / "after.txt";
+    std::filesystem::copy_file(dumpFixture("leak_before.txt"), before);
+    std::filesystem::copy_file(dumpFixture("leak_after.txt"), after);
+    const auto now = std::filesystem::file_time_type::clock::now();
+    std::filesystem::last_write_time(before, now - std::chrono::minutes(2));
+    std::filesystem::last_write_time(after, now);
+    const auto found = findingsOfFile(after.string(), before.string());
+    ASSERT_FALSE(found.empty());
+    const Evidence* growth = evidence(found.front(), "growth");
+    const Evidence* rate = evidence(found.front(), "growth_per_minute");
+    ASSERT_TRUE(growth && rate) << describeFindings(found);
+    EXPECT_DOUBLE_EQ(rate->value, growth->value / 2);
+    EXPECT_NE(found.front().detail.find("written 120s apart"), std::string::npos) << found.front().detail;
+    // The other way round the files' times say nothing about the order: no rate.
+    const auto reversed = findingsOfFile(before.string(), after.string());
+    for (const Finding& f : reversed)
+        EXPECT_FALSE(evidence(f, "growth_per_minute")) << describeFindings(reversed);
+    std::filesystem::remove_all(folder);
 }
 
 TEST(DumpFindings, FixtureCrashesAndDeadlock)
