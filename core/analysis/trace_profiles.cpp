@@ -32,19 +32,6 @@ bool inProfileState(TraceProfileKind kind, SpanState s)
     return false;
 }
 
-// Go decides on the reason of the transition that begins a stretch (cmd/trace/pprof.go).
-bool tracksReason(TraceProfileKind kind, std::string_view reason)
-{
-    switch (kind) {
-    case TraceProfileKind::Net:
-        return reason == "network";
-    case TraceProfileKind::Sync:
-        return reason.find("chan") != std::string_view::npos || reason.find("sync") != std::string_view::npos
-               || reason.find("select") != std::string_view::npos;
-    default:
-        return true;
-    }
-}
 
 bool kept(std::span<const uint8_t> keep, GoroutineRow row)
 {
@@ -99,6 +86,19 @@ void visitRow(const EventStore& store, TraceProfileKind kind, GoroutineRow row,
 }
 
 } // namespace
+
+bool tracksReason(TraceProfileKind kind, std::string_view reason)
+{
+    switch (kind) {
+    case TraceProfileKind::Net:
+        return reason == "network";
+    case TraceProfileKind::Sync:
+        return reason.find("chan") != std::string_view::npos || reason.find("sync") != std::string_view::npos
+               || reason.find("select") != std::string_view::npos;
+    default:
+        return true;
+    }
+}
 
 const char* traceProfileName(TraceProfileKind kind)
 {

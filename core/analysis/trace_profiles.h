@@ -30,6 +30,11 @@ constexpr TraceProfileKind kTraceProfileKinds[] = {TraceProfileKind::Cpu, TraceP
 const char* traceProfileName(TraceProfileKind kind);
 std::optional<TraceProfileKind> parseTraceProfileKind(std::string_view name);
 
+// Whether a wait reason belongs to a profile: "network" to net's; a channel, select or sync
+// reason to sync's; any reason to the others. Go decides on the reason of the transition that
+// begins a stretch (cmd/trace/pprof.go).
+bool tracksReason(TraceProfileKind kind, std::string_view reason);
+
 // One stretch a goroutine spent in a profile's state, as Go's derivation cuts them: from the
 // transition into the state to the transition out of it, clipped to the goroutine's life from its
 // first run to its end (a stretch still open at the end of the trace, or empty after clipping, is

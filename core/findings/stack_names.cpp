@@ -2,7 +2,6 @@
 #include "core/findings/stack_names.h"
 
 #include "core/analysis/go_packages.h"
-#include "core/export/flame_svg.h"
 
 #include <array>
 
@@ -32,7 +31,7 @@ std::string_view recognisableFunction(const Symbols& symbols, StackId stack)
         if (!isGoStandardLibraryFunction(nameOf(f)))
             return nameOf(f);
     for (FrameId f : frames)
-        if (!isPlumbing(packageOf(nameOf(f))))
+        if (!isPlumbing(goPackage(nameOf(f))))
             return nameOf(f);
     return nameOf(frames.front());
 }
@@ -63,7 +62,7 @@ std::string waitObject(const Symbols& symbols, StackId stack, std::string_view r
     // Since Go 1.24 sync.Mutex's slow path is internal/sync's: "internal/sync.(*Mutex).lockSlow".
     for (FrameId f : symbols.stacks.frames(stack)) {
         const std::string_view name = symbols.functionName(symbols.frameFunction(f));
-        const std::string_view package = packageOf(name);
+        const std::string_view package = goPackage(name);
         if (package != "sync" && package != "internal/sync")
             continue;
         const std::string_view method = name.substr(package.size());

@@ -1,22 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "core/findings/wait_blame.h"
 
+#include "core/analysis/trace_profiles.h"
 #include "core/findings/stack_names.h"
 
 #include <algorithm>
 
 namespace gs::findings {
-
-namespace {
-
-// The reasons of Go's sync profile (cmd/trace's pprof: waits on channels, select and sync).
-bool isSyncReason(std::string_view reason)
-{
-    return reason.find("chan") != std::string_view::npos || reason.find("sync") != std::string_view::npos
-           || reason.find("select") != std::string_view::npos;
-}
-
-} // namespace
 
 const std::string& ProgramWaits::objectOf(uint32_t span)
 {
@@ -29,7 +19,7 @@ const std::string& ProgramWaits::objectOf(uint32_t span)
     auto [named, isNew] = m_objects.try_emplace(uint64_t(stack) << 32 | reason);
     if (isNew) {
         const std::string_view text = m_store.symbols.strings.get(reason);
-        if (isSyncReason(text))
+        if (tracksReason(TraceProfileKind::Sync, text))
             named->second = waitObject(m_store.symbols, stack, text);
         if (named->second == "sync")
             named->second.clear();
@@ -75,7 +65,8 @@ const ChainHop* rootHop(const ProgramChain& chain)
 bool isNetworkWait(const EventStore& store, uint32_t span)
 {
     const SpanTable& spans = store.trace->spans;
-    return spans.stateOf(span) == SpanState::Waiting && store.symbols.strings.get(spans.reasonOf(span)) == "network";
+    return spans.stateOf(span) == SpanState::Waiting
+           && tracksReason(TraceProfileKind::Net, store.symbols.strings.get(spans.reasonOf(span)));
 }
 
 std::vector<WaitBlame> blameWait(const EventStore& store, const ProgramChain& program)

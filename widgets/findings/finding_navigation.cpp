@@ -103,8 +103,7 @@ void showGoroutine(const FindingViews& views, int64_t goroutineId)
 void showFunction(const FindingViews& views, const QString& function)
 {
     if (traceOf(views)) {
-        views.trace->tabs()->setCurrentWidget(views.trace->flameTab());
-        views.trace->flameTab()->focusFunction(function.toStdString());
+        views.trace->showFunctionInFlameGraph(function);
         return;
     }
     if (views.profile)

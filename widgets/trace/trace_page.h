@@ -96,6 +96,9 @@ public:
     // after the selected goroutine) and scrolls the timeline to its row. Ctrl+G focuses the field.
     void goToGoroutine(const QString& query);
 
+    // The Flame graph tab, focused on `function`.
+    void showFunctionInFlameGraph(const QString& function);
+
 signals:
     // A base trace was set or cleared.
     void baseChanged();
@@ -108,7 +111,6 @@ private:
     void filterToSelectedRange();
     void showLinkedProfile(StorePtr profile, const QString& path);
     void showContributor(GoroutineRow row);
-    void showFunctionInFlameGraph(const QString& function);
     void showLinkedDump(StorePtr dump, const QString& path);
     void filterToStartFunction(std::string_view function);
 
