@@ -12,6 +12,7 @@
 #include "widgets/annotations/annotation_set.h"
 #include "widgets/annotations/annotation_tools.h"
 #include "widgets/common/capture_display.h"
+#include "widgets/common/paint_in_turns.h"
 #include "widgets/common/theme.h"
 #include "widgets/common/value_format.h"
 #include "widgets/dump/dump_page.h"
@@ -792,7 +793,9 @@ void MainWindow::onLoaded(const StorePtr& store, const ui::TraceViewsPtr& views,
                                  5000);
         updateWarnings(store);
     } else {
-        paintInNextTurn();
+        // The page paints in a turn of its own, after this one's set-up; a trace's slowest views each
+        // get one more.
+        ui::paintInTurns(QList<QWidget*>{m_stack} + (store->trace ? m_tracePage->slowPaintingViews() : QList<QWidget*>{}));
         setStore(store, path, views); // updates the warnings too
     }
     emit loadFinished(path);
@@ -854,17 +857,6 @@ void MainWindow::setStore(StorePtr store, const QString& path, ui::TraceViewsPtr
         // Room for a few findings and their details; the dock's own minimum is one line.
         resizeDocks({m_findingsDock}, {kFindingsDockHeight}, Qt::Vertical);
     }
-}
-
-void MainWindow::paintInNextTurn()
-{
-    // Showing a capture's page dirties the whole window, and a paint is nearly always pending while
-    // a load reports progress: Qt would run it in this turn, right after the page's own set-up,
-    // and the GUI would not return to its event loop for both. Held here, the window paints in a
-    // turn of its own. A timer, not a queued call: queued calls and the pending paint run in one
-    // batch, while timers that are due (the user's input, progress) get their turn first.
-    m_stack->setUpdatesEnabled(false);
-    QTimer::singleShot(1, m_stack, [stack = m_stack] { stack->setUpdatesEnabled(true); });
 }
 
 void MainWindow::setLoadingUi(bool loading)

@@ -130,7 +130,6 @@ private:
     QWidget* createWelcome();
     void startLoad(const QString& path, LoadTarget target);
     void onLoaded(const StorePtr& store, const ui::TraceViewsPtr& views, const QString& path);
-    void paintInNextTurn();
     void onLoadFailed(const QString& message);
     void showError(const QString& title, const QString& message);
     void setLoadingUi(bool loading);

@@ -9,7 +9,11 @@
 namespace gs::app {
 
 // Most-recently-opened files, newest first, kept in QSettings under `key` ("recentFiles" for
-// captures; sessions keep their own list).
+// captures; sessions keep their own list). Every RecentFiles of the process with the same key sees
+// the same list at once; a change reaches the settings file on a thread of its own, because
+// QSettings syncs the file to disk (a lock file and the file, each fsync'ed) and that took
+// milliseconds, on a busy disk far more, out of the GUI thread's turn that shows a new capture.
+// GUI thread only.
 class RecentFiles
 {
 public:
@@ -26,6 +30,8 @@ public:
     void clear();
 
 private:
+    void store(QStringList files);
+
     QString m_key;
 };
 

@@ -213,6 +213,14 @@ Result<GoroutineFilterResult> filterGoroutines(const EventStore& store, const Go
 {
     if (!store.trace)
         return Error {"goroutine filters need an execution trace", std::nullopt};
+    GoroutineFilterResult result;
+    // No condition keeps every goroutine, without a walk over millions of them (a trace that has
+    // just opened is filtered so, while its window paints for the first time).
+    if (filter.empty()) {
+        result.keep.assign(store.trace->goroutines.size(), 1);
+        result.kept = result.keep.size();
+        return result;
+    }
     auto matcher = Matcher::create(store, filter);
     if (!matcher)
         return matcher.error();
@@ -221,7 +229,6 @@ Result<GoroutineFilterResult> filterGoroutines(const EventStore& store, const Go
     // Spans are looked at only when a span condition or the time range needs them.
     const bool bySpan = filter.hasSpanConditions() || filter.fromNs || filter.toNs;
 
-    GoroutineFilterResult result;
     result.keep.assign(trace.goroutines.size(), 0);
     for (GoroutineRow r = 0; r < trace.goroutines.size(); ++r) {
         const auto [begin, end] = spans.rowRange(r);

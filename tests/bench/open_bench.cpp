@@ -57,8 +57,9 @@ private:
 class TimingApplication : public QApplication
 {
 public:
-    TimingApplication(int& argc, char** argv)
+    TimingApplication(int& argc, char** argv, const QElapsedTimer& clock)
         : QApplication(argc, argv)
+        , m_clock(clock)
         , m_slowMs(qEnvironmentVariableIsSet("GOROSCOPE_SLOW_EVENTS") ? qEnvironmentVariableIntValue("GOROSCOPE_SLOW_EVENTS") : -1)
     {
     }
@@ -77,12 +78,13 @@ public:
         timer.start();
         const bool handled = QApplication::notify(receiver, event);
         if (timer.elapsed() >= m_slowMs)
-            std::fprintf(stderr, "%lld ms: event %d to %s \"%s\" in %s\n", timer.elapsed(), type, className,
-                         qPrintable(name), parentName);
+            std::fprintf(stderr, "%lld ms (ended at %lld ms): event %d to %s \"%s\" in %s\n", timer.elapsed(),
+                         m_clock.isValid() ? m_clock.elapsed() : -1, type, className, qPrintable(name), parentName);
         return handled;
     }
 
 private:
+    const QElapsedTimer& m_clock;
     int m_slowMs;
 };
 
@@ -99,7 +101,8 @@ int main(int argc, char** argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    TimingApplication app(argc, argv);
+    QElapsedTimer clock;
+    TimingApplication app(argc, argv, clock);
     QApplication::setOrganizationName(QStringLiteral("goroscope-bench"));
     QApplication::setApplicationName(QStringLiteral("goroscope-bench-open"));
     if (argc != 2 && argc != 3) {
@@ -112,7 +115,6 @@ int main(int argc, char** argv)
     window.resize(1600, 1000);
     window.show();
 
-    QElapsedTimer clock;
     qint64 lastBeat = 0, maxGap = 0, maxGapEnd = 0, loadedMs = -1, paintedMs = -1;
     QTimer heartbeat;
     heartbeat.setInterval(kHeartbeatMs);

@@ -58,8 +58,12 @@ int main(int argc, char** argv)
     QApplication::setFont(font);
     qInstallMessageHandler(failOnWarnings);
     const int result = RUN_ALL_TESTS();
-    // Join the pool's threads now rather than in a static destructor at exit: LeakSanitizer checks
+    // Join the pools' threads now rather than in a static destructor at exit: LeakSanitizer checks
     // at exit by stopping every thread, and a thread still tearing itself down then can crash it.
+    // The application's own pools (idle-priority work, settings writes) finish while the settings
+    // folder still exists.
     QThreadPool::globalInstance()->waitForDone();
+    for (QThreadPool* pool : app.findChildren<QThreadPool*>())
+        pool->waitForDone();
     return result;
 }

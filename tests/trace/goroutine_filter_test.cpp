@@ -211,7 +211,10 @@ TEST_F(GoroutineFilterTest, Cancellation)
     std::stop_source stop;
     stop.request_stop();
     LoadContext ctx(stop.get_token(), nullptr);
-    EXPECT_THROW(filterGoroutines(*m_store, GoroutineFilter {}, &ctx), Cancelled);
+    // A filter with a condition walks the goroutines (an empty one keeps them all at once).
+    GoroutineFilter filter;
+    filter.spanStates = {SpanState::Waiting};
+    EXPECT_THROW(filterGoroutines(*m_store, filter, &ctx), Cancelled);
 }
 
 } // namespace

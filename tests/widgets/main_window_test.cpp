@@ -11,9 +11,11 @@
 #include <QMimeData>
 #include <QToolButton>
 #include <QUrl>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 namespace gs::app {
 namespace {
@@ -46,6 +48,23 @@ TEST(MainWindow, LoadsAFixtureInTheBackground)
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.session()->result() != nullptr; }, kTimeoutMs));
     EXPECT_GT(window.session()->result()->total, 0);
     EXPECT_EQ(RecentFiles().files().value(0), QFileInfo(path).absoluteFilePath());
+}
+
+// The list is the same for every RecentFiles of the process at once, and reaches the settings file
+// from a thread of its own.
+TEST(RecentFiles, ReachTheSettingsFileOffTheGuiThread)
+{
+    const QString path = fixture("pprof/heap.pb.gz");
+    RecentFiles().add(path);
+    EXPECT_EQ(RecentFiles().files().value(0), QFileInfo(path).absoluteFilePath());
+    for (QThreadPool* pool : QCoreApplication::instance()->findChildren<QThreadPool*>())
+        pool->waitForDone();
+    EXPECT_EQ(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0), QFileInfo(path).absoluteFilePath());
+    RecentFiles().clear();
+    EXPECT_TRUE(RecentFiles().files().isEmpty());
+    for (QThreadPool* pool : QCoreApplication::instance()->findChildren<QThreadPool*>())
+        pool->waitForDone();
+    EXPECT_FALSE(QSettings().contains(QStringLiteral("recentFiles")));
 }
 
 TEST(MainWindow, DroppedFileIsOpened)

@@ -66,7 +66,7 @@ void DurationHistogramPlot::setAxisLabels(const QString& x, const QString& y)
 {
     m_plot->xAxis->setLabel(x);
     m_plot->yAxis->setLabel(y);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    replotSoon(m_plot);
 }
 
 void DurationHistogramPlot::setHistogram(DurationHistogram histogram, const QColor& colour, const QString& one,
@@ -93,7 +93,7 @@ void DurationHistogramPlot::setHistogram(DurationHistogram histogram, const QCol
     showPercentiles(top * 1.3);
     m_dragFrom = m_dragTo = -1;
     m_drag->setVisible(false);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    replotSoon(m_plot);
 }
 
 void DurationHistogramPlot::showPercentiles(double top)
@@ -176,7 +176,7 @@ void DurationHistogramPlot::showDrag()
         m_drag->topLeft->setCoords((m_histogram.firstBin + first) * kBinWidth, m_plot->yAxis->range().upper);
         m_drag->bottomRight->setCoords((m_histogram.firstBin + last + 1) * kBinWidth, 0);
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    replotSoon(m_plot);
 }
 
 void DurationHistogramPlot::selectBins(size_t first, size_t last)

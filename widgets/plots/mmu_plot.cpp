@@ -91,7 +91,7 @@ void MmuPlot::setChosenWindow(std::optional<TimeNs> windowNs)
         m_chosen->point1->setCoords(keyOf(*windowNs), 0);
         m_chosen->point2->setCoords(keyOf(*windowNs), 1);
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    replotSoon(m_plot);
 }
 
 void MmuPlot::fitLegend()
@@ -104,7 +104,7 @@ void MmuPlot::fitLegend()
     const bool fits = !m_points.empty() && need.width() + 16 <= room.width() && 3 * need.height() <= room.height();
     if (fits != legend->visible()) {
         legend->setVisible(fits);
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        replotSoon(m_plot);
     }
 }
 

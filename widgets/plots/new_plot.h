@@ -13,4 +13,11 @@ namespace gs::ui {
 // trace kept the GUI thread busy for the timeline's paint twice over.
 QCustomPlot* newPlot(QWidget* parent);
 
+// Replots `plot` once, in a turn of the event loop of its own, however often it is asked before.
+// QCustomPlot's own queued replot is a posted call: it runs in the same batch as the window's
+// pending paint, so a trace that opens drew its plots and painted its window without a pause
+// between. A zero-interval timer waits until the paint is done and the timers due (the user's
+// input among them) have run. Plots not made by newPlot get QCustomPlot's queued replot.
+void replotSoon(QCustomPlot* plot);
+
 } // namespace gs::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/plots/plot_palette.h"
 
+#include "widgets/plots/new_plot.h"
 #include "widgets/plots/plot_legend.h"
 
 #include <qcustomplot.h>
@@ -67,7 +68,7 @@ protected:
     {
         if (watched == m_plot && event->type() == QEvent::PaletteChange) {
             applyPalette(m_plot);
-            m_plot->replot(QCustomPlot::rpQueuedReplot);
+            replotSoon(m_plot);
         }
         return false;
     }

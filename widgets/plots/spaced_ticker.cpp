@@ -54,8 +54,13 @@ void fitTickersToAxes(QCustomPlot* plot)
                                                                                           : rect->height());
             }
         }
-        if (changed)
-            plot->replot(QCustomPlot::rpQueuedReplot);
+        // Ticks are computed in the layout's first phase: the plot is laid out again with the new
+        // lengths, still before this replot draws anything. (The lengths of that second layout
+        // differ by a few pixels at most, when the new ticks' labels need other margins.)
+        if (changed) {
+            for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+                plot->plotLayout()->update(phase);
+        }
     });
 }
 

@@ -33,9 +33,9 @@ private:
     int m_lengthPx = 0;
 };
 
-// Tells every SpacedTicker of `plot`'s axes its axis's length after each layout, and replots once
-// more when that changes any ticks: QCustomPlot computes ticks before it lays the plot out, so a
-// resized plot would otherwise keep the ticks of its previous size until the next replot.
+// Tells every SpacedTicker of `plot`'s axes its axis's length after each layout, and lays the plot
+// out once more when that changes any ticks: QCustomPlot computes ticks before it lays the plot
+// out, so a resized plot would otherwise draw the ticks of its previous size until a second replot.
 void fitTickersToAxes(QCustomPlot* plot);
 
 } // namespace gs::ui

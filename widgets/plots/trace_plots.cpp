@@ -6,7 +6,6 @@
 #include "widgets/plots/plot_palette.h"
 #include "widgets/plots/time_axis_ticker.h"
 
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -89,22 +88,11 @@ TracePlots::TracePlots(QWidget* parent)
         rect->setMinimumSize(0, plotArea);
     const QFontMetrics timeLabels(m_pauseRect->axis(QCPAxis::atBottom)->tickLabelFont());
     setMinimumHeight(3 * (plotArea + 2 * kGapPx) + timeLabels.height() + 12);
-    // A timer, not a queued call: queued calls run in the same batch as the window's paint.
-    m_firstReplot = new QTimer(this);
-    m_firstReplot->setSingleShot(true);
-    m_firstReplot->setInterval(0);
-    connect(m_firstReplot, &QTimer::timeout, this, [this] {
-        m_replotDeferred = false;
-        m_plot->replot();
-    });
 }
 
 void TracePlots::setStore(StorePtr store, std::shared_ptr<const TracePlotSeries> series)
 {
     m_store = std::move(store);
-    // The first drawing of new data costs tens of milliseconds: it waits for the next turn of the
-    // event loop rather than adding to the paint of the window that shows the new trace.
-    m_replotDeferred = true;
     if (m_store && m_store->trace && !series)
         series = std::make_shared<const TracePlotSeries>(makeTracePlotSeries(*m_store->trace));
     m_series = m_store && m_store->trace ? std::move(series) : nullptr;
@@ -122,13 +110,9 @@ void TracePlots::setStore(StorePtr store, std::shared_ptr<const TracePlotSeries>
         }
         setTimeRange(m_store->trace->startNs, m_store->trace->endNs);
     }
-    m_firstReplot->start();
-}
-
-void TracePlots::requestReplot()
-{
-    if (!m_replotDeferred)
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    // The first drawing of new data costs milliseconds: it waits for a turn of its own rather
+    // than adding to the paint of the window that shows the new trace.
+    replotSoon(m_plot);
 }
 
 const std::array<const PlotLine*, 4> TracePlots::lines() const
@@ -166,14 +150,14 @@ void TracePlots::setTimeRange(TimeNs startNs, TimeNs endNs)
     }
     for (QCPAxisRect* rect : {m_heapRect, m_countRect, m_pauseRect})
         rect->axis(QCPAxis::atBottom)->setRange(range);
-    requestReplot();
+    replotSoon(m_plot);
 }
 
 void TracePlots::setMargins(int left, int right)
 {
     for (QCPAxisRect* rect : {m_heapRect, m_countRect, m_pauseRect})
         rect->setMargins(QMargins(left, kGapPx, right, kGapPx));
-    requestReplot();
+    replotSoon(m_plot);
 }
 
 std::pair<double, double> TracePlots::timeRangeMs() const

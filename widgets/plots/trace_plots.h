@@ -12,7 +12,6 @@
 #include <utility>
 
 class QCustomPlot;
-class QTimer;
 class QCPAxisRect;
 
 namespace gs::ui {
@@ -48,15 +47,11 @@ private:
     const std::array<const PlotLine*, 4> lines() const;
     // Hands each graph its overview, or its points in m_detail.
     void showLines();
-    // A replot on the next turn of the event loop, unless the one of a new store is still to come.
-    void requestReplot();
 
     StorePtr m_store;
     std::shared_ptr<const TracePlotSeries> m_series;
     // The ms since the start whose points the graphs have; none: they have the overview.
     std::optional<std::pair<double, double>> m_detail;
-    bool m_replotDeferred = false;
-    QTimer* m_firstReplot = nullptr;
     QCustomPlot* m_plot = nullptr;
     QCPAxisRect* m_heapRect = nullptr;
     QCPAxisRect* m_countRect = nullptr;

@@ -442,6 +442,11 @@ TimelineView* TracePage::timeline() const
     return m_pane->view();
 }
 
+QList<QWidget*> TracePage::slowPaintingViews() const
+{
+    return {timeline()->viewport(), m_table->viewport()};
+}
+
 void TracePage::updateCount()
 {
     const size_t total = m_session->goroutineCount();

@@ -65,6 +65,9 @@ public:
     // The "Search" tab (Ctrl+Shift+F, View > Search Everything).
     TraceSearchPanel* searchPanel() const { return m_search; }
     QTabWidget* tabs() const { return m_tabs; }
+    // The views whose first paint of a big trace takes milliseconds each, the one wanted first
+    // first: the timeline's and the goroutine table's viewports.
+    QList<QWidget*> slowPaintingViews() const;
     QAction* filterToRangeAction() const { return m_filterToRange; }
     // The "Dump" tab of a dump opened beside the trace, or null.
     LinkedDumpTab* linkedDumpTab() const { return m_linkedDump; }

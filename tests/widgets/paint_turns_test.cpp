@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+// Showing a capture paints in several turns of the event loop, not one: paintInTurns lets the
+// widgets it is given paint one after the other, and plots replot once, in a turn of their own,
+// however often they are asked, with ticks that fit the size they have in that very replot.
+#include "widgets/common/paint_in_turns.h"
+#include "widgets/plots/new_plot.h"
+#include "widgets/plots/spaced_ticker.h"
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QTest>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <memory>
+
+namespace gs::ui {
+namespace {
+
+constexpr int kWaitMs = 5000;
+
+// Counts its paints, and records, after each update request it handles (the paint of everything
+// dirty in the window), how often `watched` had been painted by then.
+class Window : public QWidget
+{
+public:
+    int paints = 0;
+    const int* watched = nullptr;
+    std::vector<int> watchedAtOwnPaints;
+
+protected:
+    bool event(QEvent* e) override
+    {
+        const int before = paints;
+        const bool handled = QWidget::event(e);
+        if (e->type() == QEvent::UpdateRequest && paints > before && watched)
+            watchedAtOwnPaints.push_back(*watched);
+        return handled;
+    }
+    void paintEvent(QPaintEvent*) override { ++paints; }
+};
+
+class Child : public QWidget
+{
+public:
+    using QWidget::QWidget;
+    int paints = 0;
+
+protected:
+    void paintEvent(QPaintEvent*) override { ++paints; }
+};
+
+TEST(PaintInTurns, EachWidgetPaintsInATurnOfItsOwn)
+{
+    Window window;
+    auto* child = new Child(&window);
+    (new QVBoxLayout(&window))->addWidget(child);
+    window.resize(300, 200);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.paints > 0 && child->paints > 0; }, kWaitMs));
+    window.paints = child->paints = 0;
+    window.watched = &child->paints;
+
+    paintInTurns({&window, child});
+    window.update();
+    child->update();
+    QApplication::processEvents(); // this turn: nothing is painted yet
+    EXPECT_EQ(window.paints, 0);
+    EXPECT_EQ(child->paints, 0);
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return child->paints > 0; }, kWaitMs));
+    // The window painted first, in an update of its own that left the child out.
+    ASSERT_FALSE(window.watchedAtOwnPaints.empty());
+    EXPECT_EQ(window.watchedAtOwnPaints.front(), 0);
+    EXPECT_TRUE(window.updatesEnabled());
+    EXPECT_TRUE(child->updatesEnabled());
+}
+
+TEST(PaintInTurns, AWidgetDeletedMeanwhileIsSkipped)
+{
+    Window window;
+    auto* gone = new Child(&window);
+    auto* last = new Child(&window);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    paintInTurns({&window, gone, last});
+    delete gone;
+    EXPECT_TRUE(QTest::qWaitFor([&] { return last->updatesEnabled(); }, kWaitMs));
+    EXPECT_TRUE(window.updatesEnabled());
+}
+
+// A plot with a SpacedTicker on its x axis, as the application's plots have.
+std::unique_ptr<QWidget> plotHost(QCustomPlot*& plot, int& replots)
+{
+    auto host = std::make_unique<QWidget>();
+    plot = newPlot(host.get());
+    (new QVBoxLayout(host.get()))->addWidget(plot);
+    plot->xAxis->setTicker(QSharedPointer<SpacedTicker>::create(60));
+    plot->xAxis->setRange(0, 1000);
+    fitTickersToAxes(plot);
+    QObject::connect(plot, &QCustomPlot::afterReplot, plot, [&replots] { ++replots; });
+    return host;
+}
+
+TEST(ReplotSoon, ManyRequestsMakeOneReplotInALaterTurn)
+{
+    QCustomPlot* plot = nullptr;
+    int replots = 0;
+    const auto host = plotHost(plot, replots);
+    host->resize(400, 200);
+    host->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(host.get()));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return replots > 0; }, kWaitMs));
+    QTest::qWait(50);
+    replots = 0;
+
+    for (int k = 0; k < 3; ++k)
+        replotSoon(plot);
+    EXPECT_EQ(replots, 0) << "replotSoon drew at once";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return replots > 0; }, kWaitMs));
+    QTest::qWait(50);
+    EXPECT_EQ(replots, 1);
+}
+
+TEST(ReplotSoon, AResizedPlotGetsTheTicksOfItsNewSizeInOneReplot)
+{
+    QCustomPlot* plot = nullptr;
+    int replots = 0;
+    const auto host = plotHost(plot, replots);
+    host->resize(200, 200);
+    host->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(host.get()));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return replots > 0; }, kWaitMs));
+    QTest::qWait(50);
+    const qsizetype narrowTicks = plot->xAxis->tickVector().size();
+
+    replots = 0;
+    host->resize(1200, 200);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return replots > 0; }, kWaitMs));
+    QTest::qWait(50);
+    EXPECT_EQ(replots, 1) << "the resize took more than one replot";
+    const QVector<double> ticks = plot->xAxis->tickVector();
+    EXPECT_GT(ticks.size(), narrowTicks) << "six times the width, and no more ticks";
+    plot->replot(); // what a second replot would draw: nothing else
+    EXPECT_EQ(plot->xAxis->tickVector(), ticks);
+}
+
+} // namespace
+} // namespace gs::ui
