@@ -27,13 +27,23 @@ CreationTreeView::CreationTreeView(TraceSession* session, QWidget* parent)
 
     connect(m_session, &TraceSession::storeChanged, this, [this] {
         m_model->setStore(m_session->store(), m_session->views() ? m_session->views()->creation : nullptr);
-        resetLayout();
+        m_layoutPending = true;
+        if (isVisible())
+            resetLayout();
     });
     connect(m_session, &TraceSession::resultChanged, this, [this] { m_model->setKeepMask(m_session->keepMask()); });
 }
 
+void CreationTreeView::showEvent(QShowEvent* event)
+{
+    QTreeView::showEvent(event);
+    if (m_layoutPending)
+        resetLayout();
+}
+
 void CreationTreeView::resetLayout()
 {
+    m_layoutPending = false;
     // The first levels are what a user looks at first (main and what it started); deeper levels
     // open on demand. Function names get a fixed room (generic names can be very long); the
     // other columns fit their contents, which Qt measures on at most its resizeContentsPrecision

@@ -22,12 +22,18 @@ public:
 
     TraceCreationModel* creationModel() const { return m_model; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void resetLayout();
 
     TraceSession* m_session;
     TraceCreationModel* m_model;
     GoroutineSelectionSync* m_selection;
+    // The tab is seldom shown when a trace opens: its layout, which measures hundreds of rows,
+    // waits until it is.
+    bool m_layoutPending = false;
 };
 
 } // namespace gs::ui
