@@ -14,7 +14,6 @@
 
 #include <qcustomplot.h>
 
-#include <memory>
 
 namespace gs::ui {
 namespace {
@@ -92,60 +91,59 @@ TEST(PaintInTurns, AWidgetDeletedMeanwhileIsSkipped)
     EXPECT_TRUE(window.updatesEnabled());
 }
 
-// A plot with a SpacedTicker on its x axis, as the application's plots have.
-std::unique_ptr<QWidget> plotHost(QCustomPlot*& plot, int& replots)
+// A shown plot `width` pixels wide with a SpacedTicker on its x axis, as the application's plots
+// have, that counts its replots.
+class PlotHost
 {
-    auto host = std::make_unique<QWidget>();
-    plot = newPlot(host.get());
-    (new QVBoxLayout(host.get()))->addWidget(plot);
-    plot->xAxis->setTicker(QSharedPointer<SpacedTicker>::create(60));
-    plot->xAxis->setRange(0, 1000);
-    fitTickersToAxes(plot);
-    QObject::connect(plot, &QCustomPlot::afterReplot, plot, [&replots] { ++replots; });
-    return host;
-}
+public:
+    explicit PlotHost(int width)
+        : plot(newPlot(&host))
+    {
+        (new QVBoxLayout(&host))->addWidget(plot);
+        plot->xAxis->setTicker(QSharedPointer<SpacedTicker>::create(60));
+        plot->xAxis->setRange(0, 1000);
+        fitTickersToAxes(plot);
+        QObject::connect(plot, &QCustomPlot::afterReplot, plot, [this] { ++replots; });
+        host.resize(width, 200);
+        host.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&host));
+        settle();
+    }
+    // Waits for the next replot, then a little longer for any that would follow it.
+    void settle()
+    {
+        EXPECT_TRUE(QTest::qWaitFor([&] { return replots > 0; }, kWaitMs));
+        QTest::qWait(50);
+    }
+
+    QWidget host;
+    QCustomPlot* plot;
+    int replots = 0;
+};
 
 TEST(ReplotSoon, ManyRequestsMakeOneReplotInALaterTurn)
 {
-    QCustomPlot* plot = nullptr;
-    int replots = 0;
-    const auto host = plotHost(plot, replots);
-    host->resize(400, 200);
-    host->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(host.get()));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return replots > 0; }, kWaitMs));
-    QTest::qWait(50);
-    replots = 0;
-
+    PlotHost shown(400);
+    shown.replots = 0;
     for (int k = 0; k < 3; ++k)
-        replotSoon(plot);
-    EXPECT_EQ(replots, 0) << "replotSoon drew at once";
-    ASSERT_TRUE(QTest::qWaitFor([&] { return replots > 0; }, kWaitMs));
-    QTest::qWait(50);
-    EXPECT_EQ(replots, 1);
+        replotSoon(shown.plot);
+    EXPECT_EQ(shown.replots, 0) << "replotSoon drew at once";
+    shown.settle();
+    EXPECT_EQ(shown.replots, 1);
 }
 
 TEST(ReplotSoon, AResizedPlotGetsTheTicksOfItsNewSizeInOneReplot)
 {
-    QCustomPlot* plot = nullptr;
-    int replots = 0;
-    const auto host = plotHost(plot, replots);
-    host->resize(200, 200);
-    host->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(host.get()));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return replots > 0; }, kWaitMs));
-    QTest::qWait(50);
-    const qsizetype narrowTicks = plot->xAxis->tickVector().size();
-
-    replots = 0;
-    host->resize(1200, 200);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return replots > 0; }, kWaitMs));
-    QTest::qWait(50);
-    EXPECT_EQ(replots, 1) << "the resize took more than one replot";
-    const QVector<double> ticks = plot->xAxis->tickVector();
+    PlotHost shown(200);
+    const qsizetype narrowTicks = shown.plot->xAxis->tickVector().size();
+    shown.replots = 0;
+    shown.host.resize(1200, 200);
+    shown.settle();
+    EXPECT_EQ(shown.replots, 1) << "the resize took more than one replot";
+    const QVector<double> ticks = shown.plot->xAxis->tickVector();
     EXPECT_GT(ticks.size(), narrowTicks) << "six times the width, and no more ticks";
-    plot->replot(); // what a second replot would draw: nothing else
-    EXPECT_EQ(plot->xAxis->tickVector(), ticks);
+    shown.plot->replot(); // what a second replot would draw: nothing else
+    EXPECT_EQ(shown.plot->xAxis->tickVector(), ticks);
 }
 
 } // namespace
