@@ -2,6 +2,8 @@
 // Shared main for the Qt test suites: a headless, reproducible QApplication (offscreen platform,
 // scale 1, Fusion style, DejaVu Sans at a fixed pixel size, settings in a folder of each process's
 // own) and Qt warnings turned into test failures, so a model or view that complains fails its test.
+#include "tests/support/application_pools.h"
+
 #include <gtest/gtest.h>
 
 #include <QApplication>
@@ -10,7 +12,6 @@
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
-#include <QThreadPool>
 
 namespace {
 
@@ -62,8 +63,6 @@ int main(int argc, char** argv)
     // at exit by stopping every thread, and a thread still tearing itself down then can crash it.
     // The application's own pools (idle-priority work, settings writes) finish while the settings
     // folder still exists.
-    QThreadPool::globalInstance()->waitForDone();
-    for (QThreadPool* pool : app.findChildren<QThreadPool*>())
-        pool->waitForDone();
+    gs::test::waitForApplicationPools();
     return result;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/gui/main_window.h"
 #include "app/gui/recent_files.h"
+#include "tests/support/application_pools.h"
 #include "tests/widgets/test_profiles.h"
 #include "tests/widgets/widget_fixtures.h"
 #include "widgets/profile/profile_session.h"
@@ -15,7 +16,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThreadPool>
 
 namespace gs::app {
 namespace {
@@ -57,13 +57,11 @@ TEST(RecentFiles, ReachTheSettingsFileOffTheGuiThread)
     const QString path = fixture("pprof/heap.pb.gz");
     RecentFiles().add(path);
     EXPECT_EQ(RecentFiles().files().value(0), QFileInfo(path).absoluteFilePath());
-    for (QThreadPool* pool : QCoreApplication::instance()->findChildren<QThreadPool*>())
-        pool->waitForDone();
+    test::waitForApplicationPools();
     EXPECT_EQ(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0), QFileInfo(path).absoluteFilePath());
     RecentFiles().clear();
     EXPECT_TRUE(RecentFiles().files().isEmpty());
-    for (QThreadPool* pool : QCoreApplication::instance()->findChildren<QThreadPool*>())
-        pool->waitForDone();
+    test::waitForApplicationPools();
     EXPECT_FALSE(QSettings().contains(QStringLiteral("recentFiles")));
 }
 

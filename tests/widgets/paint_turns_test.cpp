@@ -14,6 +14,7 @@
 
 #include <qcustomplot.h>
 
+#include <vector>
 
 namespace gs::ui {
 namespace {
