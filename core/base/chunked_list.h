@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <type_traits>
@@ -14,7 +15,7 @@
 
 namespace gs {
 
-// An append-only list stored in chunks that double in size up to kMaxChunk elements. Unlike a
+// An append-only list stored in chunks that double in size up to kMaxChunk elements (512 KiB). Unlike a
 // vector it never copies its elements as it grows (no 3x peak while reallocating a big one), and
 // its unused tail stays below one chunk, so many small lists stay small. drain() hands the elements
 // out in order and frees each chunk as soon as it has been read. Large chunks are memory mappings
@@ -24,8 +25,11 @@ template<typename T>
 class ChunkedList
 {
 public:
-    static constexpr uint32_t kFirstChunk = 16;
-    static constexpr uint32_t kMaxChunk = 1u << 16;
+    // At least 16 elements and 128 bytes: a short-lived goroutine's record fits in one.
+    static constexpr uint32_t kFirstChunk = uint32_t(std::max<size_t>(16, 128 / sizeof(T)));
+    // Chunks of a fixed size in bytes whatever the element: each large chunk is a mapping, and a
+    // process has a bounded number of those.
+    static constexpr uint32_t kMaxChunk = uint32_t((size_t(1) << 19) / sizeof(T));
 
     void push_back(const T& value)
     {
@@ -33,6 +37,19 @@ public:
             addChunk();
         ::new (static_cast<void*>(&m_chunks.back()[m_lastSize++])) T(value);
         ++m_size;
+    }
+    // push_back of values[0, n), at once when they fit in the last chunk.
+    void append(const T* values, uint32_t n)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        if (m_chunks.empty() || m_lastCapacity - m_lastSize < n) {
+            for (uint32_t i = 0; i < n; ++i)
+                push_back(values[i]);
+            return;
+        }
+        std::memcpy(static_cast<void*>(&m_chunks.back()[m_lastSize]), values, n * sizeof(T));
+        m_lastSize += n;
+        m_size += n;
     }
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
@@ -61,7 +78,7 @@ public:
 private:
     static uint32_t chunkCapacity(size_t chunk)
     {
-        return chunk >= 12 ? kMaxChunk : std::min<uint32_t>(kMaxChunk, kFirstChunk << chunk);
+        return chunk >= 24 ? kMaxChunk : std::min<uint32_t>(kMaxChunk, kFirstChunk << chunk);
     }
     void addChunk()
     {

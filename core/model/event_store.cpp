@@ -17,13 +17,21 @@ void addTrace(const TraceData& t, Parts& parts)
         parts.emplace_back(name, bytes);
     parts.emplace_back("goroutines", t.goroutines.memoryBytes() + vectorBytes(t.rowsById));
     size_t procs = vectorBytes(t.processors);
-    for (const Processor& p : t.processors)
-        procs += vectorBytes(p.spans) + vectorBytes(p.busyBefore);
-    parts.emplace_back("processor runs", procs);
     size_t threads = vectorBytes(t.threads);
+    for (const Processor& p : t.processors) {
+        procs += vectorBytes(p.spans) + vectorBytes(p.busyBefore);
+        threads += vectorBytes(p.threadChanges);
+    }
+    parts.emplace_back("processor runs", procs);
     for (const Thread& thread : t.threads)
-        threads += vectorBytes(thread.spans) + vectorBytes(thread.busyBefore);
-    parts.emplace_back("thread runs and syscalls", threads);
+        threads += vectorBytes(thread.ownSpans);
+    parts.emplace_back("threads: syscalls, where runs change thread", threads);
+    if (const std::vector<ResourceSpans>* lists = t.threadSpansIfMade()) {
+        size_t listed = vectorBytes(*lists);
+        for (const ResourceSpans& list : *lists)
+            listed += vectorBytes(list.spans) + vectorBytes(list.busyBefore);
+        parts.emplace_back("thread rows' span lists (made when shown)", listed);
+    }
     parts.emplace_back("series (heap, goroutine count, procs)", t.heapAlloc.memoryBytes() + t.heapGoal.memoryBytes() +
                                                                      t.gomaxprocs.memoryBytes() + t.goroutineCount.memoryBytes());
     parts.emplace_back("GC, STW and assist ranges", vectorBytes(t.gcRanges) + vectorBytes(t.stwRanges) + vectorBytes(t.assistRanges));

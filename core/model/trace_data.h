@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/base/lazy_value.h"
 #include "core/model/series.h"
 #include "core/model/span_table.h"
 #include "core/model/symbols.h"
@@ -51,20 +52,35 @@ struct ResourceSpans
         return busyBeforeRun(table, e) - busyBeforeRun(table, b);
     }
 
+protected:
+    // Sums the busy time; false if the spans turn out not to be sorted by start.
+    bool sumBusy(const SpanTable& table);
+
 private:
     TimeNs busyBeforeRun(const SpanTable& table, uint32_t k) const;
 };
 
-// A processor's runs: the Running spans of goroutines on it.
+// A processor's runs: the Running spans of goroutines on it, and the thread (M) that ran each.
 struct Processor : ResourceSpans
 {
+    static constexpr uint32_t kNoThread = UINT32_MAX;
+    // Where the running thread changes: (first run, index into TraceData::threads or kNoThread),
+    // by run. An M keeps its P for many runs in a row, so this is far shorter than the runs.
+    std::vector<std::pair<uint32_t, uint32_t>> threadChanges;
+
+    // ResourceSpans::finish, keeping each run's thread if the runs need sorting.
+    void finish(const SpanTable& table);
 };
 
 // An OS thread (Go's M), as go tool trace's thread view shows it: the Running spans of the
 // goroutines it executed (on the thread of the transition that started them) and the syscalls it
-// made (Syscall and SyscallBlocked spans, on the thread of the transition into the syscall).
-struct Thread : ResourceSpans
+// made (Syscall and SyscallBlocked spans, on the thread of the transition into the syscall). Its
+// runs on a processor are stretches of that processor's runs (Processor::threadChanges); only
+// the rest is listed here. TraceData::threadSpans lists them all.
+struct Thread
 {
+    int64_t id = 0;
+    std::vector<uint32_t> ownSpans; // syscalls, and runs on no processor
 };
 
 // A named time range: GC mark phase, stop-the-world (with its kind), mark assist, sweep.
@@ -181,6 +197,11 @@ struct TraceData
     ProcSpan procSpan(size_t proc, uint32_t k) const { return resourceSpan(processors[proc], k); }
     // Span k of a processor or thread.
     ProcSpan resourceSpan(const ResourceSpans& resource, uint32_t k) const;
+    // Every span of threads[m], by start. The lists of all threads are made on the first call,
+    // in O(their spans); most sessions never show threads. Safe to call from any thread.
+    const ResourceSpans& threadSpans(size_t m) const;
+    // The lists if threadSpans made them already, else nullptr.
+    const std::vector<ResourceSpans>* threadSpansIfMade() const { return m_threadSpans.ifMade(); }
 
     StringId foreverReason = UINT32_MAX; // the id of wait reason "forever"; UINT32_MAX: none
 
@@ -190,6 +211,11 @@ struct TraceData
     GoroutineStats goroutineStats(GoroutineRow row) const;
     // Seals the goroutine table once every row is in and sorts rowsById.
     void finishGoroutines();
+
+private:
+    std::vector<ResourceSpans> makeThreadSpans() const;
+
+    LazyValue<std::vector<ResourceSpans>> m_threadSpans;
 };
 
 } // namespace gs

@@ -74,7 +74,7 @@ void SyntheticTraceBuilder::buildProcessors(uint64_t maxRunsPerProc)
     });
     for (uint32_t i : running) {
         if (t.processors.empty() || t.processors.back().id != s.procOf(i))
-            t.processors.push_back({s.procOf(i), {}, {}});
+            t.processors.emplace_back().id = s.procOf(i);
         Processor& p = t.processors.back();
         const bool fits = p.spans.empty() || s.endOf(p.spans.back()) <= s.startOf(i);
         if (fits && p.spans.size() < maxRunsPerProc)

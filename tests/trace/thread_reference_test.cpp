@@ -90,7 +90,8 @@ TEST_P(ThreadReference, ThreadsHoldTheRunsAndSyscallsGoPutsOnThem)
 
     size_t matched = 0;
     for (size_t m = 0; m < t.threads.size(); ++m) {
-        const Thread& thread = t.threads[m];
+        const ResourceSpans& thread = t.threadSpans(m);
+        EXPECT_EQ(thread.id, t.threads[m].id);
         if (m > 0) {
             EXPECT_LT(t.threads[m - 1].id, thread.id) << "threads sorted by ID";
         }

@@ -51,8 +51,9 @@ protected:
         std::pair<uint32_t, uint32_t> best{UINT32_MAX, 0};
         TimeNs bestNs = -1;
         for (uint32_t m = 0; m < t.threads.size(); ++m) {
-            for (uint32_t k = 0; k < t.threads[m].spans.size(); ++k) {
-                const uint32_t s = t.threads[m].spans[k];
+            const ResourceSpans& thread = t.threadSpans(m);
+            for (uint32_t k = 0; k < thread.spans.size(); ++k) {
+                const uint32_t s = thread.spans[k];
                 if (t.spans.stateOf(s) == state && t.spans.durationOf(s) > bestNs) {
                     bestNs = t.spans.durationOf(s);
                     best = {m, k};
@@ -91,7 +92,7 @@ TEST_F(ThreadRowsTest, ARunAndASyscallAreDrawnHitDescribedAndSelected)
     for (SpanState state : {SpanState::Running, SpanState::Syscall}) {
         const auto [m, k] = longest(state);
         ASSERT_NE(m, UINT32_MAX) << spanStateName(state);
-        const Thread& thread = t.threads[m];
+        const ResourceSpans& thread = t.threadSpans(m);
         const uint32_t span = thread.spans[k];
         const TimeNs a = t.spans.startOf(span), b = t.spans.endOf(span);
         view.setTimeRange(a - (b - a) / 2, b + (b - a) / 2);
@@ -136,7 +137,7 @@ TEST_F(ThreadRowsTest, RendersTheThreadsAroundASyscall)
     view.setShowThreads(true);
     const auto [m, k] = longest(SpanState::Syscall);
     ASSERT_NE(m, UINT32_MAX);
-    const uint32_t span = t.threads[m].spans[k];
+    const uint32_t span = t.threadSpans(m).spans[k];
     const TimeNs a = t.spans.startOf(span), b = t.spans.endOf(span);
     const TimeNs margin = std::max<TimeNs>(b - a, 200'000);
     view.setTimeRange(a - margin, b + margin);

@@ -235,7 +235,7 @@ QString describeHit(const TimelineScene& scene, const TimelineHit& hit)
                                 QStringLiteral("P%1").arg(scene.trace->processors[hit.index].id),
                                 QStringLiteral("goroutine runs"), hit.block);
     case TimelineHit::Kind::ThreadSpan:
-        return describeResource(scene, scene.trace->threads[hit.index],
+        return describeResource(scene, scene.trace->threadSpans(hit.index),
                                 QStringLiteral("Thread %1 (M)").arg(scene.trace->threads[hit.index].id),
                                 QStringLiteral("goroutine runs and syscalls"), hit.block);
     case TimelineHit::Kind::Region:

@@ -44,8 +44,12 @@ TimelineLayout::TimelineLayout(const TraceData& trace, const TimelineIndex& inde
             append(RowKind::Processor, uint32_t(p), kProcRowHeight);
     }
     if (options.showThreads) {
-        for (size_t m = 0; m < trace.threads.size(); ++m)
+        for (size_t m = 0; m < trace.threads.size(); ++m) {
+            // The first call makes every thread's span list: here, off the GUI thread for a large
+            // trace, rather than in the paint that first shows the rows.
+            trace.threadSpans(m);
             append(RowKind::Thread, uint32_t(m), kProcRowHeight);
+        }
     }
     if (options.showTasks) {
         for (size_t lane = 0; lane < index.taskLanes().laneCount(); ++lane)

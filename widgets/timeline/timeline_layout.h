@@ -120,7 +120,7 @@ inline const ResourceSpans* resourceOf(const TraceData& trace, const LayoutRow& 
     if (row.kind == RowKind::Processor)
         return &trace.processors[row.index];
     if (row.kind == RowKind::Thread)
-        return &trace.threads[row.index];
+        return &trace.threadSpans(row.index);
     return nullptr;
 }
 

@@ -613,7 +613,7 @@ void TimelineView::handleClick(QPoint pos)
         const TraceData& t = *m_store->trace;
         const ResourceSpans& resource = hit.kind == TimelineHit::Kind::ProcSpan
             ? static_cast<const ResourceSpans&>(t.processors[hit.index])
-            : t.threads[hit.index];
+            : t.threadSpans(hit.index);
         const uint32_t span = resource.spans[hit.block.begin];
         selectSpan({t.spans.rowOfSpan(span), span});
         break;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/formats/gotrace/mmu_recorder.h"
 
+#include <algorithm>
+
 namespace gs::gotrace {
 
 namespace {
@@ -12,7 +14,7 @@ bool executing(uint8_t state)
 
 } // namespace
 
-void MmuRecorder::add(const Event& ev)
+void MmuRecorder::add(const Event& ev, EventKind kind)
 {
     switch (ev.type) {
     case EvSyncMarker:
@@ -26,24 +28,22 @@ void MmuRecorder::add(const Event& ev)
         break;
     case EvGoLabel:
         if (const std::string_view label = ev.label(); label.starts_with("GC ") && label != "GC (idle)") {
-            m_workers.insert(ev.g);
+            if (auto it = std::lower_bound(m_workers.begin(), m_workers.end(), ev.g); it == m_workers.end() || *it != ev.g)
+                m_workers.insert(it, ev.g);
             record(ev, MmuEvent::Kind::WorkerLabel, ev.g, label == "GC (dedicated)" ? MmuEvent::kDedicated : 0);
         }
         break;
     default:
-        if (ev.kind() == EventKind::StateTransition)
-            transition(ev);
-        else if (ev.kind() == EventKind::RangeBegin || ev.kind() == EventKind::RangeActive
-                 || ev.kind() == EventKind::RangeEnd)
-            range(ev);
+        if (kind == EventKind::RangeBegin || kind == EventKind::RangeActive || kind == EventKind::RangeEnd)
+            range(ev, kind);
         break;
     }
 }
 
-void MmuRecorder::range(const Event& ev)
+void MmuRecorder::range(const Event& ev, EventKind kind)
 {
-    const bool begins = ev.kind() != EventKind::RangeEnd;
-    const bool restated = ev.kind() == EventKind::RangeActive;
+    const bool begins = kind != EventKind::RangeEnd;
+    const bool restated = kind == EventKind::RangeActive;
     if (restated && m_syncs > 1)
         return; // Go's analysis knows of these ranges already
     switch (ev.type) {
@@ -77,9 +77,8 @@ void MmuRecorder::range(const Event& ev)
     }
 }
 
-void MmuRecorder::transition(const Event& ev)
+void MmuRecorder::transition(const Event& ev, const StateTransition& st)
 {
-    const StateTransition st = ev.stateTransition();
     if (!st.isGoroutine)
         return;
     const bool was = executing(st.from), is = executing(st.to);
@@ -89,7 +88,8 @@ void MmuRecorder::transition(const Event& ev)
         else
             m_executing.erase(st.id);
     }
-    if (was != is && (m_assisting.count(st.id) || m_workers.count(st.id)))
+    if (was != is && ((!m_assisting.empty() && m_assisting.count(st.id))
+                      || std::binary_search(m_workers.begin(), m_workers.end(), st.id)))
         record(ev, is ? MmuEvent::Kind::Run : MmuEvent::Kind::Stop, st.id);
 }
 

@@ -28,11 +28,13 @@ public:
     {
     }
 
-    void add(const Event& ev);
+    // Every event, of kind ev.kind(); a state transition's part is done by transition().
+    void add(const Event& ev, EventKind kind);
+    // The transition `st` of state transition event `ev`, decoded once by the caller.
+    void transition(const Event& ev, const StateTransition& st);
 
 private:
-    void range(const Event& ev);
-    void transition(const Event& ev);
+    void range(const Event& ev, EventKind kind);
     void record(const Event& ev, MmuEvent::Kind kind, int64_t id, uint8_t flags = 0);
 
     std::vector<MmuEvent>& m_out;
@@ -40,7 +42,9 @@ private:
     bool m_sawProcs = false;   // Go's analysis ignores everything before the first GOMAXPROCS
     std::unordered_set<int64_t> m_executing; // goroutines executing, in the first generation
     std::unordered_set<int64_t> m_assisting; // goroutines in a mark assist
-    std::unordered_set<int64_t> m_workers;   // goroutines ever labelled a GC worker
+    // Goroutines ever labelled a GC worker, sorted: about one per P, and asked at every
+    // goroutine transition.
+    std::vector<int64_t> m_workers;
 };
 
 } // namespace gs::gotrace

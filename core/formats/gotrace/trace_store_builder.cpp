@@ -12,6 +12,16 @@ namespace gs::gotrace {
 
 namespace {
 
+// Writes `value` at `out` in groups of 7 bits, the lowest first, each but the last with its high
+// bit set; returns the end. At most 10 bytes.
+uint8_t* putVarint(uint8_t* out, uint64_t value)
+{
+    for (; value >= 0x80; value >>= 7)
+        *out++ = uint8_t(value) | 0x80;
+    *out++ = uint8_t(value);
+    return out;
+}
+
 // Whether a span of state `span` is the goroutine state `state` (a syscall whose P was taken is
 // still a syscall).
 bool inState(SpanState span, GoState state)
@@ -60,8 +70,9 @@ RangeFamily rangeFamily(uint8_t type)
 
 } // namespace
 
-TraceStoreBuilder::TraceStoreBuilder(EventStore& store)
-    : m_symbols(store.symbols)
+TraceStoreBuilder::TraceStoreBuilder(EventStore& store, bool recordThreads)
+    : m_recordThreads(recordThreads)
+    , m_symbols(store.symbols)
     , m_trace(store.trace.emplace())
     , m_spans(m_trace.spans)
     , m_mmu(m_trace.mmuEvents)
@@ -110,14 +121,16 @@ void TraceStoreBuilder::add(const Event& ev)
     }
     m_lastTs = ev.time;
     ++m_trace.eventCount;
-    m_mmu.add(ev);
+    const EventKind kind = ev.kind();
+    m_mmu.add(ev, kind);
 
-    switch (ev.kind()) {
+    switch (kind) {
     case EventKind::Sync:
         m_syncTs = ev.time;
         break;
     case EventKind::StateTransition: {
         const StateTransition st = ev.stateTransition();
+        m_mmu.transition(ev, st);
         if (st.isGoroutine)
             transition(ev, st);
         else
@@ -294,43 +307,57 @@ void TraceStoreBuilder::closeSpan(LiveGoroutine& b, TimeNs end)
         return;
     b.open = false;
     const OpenSpan& span = b.span;
-    const uint32_t local = uint32_t(b.closed.size());
+    const uint32_t local = b.closedCount++;
     if (local > 0 && b.lastEnd != span.start)
         b.gaps.emplace_back(local - 1, b.lastEnd);
-    ClosedSpan closed;
-    closed.traits = m_spans.traitsCode({span.reason, span.stack, span.proc, span.state});
+    const uint64_t traits = m_spans.traitsCode({span.reason, span.stack, span.proc, span.state});
+    const bool woken = span.waker != SpanTableWriter::kNoWaker;
     const uint64_t step = uint64_t(span.start) - uint64_t(b.lastStart);
-    if (local == 0 || step >= UINT32_MAX)
+    const bool far = local == 0 || step >= UINT32_MAX;
+    if (far)
         b.farStarts.emplace_back(local, span.start);
-    else
-        closed.startStep = uint32_t(step);
-    b.closed.push_back(closed);
-    if (span.waker != SpanTableWriter::kNoWaker)
-        b.wakers.push_back({local, span.waker});
+    uint8_t encoded[30];
+    uint8_t* next = putVarint(encoded, far ? 0 : step);
+    next = putVarint(next, traits << 1 | (woken ? 1 : 0));
+    if (woken)
+        next = putVarint(next, span.waker);
+    b.closed.append(encoded, uint32_t(next - encoded));
     b.lastStart = span.start;
     b.lastEnd = end;
-    if (span.state == SpanState::Running && span.proc >= 0)
-        runsOf(span.proc).push_back({b.serial, local});
-    if (span.thread != kNoThread && span.state != SpanState::Runnable && span.state != SpanState::Waiting)
-        threadRunsOf(span.thread).push_back({b.serial, local});
+    const bool onThread = m_recordThreads && span.thread != kNoThread;
+    if (span.state == SpanState::Running && span.proc >= 0) {
+        const uint32_t proc = procSlot(span.proc);
+        noteThreadOfRun(proc, onThread ? threadSlot(span.thread) : Processor::kNoThread);
+        m_runs[proc].push_back({b.serial, local});
+    } else if (onThread && span.state != SpanState::Runnable && span.state != SpanState::Waiting) {
+        m_threadOwnSpans[threadSlot(span.thread)].push_back({b.serial, local});
+    }
 }
 
-ChunkedList<TraceStoreBuilder::Run>& TraceStoreBuilder::threadRunsOf(int64_t thread)
+void TraceStoreBuilder::noteThreadOfRun(uint32_t proc, uint32_t thread)
+{
+    std::vector<std::pair<uint32_t, uint32_t>>& changes = m_threadChanges[proc];
+    const uint32_t current = changes.empty() ? Processor::kNoThread : changes.back().second;
+    if (thread != current)
+        changes.emplace_back(uint32_t(m_runs[proc].size()), thread);
+}
+
+uint32_t TraceStoreBuilder::threadSlot(int64_t thread)
 {
     // A thread runs many spans in a row; the map is asked only when the thread changes.
-    if (thread != m_lastThread || m_threadRuns.empty()) {
-        auto [it, inserted] = m_threadSlot.try_emplace(thread, uint32_t(m_threadRuns.size()));
+    if (thread != m_lastThread || m_threadOwnSpans.empty()) {
+        auto [it, inserted] = m_threadSlot.try_emplace(thread, uint32_t(m_threadOwnSpans.size()));
         if (inserted) {
-            m_threadRuns.emplace_back();
+            m_threadOwnSpans.emplace_back();
             m_threadIds.push_back(thread);
         }
         m_lastThread = thread;
         m_lastThreadSlot = it->second;
     }
-    return m_threadRuns[m_lastThreadSlot];
+    return m_lastThreadSlot;
 }
 
-ChunkedList<TraceStoreBuilder::Run>& TraceStoreBuilder::runsOf(int32_t proc)
+uint32_t TraceStoreBuilder::procSlot(int32_t proc)
 {
     // Processor IDs are small dense integers in practice; a table indexed by them saves a hash
     // lookup per run, and the map keeps an absurd ID from sizing that table.
@@ -346,9 +373,10 @@ ChunkedList<TraceStoreBuilder::Run>& TraceStoreBuilder::runsOf(int32_t proc)
     if (*slot == UINT32_MAX) {
         *slot = uint32_t(m_runs.size());
         m_runs.emplace_back();
+        m_threadChanges.emplace_back();
         m_procIds.push_back(proc);
     }
-    return m_runs[*slot];
+    return *slot;
 }
 
 StringId TraceStoreBuilder::internReason(std::string_view reason)
@@ -545,8 +573,6 @@ void TraceStoreBuilder::finish()
     m_spans.finish(std::move(m_idBySerial));
     for (Processor& p : m_trace.processors)
         p.finish(m_trace.spans);
-    for (Thread& thread : m_trace.threads)
-        thread.finish(m_trace.spans);
     m_trace.foreverReason = intern("forever");
     m_trace.finishGoroutines();
     std::stable_sort(m_trace.regions.begin(), m_trace.regions.end(), [&](const UserRegion& a, const UserRegion& b) {
@@ -612,23 +638,17 @@ void TraceStoreBuilder::recycle(LiveGoroutine& g)
     Exceptions farStarts = keep(g.farStarts);
     Exceptions gaps = keep(g.gaps);
     std::vector<uint32_t> regionStack = keep(g.regionStack);
-    ChunkedList<ClosedSpan> closed = std::move(g.closed); // drained: only the first chunk is left
-    ChunkedList<std::pair<uint32_t, uint32_t>> wakers = std::move(g.wakers);
+    ChunkedList<uint8_t> closed = std::move(g.closed); // drained: only the first chunk is left
     g = LiveGoroutine{};
     g.farStarts = std::move(farStarts);
     g.gaps = std::move(gaps);
     g.regionStack = std::move(regionStack);
     g.closed = std::move(closed);
-    g.wakers = std::move(wakers);
 }
 
 void TraceStoreBuilder::writeSpans(LiveGoroutine& b)
 {
-    std::vector<std::pair<uint32_t, uint32_t>>& wakerList = m_wakerScratch;
-    wakerList.clear();
-    b.wakers.drain([&](const auto& w) { wakerList.push_back(w); });
     ExceptionCursor<TimeNs> farStarts(b.farStarts), gaps(b.gaps);
-    ExceptionCursor<uint32_t> wakers(wakerList);
 
     // A span is written when the next one is decoded: its end is that start, unless a gap says.
     struct Pending
@@ -644,40 +664,82 @@ void TraceStoreBuilder::writeSpans(LiveGoroutine& b)
         const TimeNs* gapEnd = gaps.at(local - 1);
         m_spans.append(pending->start, gapEnd ? *gapEnd : nextStart, pending->traits, pending->waker);
     };
-    b.closed.drain([&](const ClosedSpan& span) {
+    auto decoded = [&](uint64_t step, uint64_t traits, uint32_t waker) {
         const TimeNs* far = farStarts.at(local);
-        start = far ? *far : start + TimeNs(span.startStep);
+        start = far ? *far : start + TimeNs(step);
         if (pending)
             writePending(start);
-        const uint32_t* waker = wakers.at(local);
-        pending = Pending{start, span.traits, waker ? *waker : SpanTableWriter::kNoWaker};
+        pending = Pending{start, uint32_t(traits), waker};
         ++local;
+    };
+    // The closed spans' varints, in order: step, traits and woken flag, then the waker if woken.
+    uint64_t value = 0;
+    unsigned shift = 0;
+    unsigned field = 0;
+    uint64_t step = 0, traitsWord = 0;
+    b.closed.drain([&](uint8_t byte) {
+        value |= uint64_t(byte & 0x7f) << shift;
+        shift += 7;
+        if (byte & 0x80)
+            return;
+        const uint64_t v = std::exchange(value, 0);
+        shift = 0;
+        if (field == 0) {
+            step = v;
+            field = 1;
+        } else if (field == 1 && (v & 1)) {
+            traitsWord = v;
+            field = 2;
+        } else if (field == 1) {
+            decoded(step, v >> 1, SpanTableWriter::kNoWaker);
+            field = 0;
+        } else {
+            decoded(step, traitsWord >> 1, uint32_t(v));
+            field = 0;
+        }
     });
     if (pending)
         writePending(b.lastEnd);
     m_spans.endRow();
 }
 
-template<typename Resource, typename Id>
-void TraceStoreBuilder::collect(std::vector<ChunkedList<Run>>& runs, const std::vector<Id>& ids, std::vector<Resource>& out)
+std::vector<uint32_t> TraceStoreBuilder::spanIndexes(ChunkedList<Run>& runs) const
 {
-    std::vector<uint32_t> order(runs.size());
+    std::vector<uint32_t> spans;
+    spans.reserve(runs.size());
+    runs.drain([&](const Run& run) { spans.push_back(m_firstSpan[run.serial] + run.local); });
+    return spans;
+}
+
+template<typename Id>
+std::vector<uint32_t> TraceStoreBuilder::slotsById(const std::vector<Id>& ids)
+{
+    std::vector<uint32_t> order(ids.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
-    for (uint32_t k : order) {
-        Resource r;
-        r.id = ids[k];
-        r.spans.reserve(runs[k].size());
-        runs[k].drain([&](const Run& run) { r.spans.push_back(m_firstSpan[run.serial] + run.local); });
-        out.push_back(std::move(r));
-    }
-    runs = std::vector<ChunkedList<Run>>();
+    return order;
 }
 
 void TraceStoreBuilder::collectRuns()
 {
-    collect(m_runs, m_procIds, m_trace.processors);
-    collect(m_threadRuns, m_threadIds, m_trace.threads);
+    std::vector<uint32_t> threadIndex(m_threadIds.size()); // by slot
+    for (uint32_t slot : slotsById(m_threadIds)) {
+        threadIndex[slot] = uint32_t(m_trace.threads.size());
+        m_trace.threads.push_back(Thread{m_threadIds[slot], spanIndexes(m_threadOwnSpans[slot])});
+    }
+    for (uint32_t slot : slotsById(m_procIds)) {
+        Processor& p = m_trace.processors.emplace_back();
+        p.id = m_procIds[slot];
+        p.spans = spanIndexes(m_runs[slot]);
+        p.threadChanges = std::move(m_threadChanges[slot]);
+        for (auto& change : p.threadChanges) {
+            if (change.second != Processor::kNoThread)
+                change.second = threadIndex[change.second];
+        }
+    }
+    m_runs = std::vector<ChunkedList<Run>>();
+    m_threadChanges = {};
+    m_threadOwnSpans = std::vector<ChunkedList<Run>>();
     m_firstSpan = {};
 }
 
@@ -685,9 +747,12 @@ Result<std::shared_ptr<EventStore>> decodeGoTrace(std::span<const uint8_t> bytes
 {
     auto store = std::make_shared<EventStore>();
     store->format = Format::GoTrace;
-    TraceStoreBuilder builder(*store);
     // Read first: the reader may release the bytes it is done with.
     const auto header = readTraceHeader(bytes);
+    // Before Go 1.22 events carry no thread: the converter infers one from the thread that last
+    // started the event's P. Threads are kept only for traces whose every event belongs to a
+    // thread's batch, where they are checked against Go's parser; the views say they are unknown.
+    TraceStoreBuilder builder(*store, header && header->minorVersion >= 22);
     // By batch: one call per batch, not a std::function call per event.
     auto stats = readTraceBatches(bytes, context, [&](std::span<const Event> events) {
         for (const Event& ev : events)
@@ -701,11 +766,6 @@ Result<std::shared_ptr<EventStore>> decodeGoTrace(std::span<const uint8_t> bytes
     trace.truncated = stats->truncated;
     if (header)
         trace.goVersion = "1." + std::to_string(header->minorVersion);
-    // Before Go 1.22 events carry no thread: the converter infers one from the thread that last
-    // started the event's P. Threads are kept only for traces whose every event belongs to a
-    // thread's batch, where they are checked against Go's parser; the views say they are unknown.
-    if (!header || header->minorVersion < 22)
-        trace.threads = {};
     return store;
 }
 

@@ -25,8 +25,9 @@ namespace gs::gotrace {
 // already). When a goroutine exits, its row is written to the store's columns and its record is
 // freed, so a server trace with millions of short-lived goroutines holds a few hundred records at a
 // time; goroutines still alive are written by finish(). Rows are therefore in the order goroutines
-// ended. A processor's runs, and a thread's runs and syscalls, are noted as they close, which is
-// their time order, by (goroutine serial, span index) until every goroutine's first span is known.
+// ended. A processor's runs (and where its thread changes), and a thread's syscalls, are noted as
+// they close, which is their time order, by (goroutine serial, span index) until every
+// goroutine's first span is known.
 //
 // Per-goroutine statistics follow the rules of Go's goroutine analysis (internal/trace
 // summary): a goroutine first seen in an undetermined state counts as created at the last
@@ -35,7 +36,8 @@ namespace gs::gotrace {
 class TraceStoreBuilder
 {
 public:
-    explicit TraceStoreBuilder(EventStore& store);
+    // `recordThreads`: whether events name the thread (M) they happened on, as from Go 1.22.
+    TraceStoreBuilder(EventStore& store, bool recordThreads);
 
     void add(const Event& ev);
     // Closes open spans and ranges at the last event's time and builds the indexes.
@@ -52,13 +54,6 @@ private:
         uint32_t waker = SpanTableWriter::kNoWaker; // the waker's serial
         int64_t thread = kNoThread; // the M that started it (Running) or made it (syscalls)
     };
-    // A closed span in 8 bytes: its start as the step from the goroutine's previous start (see
-    // farStarts) and its traits code. Ends are the next start but for the listed gaps.
-    struct ClosedSpan
-    {
-        uint32_t startStep = 0;
-        uint32_t traits = 0;
-    };
     using Exceptions = std::vector<std::pair<uint32_t, TimeNs>>; // (index in the goroutine, time)
     // A goroutine not yet written to the store.
     struct LiveGoroutine
@@ -68,8 +63,12 @@ private:
         bool open = false;      // a span is in progress
         bool finalized = false; // exited or blocked forever: stats are final
         OpenSpan span;
-        ChunkedList<ClosedSpan> closed;
-        ChunkedList<std::pair<uint32_t, uint32_t>> wakers; // (index in the goroutine, waker serial)
+        // The closed spans, about 4 bytes each, as varints: the start as the step from the
+        // previous start (0 for those in farStarts), traits code << 1 | woken, and the waker's
+        // serial if woken. Ends are the next start but for the listed gaps. A long-lived
+        // goroutine keeps every span here until the end of the trace.
+        ChunkedList<uint8_t> closed;
+        uint32_t closedCount = 0;
         TimeNs lastStart = 0;
         TimeNs lastEnd = 0;
         Exceptions farStarts; // the first start, and any start 2^32 ns or more after the previous
@@ -103,13 +102,17 @@ private:
     void useTables(const GenerationTables* tables);
     StringId intern(std::string_view s) { return m_symbols.strings.intern(s); }
     StringId internReason(std::string_view reason);
-    ChunkedList<Run>& runsOf(int32_t proc);
-    ChunkedList<Run>& threadRunsOf(int64_t thread);
+    // Indexes into m_runs, m_threadChanges and m_procIds; into m_threadOwnSpans and m_threadIds.
+    uint32_t procSlot(int32_t proc);
+    uint32_t threadSlot(int64_t thread);
+    // The next run of processor slot `proc` is on thread slot `thread` (or Processor::kNoThread).
+    void noteThreadOfRun(uint32_t proc, uint32_t thread);
     void writeSpans(LiveGoroutine& g);
     // Moves the runs to the processors and threads, each as its span's index (not yet sorted).
     void collectRuns();
-    template<typename Resource, typename Id>
-    void collect(std::vector<ChunkedList<Run>>& runs, const std::vector<Id>& ids, std::vector<Resource>& out);
+    std::vector<uint32_t> spanIndexes(ChunkedList<Run>& runs) const;
+    template<typename Id>
+    static std::vector<uint32_t> slotsById(const std::vector<Id>& ids);
 
     static constexpr size_t kReasonCache = 64;
     struct ReasonSlot
@@ -119,6 +122,7 @@ private:
         StringId id = 0;
     };
 
+    const bool m_recordThreads;
     Symbols& m_symbols;
     TraceData& m_trace;
 
@@ -135,19 +139,21 @@ private:
     RecentLive& recentSlot(int64_t id) { return m_recentLive[uint64_t(id) % kRecent]; }
     std::vector<LiveGoroutine> m_live;
     std::vector<uint32_t> m_freeLive; // unused entries of m_live
-    std::vector<std::pair<uint32_t, uint32_t>> m_wakerScratch; // writeSpans' list of a row's wakers
     uint32_t m_serials = 0;
     TimeColumn m_idBySerial;           // the waker codes' IDs
     std::vector<uint32_t> m_firstSpan; // per serial, once its goroutine is written
     SpanTableWriter m_spans;
-    // Runs per processor, in closing order; processors with small IDs by index, others by map.
+    // Runs per processor, in closing order, and where their thread changes (Processor's
+    // threadChanges, by thread slot); processors with small IDs by index, others by map.
     std::vector<int32_t> m_procIds;
     std::vector<ChunkedList<Run>> m_runs;
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> m_threadChanges;
     std::vector<uint32_t> m_runsByProc;
     std::unordered_map<int32_t, uint32_t> m_runsByWideProc;
-    // Running and syscall spans per thread (M), in closing order; the last thread used in front.
+    // Per thread (M), the spans it ran besides runs on a processor: syscalls, in closing order;
+    // the last thread used in front.
     std::vector<int64_t> m_threadIds;
-    std::vector<ChunkedList<Run>> m_threadRuns;
+    std::vector<ChunkedList<Run>> m_threadOwnSpans;
     std::unordered_map<int64_t, uint32_t> m_threadSlot;
     int64_t m_lastThread = kNoThread;
     uint32_t m_lastThreadSlot = 0;
