@@ -20,7 +20,7 @@ void MmuRecorder::add(const Event& ev, EventKind kind)
     case EvSyncMarker:
         m_syncs = ev.syncNumber();
         if (m_syncs > 1)
-            m_executing = {}; // only restated ranges of the first generation ask
+            m_executing = FlatIdMap<bool>(); // only restated ranges of the first generation ask
         break;
     case EvProcsChange:
         m_sawProcs = m_sawProcs || ev.metricValue() > 0;
@@ -63,12 +63,12 @@ void MmuRecorder::range(const Event& ev, EventKind kind)
     case EvGCMarkAssistEnd: {
         const int64_t g = ev.rangeScopeId();
         if (begins)
-            m_assisting.insert(g);
+            m_assisting.insert(uint64_t(g), true);
         else
-            m_assisting.erase(g);
+            m_assisting.erase(uint64_t(g));
         uint8_t flags = 0;
         if (restated)
-            flags = MmuEvent::kRestated | (m_executing.count(ev.g) ? MmuEvent::kExecuting : 0);
+            flags = MmuEvent::kRestated | (m_executing.find(uint64_t(ev.g)) ? MmuEvent::kExecuting : 0);
         record(ev, begins ? MmuEvent::Kind::AssistBegin : MmuEvent::Kind::AssistEnd, g, flags);
         break;
     }
@@ -84,11 +84,11 @@ void MmuRecorder::transition(const Event& ev, const StateTransition& st)
     const bool was = executing(st.from), is = executing(st.to);
     if (m_sawProcs && m_syncs <= 1) {
         if (is)
-            m_executing.insert(st.id);
+            m_executing.insert(uint64_t(st.id), true);
         else
-            m_executing.erase(st.id);
+            m_executing.erase(uint64_t(st.id));
     }
-    if (was != is && ((!m_assisting.empty() && m_assisting.count(st.id))
+    if (was != is && (m_assisting.find(uint64_t(st.id))
                       || std::binary_search(m_workers.begin(), m_workers.end(), st.id)))
         record(ev, is ? MmuEvent::Kind::Run : MmuEvent::Kind::Stop, st.id);
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/base/flat_id_map.h"
 #include "core/formats/gotrace/trace_event.h"
 #include "core/model/trace_data.h"
 
 #include <cstdint>
-#include <unordered_set>
 #include <vector>
 
 namespace gs::gotrace {
@@ -40,8 +40,10 @@ private:
     std::vector<MmuEvent>& m_out;
     uint64_t m_syncs = 0;      // the last Sync's number: 1 in the first generation
     bool m_sawProcs = false;   // Go's analysis ignores everything before the first GOMAXPROCS
-    std::unordered_set<int64_t> m_executing; // goroutines executing, in the first generation
-    std::unordered_set<int64_t> m_assisting; // goroutines in a mark assist
+    // Sets of goroutine IDs (the values mean nothing): asked or changed at every goroutine
+    // transition, where a node-based set would allocate at each insert.
+    FlatIdMap<bool> m_executing; // goroutines executing, in the first generation
+    FlatIdMap<bool> m_assisting; // goroutines in a mark assist
     // Goroutines ever labelled a GC worker, sorted: about one per P, and asked at every
     // goroutine transition.
     std::vector<int64_t> m_workers;

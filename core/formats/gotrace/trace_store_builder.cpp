@@ -202,11 +202,9 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
         if (live.open && !inState(live.span.state, from))
             live.open = false;
         closeSpan(live, t);
-        if (from == GoState::Syscall) {
-            if (auto it = m_syscallingG.find(st.id); it != m_syscallingG.end()) {
-                m_syscallingP.erase(it->second);
-                m_syscallingG.erase(it);
-            }
+        if (from == GoState::Syscall && live.syscallP) {
+            m_syscallingP.erase(uint64_t(*live.syscallP));
+            live.syscallP.reset();
         }
     }
 
@@ -249,8 +247,11 @@ void TraceStoreBuilder::transition(const Event& ev, const StateTransition& st)
         break;
     case GoState::Syscall:
         span.state = SpanState::Syscall;
-        m_syscallingP[ev.p] = st.id;
-        m_syscallingG[st.id] = ev.p;
+        if (int64_t* syscaller = m_syscallingP.find(uint64_t(ev.p)))
+            *syscaller = st.id;
+        else
+            m_syscallingP.insert(uint64_t(ev.p), st.id);
+        live.syscallP = ev.p;
         break;
     case GoState::NotExist:
         finalize(live, t);
@@ -281,11 +282,11 @@ void TraceStoreBuilder::procTransition(const Event& ev, const StateTransition& s
     if (st.from == st.to || ProcState(st.to) != ProcState::Idle)
         return;
     // A P going idle under a goroutine in a syscall: the rest of the syscall is blocking.
-    auto it = m_syscallingP.find(st.id);
-    if (it == m_syscallingP.end())
+    const int64_t* syscalling = m_syscallingP.find(uint64_t(st.id));
+    if (!syscalling)
         return;
-    LiveGoroutine* g = findLive(it->second);
-    m_syscallingP.erase(it);
+    LiveGoroutine* g = findLive(*syscalling);
+    m_syscallingP.erase(uint64_t(st.id));
     if (!g || !g->open || g->span.state != SpanState::Syscall)
         return;
     OpenSpan blocked = g->span;

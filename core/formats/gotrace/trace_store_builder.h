@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <unordered_map>
 #include <vector>
@@ -62,6 +63,8 @@ private:
         uint32_t serial = 0;    // order of first appearance
         bool open = false;      // a span is in progress
         bool finalized = false; // exited or blocked forever: stats are final
+        // The P it entered its current syscall on (Go's analysis keeps this per goroutine too).
+        std::optional<int64_t> syscallP;
         OpenSpan span;
         // The closed spans, about 4 bytes each, as varints: the start as the step from the
         // previous start (0 for those in farStarts), traits code << 1 | woken, and the waker's
@@ -159,8 +162,7 @@ private:
     uint32_t m_lastThreadSlot = 0;
 
     // Syscall bookkeeping, as Go's analysis does it: which goroutine is in a syscall on which P.
-    std::unordered_map<int64_t, int64_t> m_syscallingP; // P -> goroutine ID
-    std::unordered_map<int64_t, int64_t> m_syscallingG; // goroutine ID -> P
+    FlatIdMap<int64_t> m_syscallingP; // P -> goroutine ID; the other way is LiveGoroutine::syscallP
 
     // Open ranges: key (range family, scope ID) -> index into the matching TraceData vector.
     std::unordered_map<uint64_t, uint32_t> m_openRanges;
