@@ -82,9 +82,21 @@ private:
         if (width == 0)
             return; // every value is the base
         m_bytes.resize(at + n * width);
+        // One loop per width, so that each copy is a store of known size rather than a call.
+        switch (width) {
+        case 1: storeOffsets<1>(m_bytes.data() + at, n, *lo); break;
+        case 2: storeOffsets<2>(m_bytes.data() + at, n, *lo); break;
+        case 3: storeOffsets<3>(m_bytes.data() + at, n, *lo); break;
+        case 4: storeOffsets<4>(m_bytes.data() + at, n, *lo); break;
+        default: storeOffsets<8>(m_bytes.data() + at, n, *lo); break;
+        }
+    }
+    template<size_t Width>
+    void storeOffsets(uint8_t* out, size_t n, int64_t base) const
+    {
         for (size_t k = 0; k < n; ++k) {
-            const uint64_t offset = uint64_t(m_pending[k]) - uint64_t(*lo);
-            std::memcpy(m_bytes.data() + at + k * width, &offset, width);
+            const uint64_t offset = uint64_t(m_pending[k]) - uint64_t(base);
+            std::memcpy(out + k * Width, &offset, Width);
         }
     }
 
