@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -38,16 +39,19 @@ public:
         ::new (static_cast<void*>(&m_chunks.back()[m_lastSize++])) T(value);
         ++m_size;
     }
-    // push_back of values[0, n), at once when they fit in the last chunk.
-    void append(const T* values, uint32_t n)
+    // push_back of values[0, n), n <= Max. When the whole buffer fits in the last chunk it is copied
+    // whole, a copy of known size (one call of memcpy per few bytes costs more than the bytes);
+    // the elements past n are storage the next appends overwrite.
+    template<size_t Max>
+    void append(const std::array<T, Max>& values, uint32_t n)
     {
         static_assert(std::is_trivially_copyable_v<T>);
-        if (m_chunks.empty() || m_lastCapacity - m_lastSize < n) {
+        if (m_chunks.empty() || m_lastCapacity - m_lastSize < Max) {
             for (uint32_t i = 0; i < n; ++i)
                 push_back(values[i]);
             return;
         }
-        std::memcpy(static_cast<void*>(&m_chunks.back()[m_lastSize]), values, n * sizeof(T));
+        std::memcpy(static_cast<void*>(&m_chunks.back()[m_lastSize]), values.data(), sizeof values);
         m_lastSize += n;
         m_size += n;
     }

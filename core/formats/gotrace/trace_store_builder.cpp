@@ -5,6 +5,7 @@
 #include "core/formats/gotrace/trace_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <optional>
 
@@ -317,12 +318,12 @@ void TraceStoreBuilder::closeSpan(LiveGoroutine& b, TimeNs end)
     const bool far = local == 0 || step >= UINT32_MAX;
     if (far)
         b.farStarts.emplace_back(local, span.start);
-    uint8_t encoded[30];
-    uint8_t* next = putVarint(encoded, far ? 0 : step);
+    std::array<uint8_t, 32> encoded; // three varints of at most 10 bytes
+    uint8_t* next = putVarint(encoded.data(), far ? 0 : step);
     next = putVarint(next, traits << 1 | (woken ? 1 : 0));
     if (woken)
         next = putVarint(next, span.waker);
-    b.closed.append(encoded, uint32_t(next - encoded));
+    b.closed.append(encoded, uint32_t(next - encoded.data()));
     b.lastStart = span.start;
     b.lastEnd = end;
     const bool onThread = m_recordThreads && span.thread != kNoThread;
