@@ -65,7 +65,7 @@ CreationIndex buildCreationIndex(const TraceData& trace)
 {
     const size_t n = trace.goroutines.size();
     const std::vector<GoroutineRow> order = rowsByKey(
-        trace, [&](GoroutineRow r) { return trace.goroutines[r].createdNs; }, false, [](GoroutineRow) { return true; });
+        trace, [&](GoroutineRow r) { return trace.goroutines.createdNsOf(r); }, false, [](GoroutineRow) { return true; });
     std::vector<uint32_t> rank(n);
     for (uint32_t k = 0; k < n; ++k)
         rank[order[k]] = k;
@@ -77,7 +77,7 @@ CreationIndex buildCreationIndex(const TraceData& trace)
     index.position.assign(n, 0);
     index.childBegin.assign(n + 1, 0);
     for (GoroutineRow r = 0; r < n; ++r) {
-        const int64_t creatorId = trace.goroutines[r].creatorId;
+        const int64_t creatorId = trace.goroutines.creatorIdOf(r);
         const GoroutineRow c = creatorId == kNoGoroutineId ? kNoRow : rowOf(creatorId);
         // A creator comes first in creation order; anything else (clock ties, odd traces) would
         // let a cycle in, so such a goroutine becomes a root instead.

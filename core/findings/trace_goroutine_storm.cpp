@@ -27,7 +27,7 @@ void findGoroutineStorm(const FindingInput& in, std::vector<Finding>& out)
     // Creation times of the goroutines created during the trace; the busiest window of them.
     std::vector<TimeNs> created;
     for (GoroutineRow r = 0; r < trace.goroutines.size(); ++r)
-        if (const TimeNs t = trace.goroutines[r].createdNs; t > trace.startNs)
+        if (const TimeNs t = trace.goroutines.createdNsOf(r); t > trace.startNs)
             created.push_back(t);
     if (created.size() < size_t(limits.stormGoroutines))
         return;

@@ -66,7 +66,10 @@ public:
     size_t size() const { return m_startFunctions.size(); }
     bool empty() const { return size() == 0; }
     Goroutine operator[](GoroutineRow row) const;
+    // One column's value, for passes over millions of rows that need no whole Goroutine.
     int64_t idOf(GoroutineRow row) const { return m_ids[row]; }
+    int64_t creatorIdOf(GoroutineRow row) const { return m_creatorIds[row]; }
+    TimeNs createdNsOf(GoroutineRow row) const { return m_createdNs[row]; }
     // The code of "no start function" (UINT32_MAX) is 0, so that it keeps the column narrow.
     FunctionId startFunctionOf(GoroutineRow row) const { return m_startFunctions[row] - 1; }
     Iterator begin() const { return {this, 0}; }

@@ -25,7 +25,7 @@ int64_t numericKey(const TraceData& t, GoroutineRow row, int column, const std::
     case IdColumn:
         return t.goroutines.idOf(row);
     case CreatedByColumn:
-        return t.goroutines[row].creatorId;
+        return t.goroutines.creatorIdOf(row);
     case ExecutionColumn: {
         // The span table's state mix: no GoroutineStats (and its list) per goroutine.
         TimeNs mix[kSpanStateCount];

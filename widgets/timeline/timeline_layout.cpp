@@ -25,7 +25,7 @@ int64_t sortKey(const TraceData& trace, GoroutineRow row, GoroutineSort sort)
     case GoroutineSort::Id:
         return trace.goroutines.idOf(row);
     case GoroutineSort::StartTime:
-        return trace.goroutines[row].createdNs;
+        return trace.goroutines.createdNsOf(row);
     case GoroutineSort::TotalBlocked:
         return -totalBlockedNs(trace.goroutineStats(row));
     case GoroutineSort::TotalRunning:
