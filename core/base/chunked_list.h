@@ -65,10 +65,18 @@ public:
     template<typename Fn>
     void drain(Fn fn)
     {
+        drainRuns([&](const T* elements, uint32_t n) {
+            for (uint32_t k = 0; k < n; ++k)
+                fn(elements[k]);
+        });
+    }
+    // drain(), a chunk at a time: fn(elements, n) for each chunk's elements in order.
+    template<typename Fn>
+    void drainRuns(Fn fn)
+    {
         for (size_t c = 0; c < m_chunks.size(); ++c) {
             const uint32_t n = c + 1 == m_chunks.size() ? m_lastSize : chunkCapacity(c);
-            for (uint32_t k = 0; k < n; ++k)
-                fn(m_chunks[c][k]);
+            fn(&m_chunks[c][0], n);
             if (c > 0)
                 m_chunks[c] = Chunk();
         }

@@ -124,7 +124,7 @@ std::vector<std::pair<const char*, size_t>> SpanTable::memoryParts() const
     };
 }
 
-size_t SpanTableWriter::TraitsHash::operator()(const SpanTraits& t) const
+size_t SpanTraitsInterner::Hash::operator()(const SpanTraits& t) const
 {
     const IntegerHash mix;
     return mix(mix(uint64_t(t.reason) << 32 | t.stack) ^ (uint64_t(uint32_t(t.proc)) << 8 | uint64_t(t.state)));
@@ -143,7 +143,7 @@ void SpanTableWriter::reserve(size_t spans)
     m_table.m_traitCodes.reserve(spans);
 }
 
-void SpanTableWriter::append(TimeNs start, TimeNs end, uint32_t traits, uint32_t waker)
+void SpanTableWriter::append(TimeNs start, TimeNs end, uint32_t traits, SpanState state, uint32_t waker)
 {
     SpanTable& t = m_table;
     const uint32_t i = uint32_t(t.size());
@@ -156,7 +156,7 @@ void SpanTableWriter::append(TimeNs start, TimeNs end, uint32_t traits, uint32_t
     }
     const TimeNs step = end - (local > 0 ? m_previousEnd : start);
     t.m_stepMax.back() = std::max(t.m_stepMax.back(), step);
-    m_mix[size_t(m_traits[traits].state)] += end - start;
+    m_mix[size_t(state)] += end - start;
     m_previousEnd = end;
     t.m_starts.push_back(start);
     t.m_traitCodes.push_back(traits);
@@ -189,7 +189,7 @@ void SpanTableWriter::endRow()
     std::fill(m_mix, m_mix + kSpanStateCount, 0);
 }
 
-void SpanTableWriter::finish(TimeColumn wakerIds)
+void SpanTableWriter::finish(std::vector<SpanTraits> traits, TimeColumn wakerIds)
 {
     SpanTable& t = m_table;
     t.m_starts.seal();
@@ -200,7 +200,7 @@ void SpanTableWriter::finish(TimeColumn wakerIds)
     t.m_stepMax.shrink_to_fit();
     t.m_firstCheckpoint.seal();
     t.offsets.shrink_to_fit();
-    t.m_traits = m_traits.take();
+    t.m_traits = std::move(traits);
     wakerIds.seal();
     t.m_wakerIds = std::move(wakerIds);
 }

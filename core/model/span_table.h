@@ -122,42 +122,31 @@ private:
     std::vector<TimeNs> m_stepMax;     // per checkpoint: the largest step of the block it starts
 };
 
-// Fills a SpanTable row by row: intern the traits, append each row's spans in time order (a waker
-// as the caller's code for it), close the row, finish once with the goroutine ID of every waker
-// code. The interning tables live here, not in the finished table.
-class SpanTableWriter
+// The distinct SpanTraits of a table being built, each with its code (SpanTable::traitsOf).
+class SpanTraitsInterner
 {
 public:
-    static constexpr uint32_t kNoWaker = UINT32_MAX;
-
-    // Starts the table afresh.
-    explicit SpanTableWriter(SpanTable& table);
-
-    uint32_t traitsCode(const SpanTraits& traits)
+    uint32_t code(const SpanTraits& traits)
     {
         // Spans repeat a few combinations over and over. A small table of recent ones stays in
         // the L1 cache and answers most lookups; the interner's larger table, probed once per span
         // otherwise, is mostly a cache miss by the time the next span comes.
-        RecentTraits& recent = m_recent[recentSlot(traits)];
+        Recent& recent = m_recent[recentSlot(traits)];
         if (recent.code == kNoCode || !(recent.traits == traits))
             recent = {traits, m_traits.intern(traits)};
         return recent.code;
     }
-    void reserve(size_t spans);
-    // Appends the next span of the current row.
-    void append(TimeNs start, TimeNs end, uint32_t traits, uint32_t waker = kNoWaker);
-    void endRow();
-    // Seals the columns; the table is ready to read. wakerIds[code] is the ID of waker `code`.
-    void finish(TimeColumn wakerIds);
+    // The traits by code, for SpanTableWriter::finish; the interner is empty afterwards.
+    std::vector<SpanTraits> take() { return m_traits.take(); }
 
 private:
-    struct TraitsHash
+    struct Hash
     {
         size_t operator()(const SpanTraits& t) const;
     };
     static constexpr uint32_t kNoCode = UINT32_MAX;
     static constexpr uint32_t kRecentBits = 8;
-    struct RecentTraits
+    struct Recent
     {
         SpanTraits traits;
         uint32_t code = kNoCode;
@@ -169,9 +158,35 @@ private:
         return (key * 0x9e3779b1u) >> (32 - kRecentBits);
     }
 
+    Interner<SpanTraits, Hash> m_traits;
+    Recent m_recent[1u << kRecentBits];
+};
+
+// Fills a SpanTable row by row: append each row's spans in time order (their traits as codes of a
+// SpanTraitsInterner, with the state the code stands for; a waker as the caller's code for it),
+// close the row, finish once with the traits and the goroutine ID of every waker code. Knowing
+// the state without the interner lets the rows be written on another thread than the one that
+// interns.
+class SpanTableWriter
+{
+public:
+    static constexpr uint32_t kNoWaker = UINT32_MAX;
+
+    // Starts the table afresh.
+    explicit SpanTableWriter(SpanTable& table);
+
+    void reserve(size_t spans);
+    // Appends the next span of the current row.
+    void append(TimeNs start, TimeNs end, uint32_t traits, SpanState state, uint32_t waker = kNoWaker);
+    void endRow();
+    // The number of spans appended so far.
+    uint32_t size() const { return uint32_t(m_table.size()); }
+    // Seals the columns; the table is ready to read. traits[code] are the traits of `code`,
+    // wakerIds[code] is the ID of waker `code`.
+    void finish(std::vector<SpanTraits> traits, TimeColumn wakerIds);
+
+private:
     SpanTable& m_table;
-    Interner<SpanTraits, TraitsHash> m_traits;
-    RecentTraits m_recent[1u << kRecentBits];
     uint32_t m_rowBegin = 0;
     size_t m_rowCheckpoints = 0; // m_checkpoints' size when the row began
     GoroutineRow m_row = 0;

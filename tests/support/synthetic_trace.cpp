@@ -52,8 +52,8 @@ GoroutineRow SyntheticTraceBuilder::addGoroutine(int64_t id, std::string_view st
     const GoroutineRow row = GoroutineRow(t.goroutines.size());
     t.goroutines.push_back(g);
     for (const SyntheticSpan& sp : spans) {
-        const uint32_t traits = m_spans->traitsCode({m_store->symbols.strings.intern(sp.reason), 0, sp.proc, sp.state});
-        m_spans->append(sp.start, sp.end, traits,
+        const uint32_t traits = m_traits.code({m_store->symbols.strings.intern(sp.reason), 0, sp.proc, sp.state});
+        m_spans->append(sp.start, sp.end, traits, sp.state,
                         sp.waker == kNoGoroutineId ? SpanTableWriter::kNoWaker : m_wakers.intern(sp.waker));
     }
     m_spans->endRow();
@@ -90,7 +90,7 @@ std::shared_ptr<EventStore> SyntheticTraceBuilder::finish(uint64_t maxRunsPerPro
     TimeColumn wakerIds;
     for (int64_t id : m_wakers.take())
         wakerIds.push_back(id);
-    m_spans->finish(std::move(wakerIds));
+    m_spans->finish(m_traits.take(), std::move(wakerIds));
     m_spans.reset();
     buildProcessors(maxRunsPerProc);
     t.finishGoroutines();

@@ -51,6 +51,7 @@ private:
 
     std::shared_ptr<EventStore> m_store;
     std::unique_ptr<SpanTableWriter> m_spans;
+    SpanTraitsInterner m_traits;
     Interner<int64_t, IntegerHash> m_wakers; // waker ID -> code
 };
 

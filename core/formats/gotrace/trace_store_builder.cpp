@@ -5,23 +5,12 @@
 #include "core/formats/gotrace/trace_reader.h"
 
 #include <algorithm>
-#include <array>
 #include <numeric>
 #include <optional>
 
 namespace gs::gotrace {
 
 namespace {
-
-// Writes `value` at `out` in groups of 7 bits, the lowest first, each but the last with its high
-// bit set; returns the end. At most 10 bytes.
-uint8_t* putVarint(uint8_t* out, uint64_t value)
-{
-    for (; value >= 0x80; value >>= 7)
-        *out++ = uint8_t(value) | 0x80;
-    *out++ = uint8_t(value);
-    return out;
-}
 
 // Whether a span of state `span` is the goroutine state `state` (a syscall whose P was taken is
 // still a syscall).
@@ -76,6 +65,7 @@ TraceStoreBuilder::TraceStoreBuilder(EventStore& store, bool recordThreads)
     , m_symbols(store.symbols)
     , m_trace(store.trace.emplace())
     , m_spans(m_trace.spans)
+    , m_rows(m_spans)
     , m_mmu(m_trace.mmuEvents)
 {
 }
@@ -309,23 +299,8 @@ void TraceStoreBuilder::closeSpan(LiveGoroutine& b, TimeNs end)
         return;
     b.open = false;
     const OpenSpan& span = b.span;
-    const uint32_t local = b.closedCount++;
-    if (local > 0 && b.lastEnd != span.start)
-        b.gaps.emplace_back(local - 1, b.lastEnd);
-    const uint64_t traits = m_spans.traitsCode({span.reason, span.stack, span.proc, span.state});
-    const bool woken = span.waker != SpanTableWriter::kNoWaker;
-    const uint64_t step = uint64_t(span.start) - uint64_t(b.lastStart);
-    const bool far = local == 0 || step >= UINT32_MAX;
-    if (far)
-        b.farStarts.emplace_back(local, span.start);
-    std::array<uint8_t, 32> encoded; // three varints of at most 10 bytes
-    uint8_t* next = putVarint(encoded.data(), far ? 0 : step);
-    next = putVarint(next, traits << 1 | (woken ? 1 : 0));
-    if (woken)
-        next = putVarint(next, span.waker);
-    b.closed.append(encoded, uint32_t(next - encoded.data()));
-    b.lastStart = span.start;
-    b.lastEnd = end;
+    const uint32_t traits = m_traits.code({span.reason, span.stack, span.proc, span.state});
+    const uint32_t local = b.spans.add(span.start, end, traits, span.state, span.waker);
     const bool onThread = m_recordThreads && span.thread != kNoThread;
     if (span.state == SpanState::Running && span.proc >= 0) {
         const uint32_t proc = procSlot(span.proc);
@@ -572,7 +547,8 @@ void TraceStoreBuilder::finish()
     // The runs shrink to absolute span indexes before the span columns are sealed (sealing copies
     // each column once), so the two never take memory at the same time.
     collectRuns();
-    m_spans.finish(std::move(m_idBySerial));
+    m_rows.flush();
+    m_spans.finish(m_traits.take(), std::move(m_idBySerial));
     for (Processor& p : m_trace.processors)
         p.finish(m_trace.spans);
     m_trace.foreverReason = intern("forever");
@@ -583,40 +559,16 @@ void TraceStoreBuilder::finish()
     });
 }
 
-namespace {
-
-// Walks a goroutine's exceptions, sorted by index, alongside its spans.
-template<typename V>
-class ExceptionCursor
-{
-public:
-    explicit ExceptionCursor(const std::vector<std::pair<uint32_t, V>>& list)
-        : m_list(list)
-    {
-    }
-    const V* at(uint32_t local)
-    {
-        if (m_next < m_list.size() && m_list[m_next].first == local)
-            return &m_list[m_next++].second;
-        return nullptr;
-    }
-
-private:
-    const std::vector<std::pair<uint32_t, V>>& m_list;
-    size_t m_next = 0;
-};
-
-} // namespace
-
 void TraceStoreBuilder::writeGoroutine(int64_t id)
 {
     LiveGoroutine& g = *findLive(id);
     const auto index = uint32_t(&g - m_live.data());
     if (m_firstSpan.size() <= g.serial)
         m_firstSpan.resize(std::max<size_t>(g.serial + 1, 2 * m_firstSpan.size()), 0);
-    m_firstSpan[g.serial] = uint32_t(m_trace.spans.size());
+    m_firstSpan[g.serial] = m_spansQueued;
+    m_spansQueued += g.spans.size();
     m_trace.goroutines.push_back(g.info);
-    writeSpans(g);
+    m_rows.push(g.spans);
     recycle(g);
     m_liveById.erase(uint64_t(id));
     if (RecentLive& recent = recentSlot(id); recent.id == id)
@@ -628,81 +580,16 @@ void TraceStoreBuilder::recycle(LiveGoroutine& g)
 {
     // A server trace writes millions of records of a few spans each: allocating their buffers
     // afresh every time costs more than filling them. A buffer grown large is freed, though, so
-    // that one long-lived goroutine's lists do not stay allocated in a free record.
+    // that one long-lived goroutine's list does not stay allocated in a free record.
     constexpr size_t kKeep = 64;
-    auto keep = [](auto& list) {
-        auto kept = std::move(list);
-        kept.clear();
-        if (kept.capacity() > kKeep)
-            kept = {};
-        return kept;
-    };
-    Exceptions farStarts = keep(g.farStarts);
-    Exceptions gaps = keep(g.gaps);
-    std::vector<uint32_t> regionStack = keep(g.regionStack);
-    ChunkedList<uint8_t> closed = std::move(g.closed); // drained: only the first chunk is left
+    std::vector<uint32_t> regionStack = std::move(g.regionStack);
+    regionStack.clear();
+    if (regionStack.capacity() > kKeep)
+        regionStack = {};
+    ClosedSpans spans = std::move(g.spans); // emptied by the queue, its first chunk kept
     g = LiveGoroutine{};
-    g.farStarts = std::move(farStarts);
-    g.gaps = std::move(gaps);
     g.regionStack = std::move(regionStack);
-    g.closed = std::move(closed);
-}
-
-void TraceStoreBuilder::writeSpans(LiveGoroutine& b)
-{
-    ExceptionCursor<TimeNs> farStarts(b.farStarts), gaps(b.gaps);
-
-    // A span is written when the next one is decoded: its end is that start, unless a gap says.
-    struct Pending
-    {
-        TimeNs start = 0;
-        uint32_t traits = 0;
-        uint32_t waker = SpanTableWriter::kNoWaker;
-    };
-    std::optional<Pending> pending;
-    uint32_t local = 0;
-    TimeNs start = 0;
-    auto writePending = [&](TimeNs nextStart) {
-        const TimeNs* gapEnd = gaps.at(local - 1);
-        m_spans.append(pending->start, gapEnd ? *gapEnd : nextStart, pending->traits, pending->waker);
-    };
-    auto decoded = [&](uint64_t step, uint64_t traits, uint32_t waker) {
-        const TimeNs* far = farStarts.at(local);
-        start = far ? *far : start + TimeNs(step);
-        if (pending)
-            writePending(start);
-        pending = Pending{start, uint32_t(traits), waker};
-        ++local;
-    };
-    // The closed spans' varints, in order: step, traits and woken flag, then the waker if woken.
-    uint64_t value = 0;
-    unsigned shift = 0;
-    unsigned field = 0;
-    uint64_t step = 0, traitsWord = 0;
-    b.closed.drain([&](uint8_t byte) {
-        value |= uint64_t(byte & 0x7f) << shift;
-        shift += 7;
-        if (byte & 0x80)
-            return;
-        const uint64_t v = std::exchange(value, 0);
-        shift = 0;
-        if (field == 0) {
-            step = v;
-            field = 1;
-        } else if (field == 1 && (v & 1)) {
-            traitsWord = v;
-            field = 2;
-        } else if (field == 1) {
-            decoded(step, v >> 1, SpanTableWriter::kNoWaker);
-            field = 0;
-        } else {
-            decoded(step, traitsWord >> 1, uint32_t(v));
-            field = 0;
-        }
-    });
-    if (pending)
-        writePending(b.lastEnd);
-    m_spans.endRow();
+    g.spans = std::move(spans);
 }
 
 std::vector<uint32_t> TraceStoreBuilder::spanIndexes(ChunkedList<Run>& runs) const

@@ -6,7 +6,9 @@
 #include "core/base/windowed_id_map.h"
 #include "core/base/error.h"
 #include "core/base/load_context.h"
+#include "core/formats/gotrace/closed_spans.h"
 #include "core/formats/gotrace/mmu_recorder.h"
+#include "core/formats/gotrace/span_row_queue.h"
 #include "core/formats/gotrace/trace_event.h"
 #include "core/model/event_store.h"
 #include "core/model/trace_data.h"
@@ -21,12 +23,12 @@
 namespace gs::gotrace {
 
 // Builds TraceData (and the shared symbol tables) from the ordered event stream of a
-// TraceReader. Single-threaded, one pass, O(events). Only live goroutines have a record here:
-// their fields, open span and closed spans (start step, traits code: the table's encoding
-// already). When a goroutine exits, its row is written to the store's columns and its record is
-// freed, so a server trace with millions of short-lived goroutines holds a few hundred records at a
-// time; goroutines still alive are written by finish(). Rows are therefore in the order goroutines
-// ended. A processor's runs (and where its thread changes), and a thread's syscalls, are noted as
+// TraceReader. One pass, O(events). Only live goroutines have a record here: their fields, open
+// span and closed spans (ClosedSpans). When a goroutine exits, its row is written to the store's
+// columns, its spans are queued for the span table (written on a worker thread, SpanRowQueue) and
+// its record is freed, so a server trace with millions of short-lived goroutines holds a few
+// hundred records at a time; goroutines still alive are written by finish(). Rows are therefore
+// in the order goroutines ended. A processor's runs (and where its thread changes), and a thread's syscalls, are noted as
 // they close, which is their time order, by (goroutine serial, span index) until every
 // goroutine's first span is known.
 //
@@ -55,7 +57,6 @@ private:
         uint32_t waker = SpanTableWriter::kNoWaker; // the waker's serial
         int64_t thread = kNoThread; // the M that started it (Running) or made it (syscalls)
     };
-    using Exceptions = std::vector<std::pair<uint32_t, TimeNs>>; // (index in the goroutine, time)
     // A goroutine not yet written to the store.
     struct LiveGoroutine
     {
@@ -66,16 +67,7 @@ private:
         // The P it entered its current syscall on (Go's analysis keeps this per goroutine too).
         std::optional<int64_t> syscallP;
         OpenSpan span;
-        // The closed spans, about 4 bytes each, as varints: the start as the step from the
-        // previous start (0 for those in farStarts), traits code << 1 | woken, and the waker's
-        // serial if woken. Ends are the next start but for the listed gaps. A long-lived
-        // goroutine keeps every span here until the end of the trace.
-        ChunkedList<uint8_t> closed;
-        uint32_t closedCount = 0;
-        TimeNs lastStart = 0;
-        TimeNs lastEnd = 0;
-        Exceptions farStarts; // the first start, and any start 2^32 ns or more after the previous
-        Exceptions gaps;      // closed spans whose end is not the next start
+        ClosedSpans spans;
         std::vector<uint32_t> regionStack; // indexes into regions
     };
     // A Running span on a processor, until its absolute index is known.
@@ -88,7 +80,7 @@ private:
     // The live record of goroutine `id`, made on its first appearance.
     LiveGoroutine& live(int64_t id);
     LiveGoroutine* findLive(int64_t id);
-    // Writes the goroutine's row and spans to the store and frees its record.
+    // Writes the goroutine's row to the store, queues its spans and frees its record.
     void writeGoroutine(int64_t id);
     // Clears a written record for the next goroutine, keeping its small buffers.
     static void recycle(LiveGoroutine& g);
@@ -110,7 +102,6 @@ private:
     uint32_t threadSlot(int64_t thread);
     // The next run of processor slot `proc` is on thread slot `thread` (or Processor::kNoThread).
     void noteThreadOfRun(uint32_t proc, uint32_t thread);
-    void writeSpans(LiveGoroutine& g);
     // Moves the runs to the processors and threads, each as its span's index (not yet sorted).
     void collectRuns();
     std::vector<uint32_t> spanIndexes(ChunkedList<Run>& runs) const;
@@ -145,7 +136,10 @@ private:
     uint32_t m_serials = 0;
     TimeColumn m_idBySerial;           // the waker codes' IDs
     std::vector<uint32_t> m_firstSpan; // per serial, once its goroutine is written
-    SpanTableWriter m_spans;
+    uint32_t m_spansQueued = 0;        // spans of the goroutines written so far
+    SpanTraitsInterner m_traits;
+    SpanTableWriter m_spans; // written by m_rows' worker until m_rows.flush()
+    SpanRowQueue m_rows;
     // Runs per processor, in closing order, and where their thread changes (Processor's
     // threadChanges, by thread slot); processors with small IDs by index, others by map.
     std::vector<int32_t> m_procIds;
