@@ -64,31 +64,38 @@ private:
 CreationIndex buildCreationIndex(const TraceData& trace)
 {
     const size_t n = trace.goroutines.size();
+    const GoroutineTable& goroutines = trace.goroutines;
     const std::vector<GoroutineRow> order = rowsByKey(
-        trace, [&](GoroutineRow r) { return trace.goroutines.createdNsOf(r); }, false, [](GoroutineRow) { return true; });
-    std::vector<uint32_t> rank(n);
-    for (uint32_t k = 0; k < n; ++k)
-        rank[order[k]] = k;
+        trace, [&](GoroutineRow r) { return goroutines.createdNsOf(r); }, false, [](GoroutineRow) { return true; });
+    // Whether a comes before b in `order` (creation, then ID).
+    auto createdBefore = [&](GoroutineRow a, GoroutineRow b) {
+        const TimeNs ta = goroutines.createdNsOf(a), tb = goroutines.createdNsOf(b);
+        return ta != tb ? ta < tb : goroutines.idOf(a) < goroutines.idOf(b);
+    };
 
-    const RowsById rowOf(trace);
-
+    // With millions of goroutines each array here is tens of megabytes: the lookup table is
+    // freed before the lists are made, and the cursors of the lists borrow `subtree`.
     CreationIndex index;
     index.creator.assign(n, kNoRow);
-    index.position.assign(n, 0);
     index.childBegin.assign(n + 1, 0);
-    for (GoroutineRow r = 0; r < n; ++r) {
-        const int64_t creatorId = trace.goroutines.creatorIdOf(r);
-        const GoroutineRow c = creatorId == kNoGoroutineId ? kNoRow : rowOf(creatorId);
-        // A creator comes first in creation order; anything else (clock ties, odd traces) would
-        // let a cycle in, so such a goroutine becomes a root instead.
-        if (c != kNoRow && rank[c] < rank[r]) {
-            index.creator[r] = c;
-            ++index.childBegin[c + 1];
+    {
+        const RowsById rowOf(trace);
+        for (GoroutineRow r = 0; r < n; ++r) {
+            const int64_t creatorId = goroutines.creatorIdOf(r);
+            const GoroutineRow c = creatorId == kNoGoroutineId ? kNoRow : rowOf(creatorId);
+            // A creator comes first in creation order; anything else (clock ties, odd traces) would
+            // let a cycle in, so such a goroutine becomes a root instead.
+            if (c != kNoRow && createdBefore(c, r)) {
+                index.creator[r] = c;
+                ++index.childBegin[c + 1];
+            }
         }
     }
     std::partial_sum(index.childBegin.begin(), index.childBegin.end(), index.childBegin.begin());
     index.children.resize(index.childBegin[n]);
-    std::vector<uint32_t> filled(index.childBegin.begin(), index.childBegin.end() - 1);
+    index.position.assign(n, 0);
+    std::vector<uint32_t>& filled = index.subtree; // per creator, its next free place in `children`
+    filled.assign(index.childBegin.begin(), index.childBegin.end() - 1);
     for (GoroutineRow r : order) {
         const GoroutineRow c = index.creator[r];
         if (c == kNoRow) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace gs {
@@ -12,5 +13,10 @@ namespace gs {
 // time, whose comparisons miss the cache and mispredict. Needs a second copy of both vectors
 // while it works.
 void stableRadixSort(std::vector<uint64_t>& keys, std::vector<uint32_t>& values);
+
+// Sorts `values` ascending in place, with no second copy: a most-significant-digit radix sort
+// that moves each value into its byte's bucket and sorts the buckets likewise, from the highest
+// byte in which values differ. Equal values are interchangeable, so no order among them is kept.
+void radixSortInPlace(std::span<uint64_t> values);
 
 } // namespace gs

@@ -73,5 +73,46 @@ TEST(RadixSort, AlreadySortedAndReversed)
     expectSortedLikeStableSort(keys);
 }
 
+// radixSortInPlace's result against std::sort's.
+void expectSortedInPlace(std::vector<uint64_t> values)
+{
+    std::vector<uint64_t> expected = values;
+    std::sort(expected.begin(), expected.end());
+    radixSortInPlace(values);
+    EXPECT_EQ(values, expected);
+}
+
+TEST(RadixSortInPlace, SmallAndEmpty)
+{
+    expectSortedInPlace({});
+    expectSortedInPlace({5});
+    expectSortedInPlace({9, 3, 7, 3, 0});
+}
+
+TEST(RadixSortInPlace, BucketsOfEveryByte)
+{
+    std::mt19937_64 random(17);
+    std::vector<uint64_t> values(100'000);
+    for (uint64_t& v : values)
+        v = random();
+    expectSortedInPlace(values); // all 8 bytes differ
+    for (uint64_t& v : values)
+        v >>= 28; // the top bytes shared
+    expectSortedInPlace(values);
+    for (uint64_t& v : values)
+        v = (v & 0xff) << 40 | 0x1234; // one byte differs, bytes below it shared
+    expectSortedInPlace(values);
+}
+
+TEST(RadixSortInPlace, EqualValuesAndZeros)
+{
+    expectSortedInPlace(std::vector<uint64_t>(1000, 0));
+    expectSortedInPlace(std::vector<uint64_t>(1000, UINT64_MAX));
+    std::vector<uint64_t> values;
+    for (uint64_t i = 0; i < 5000; ++i)
+        values.push_back((i * 7919) % 13 << 56 | (i % 3));
+    expectSortedInPlace(values);
+}
+
 } // namespace
 } // namespace gs
