@@ -179,8 +179,6 @@ public:
     // Appends the next span of the current row.
     void append(TimeNs start, TimeNs end, uint32_t traits, SpanState state, uint32_t waker = kNoWaker);
     void endRow();
-    // The number of spans appended so far.
-    uint32_t size() const { return uint32_t(m_table.size()); }
     // Seals the columns; the table is ready to read. traits[code] are the traits of `code`,
     // wakerIds[code] is the ID of waker `code`.
     void finish(std::vector<SpanTraits> traits, TimeColumn wakerIds);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/formats/gotrace/closed_spans.h"
 
+#include "core/base/vector_reuse.h"
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -76,14 +78,10 @@ void ClosedSpans::moveTo(ClosedSpanRows& rows)
     rows.m_gaps.insert(rows.m_gaps.end(), m_gaps.begin(), m_gaps.end());
     rows.m_rows.push_back({rows.m_bytes.size(), rows.m_farStarts.size(), rows.m_gaps.size(), m_lastEnd});
     rows.m_spans += m_count;
-    // A list grown large is freed, though, so that one long-lived goroutine's lists do not stay
-    // allocated in a record reused for short ones.
+    // One long-lived goroutine's lists are not kept in a record reused for short ones.
     constexpr size_t kKeep = 64;
-    for (Exceptions* list : {&m_farStarts, &m_gaps}) {
-        list->clear();
-        if (list->capacity() > kKeep)
-            *list = {};
-    }
+    clearForReuse(m_farStarts, kKeep);
+    clearForReuse(m_gaps, kKeep);
     m_count = 0;
     m_lastStart = 0;
     m_lastEnd = 0;
@@ -144,10 +142,7 @@ void ClosedSpanRows::writeTo(SpanTableWriter& writer)
         gapsBegin = row.gapsEnd;
     }
     // Emptied for reuse, but a buffer grown for a long-lived goroutine's row is freed.
-    constexpr size_t kKeepBytes = size_t(1) << 20;
-    if (m_bytes.capacity() > kKeepBytes)
-        m_bytes = {};
-    m_bytes.clear();
+    clearForReuse(m_bytes, size_t(1) << 20);
     m_farStarts.clear();
     m_gaps.clear();
     m_rows.clear();

@@ -46,8 +46,9 @@ void SpanRowQueue::handOver()
         std::rethrow_exception(m_error);
     m_queuedSpans += m_filling.spans();
     m_queued.push_back(std::move(m_filling));
-    m_filling = ClosedSpanRows();
-    if (!m_spare.empty()) {
+    if (m_spare.empty()) {
+        m_filling = ClosedSpanRows();
+    } else {
         m_filling = std::move(m_spare.back());
         m_spare.pop_back();
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/formats/gotrace/trace_store_builder.h"
 
+#include "core/base/vector_reuse.h"
 #include "core/formats/gotrace/trace_header.h"
 #include "core/formats/gotrace/trace_reader.h"
 
@@ -583,9 +584,7 @@ void TraceStoreBuilder::recycle(LiveGoroutine& g)
     // that one long-lived goroutine's list does not stay allocated in a free record.
     constexpr size_t kKeep = 64;
     std::vector<uint32_t> regionStack = std::move(g.regionStack);
-    regionStack.clear();
-    if (regionStack.capacity() > kKeep)
-        regionStack = {};
+    clearForReuse(regionStack, kKeep);
     ClosedSpans spans = std::move(g.spans); // emptied by the queue, its first chunk kept
     g = LiveGoroutine{};
     g.regionStack = std::move(regionStack);

@@ -28,9 +28,9 @@ namespace gs::gotrace {
 // columns, its spans are queued for the span table (written on a worker thread, SpanRowQueue) and
 // its record is freed, so a server trace with millions of short-lived goroutines holds a few
 // hundred records at a time; goroutines still alive are written by finish(). Rows are therefore
-// in the order goroutines ended. A processor's runs (and where its thread changes), and a thread's syscalls, are noted as
-// they close, which is their time order, by (goroutine serial, span index) until every
-// goroutine's first span is known.
+// in the order goroutines ended. A processor's runs (and where its thread changes), and a
+// thread's syscalls, are noted as they close, which is their time order, by (goroutine serial,
+// span index) until every goroutine's first span is known.
 //
 // Per-goroutine statistics follow the rules of Go's goroutine analysis (internal/trace
 // summary): a goroutine first seen in an undetermined state counts as created at the last
